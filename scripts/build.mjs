@@ -1,0 +1,23 @@
+// Bundle ctr-learn into dist/ so `npx ctr-learn` needs no dependency download and starts fast.
+// Ink and React sit behind dynamic imports (code splitting), so commands that draw no UI never load them.
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(pkg.version), 'process.env.DEV': '"false"' },
+  // Ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
+  external: ['react-devtools-core'],
+  // Bundled CommonJS dependencies call require(); give ESM chunks one.
+  banner: { js: "import { createRequire as __ctrCreateRequire } from 'node:module'; const require = __ctrCreateRequire(import.meta.url);" },
+});

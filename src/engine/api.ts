@@ -1,0 +1,199 @@
+import http from 'node:http';
+import { CouldNotCheck, EngineUnavailable } from '../errors';
+import type { Endpoint } from './endpoint';
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  /** JSON-encoded unless it is a Buffer (sent as-is, e.g. a tar for /images/load). */
+  body?: unknown;
+  /** Content-Type for a Buffer body (default application/x-tar). */
+  contentType?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** The engine answered with an error status; `message` is the engine's own words. */
+export class ApiError extends CouldNotCheck {
+  constructor(
+    readonly status: number,
+    readonly engineMessage: string,
+    readonly what: string,
+  ) {
+    super(`Engine refused ${what}: ${engineMessage} (HTTP ${status})`);
+  }
+}
+
+/** A line in the command log: which Engine API calls ctr-learn made, for the learner to see. */
+export type ApiLogger = (entry: { method: string; path: string; status: number; ms: number }) => void;
+
+/**
+ * A small Engine API client over the socket. Checks use this (0.5 ms per inspect) instead of
+ * spawning the docker CLI (~20 ms and human-readable output that changes between versions).
+ */
+export class EngineApi {
+  private agent: http.Agent;
+  private versionPrefix: Promise<string> | null = null;
+  logger?: ApiLogger;
+
+  constructor(
+    readonly endpoint: Endpoint,
+    private readonly defaultTimeoutMs = 15_000,
+  ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  }
+
+  close() {
+    this.agent.destroy();
+  }
+
+  /** Raw request, no version prefix. Connection failures become EngineUnavailable. */
+  raw(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
+    const qs = opts.query
+      ? Object.entries(opts.query)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+          .join('&')
+      : '';
+    const fullPath = qs ? `${path}?${qs}` : path;
+    const isBuffer = Buffer.isBuffer(opts.body);
+    const payload = opts.body === undefined ? undefined : isBuffer ? (opts.body as Buffer) : Buffer.from(JSON.stringify(opts.body));
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          agent: this.agent,
+          socketPath: this.endpoint.socketPath,
+          host: this.endpoint.socketPath ? 'localhost' : this.endpoint.host,
+          port: this.endpoint.socketPath ? undefined : this.endpoint.port,
+          method,
+          path: fullPath,
+          headers: payload
+            ? { 'Content-Type': isBuffer ? (opts.contentType ?? 'application/x-tar') : 'application/json', 'Content-Length': payload.length }
+            : undefined,
+          signal: opts.signal,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            clearTimeout(timer);
+            const status = res.statusCode ?? 0;
+            this.logger?.({ method, path: fullPath, status, ms: performance.now() - started });
+            resolve({ status, headers: res.headers, body: Buffer.concat(chunks) });
+          });
+          res.on('error', reject);
+        },
+      );
+      const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
+      const timer = setTimeout(() => {
+        req.destroy(new CouldNotCheck(`The engine did not answer ${method} ${path} within ${timeoutMs} ms.`));
+      }, timeoutMs);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        if (err instanceof CouldNotCheck) return reject(err);
+        if (err.name === 'AbortError') return reject(new CouldNotCheck('Cancelled.'));
+        if (['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE'].includes(err.code ?? '')) {
+          return reject(engineUnavailable(this.endpoint, err));
+        }
+        reject(new CouldNotCheck(`Engine request ${method} ${path} failed: ${err.message}`));
+      });
+      if (payload) req.write(payload);
+      req.end();
+    });
+  }
+
+  /** The API version to speak: the engine's own, so old and new engines both work. */
+  async prefix(): Promise<string> {
+    if (!this.versionPrefix) {
+      this.versionPrefix = this.raw('GET', '/_ping', { timeoutMs: 3000 }).then(
+        (r) => {
+          const v = r.headers['api-version'];
+          return typeof v === 'string' ? `/v${v}` : '/v1.41';
+        },
+        (err) => {
+          this.versionPrefix = null;
+          throw err;
+        },
+      );
+    }
+    return this.versionPrefix;
+  }
+
+  async request(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
+    return this.raw(method, (await this.prefix()) + path, opts);
+  }
+
+  /** JSON request; throws ApiError on an error status. */
+  async json<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const r = await this.request(method, path, opts);
+    if (r.status >= 400) throw new ApiError(r.status, engineMessage(r.body), `${method} ${path}`);
+    if (r.body.length === 0) return undefined as T;
+    return JSON.parse(r.body.toString('utf8')) as T;
+  }
+
+  /** Like json(), but 404 → null (an object that does not exist is an answer, not an error). */
+  async maybe<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T | null> {
+    const r = await this.request(method, path, opts);
+    if (r.status === 404) return null;
+    if (r.status >= 400) throw new ApiError(r.status, engineMessage(r.body), `${method} ${path}`);
+    return r.body.length ? (JSON.parse(r.body.toString('utf8')) as T) : (undefined as T);
+  }
+
+  /** A request whose response is streamed (events, logs -f, pull). Returns the live response. */
+  async stream(method: string, path: string, opts: RequestOptions = {}): Promise<http.IncomingMessage> {
+    const prefix = await this.prefix();
+    const qs = opts.query
+      ? '?' +
+        Object.entries(opts.query)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+          .join('&')
+      : '';
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          socketPath: this.endpoint.socketPath,
+          host: this.endpoint.socketPath ? 'localhost' : this.endpoint.host,
+          port: this.endpoint.socketPath ? undefined : this.endpoint.port,
+          method,
+          path: prefix + path + qs,
+          signal: opts.signal,
+        },
+        resolve,
+      );
+      req.on('error', (err: NodeJS.ErrnoException) =>
+        reject(err.code ? engineUnavailable(this.endpoint, err) : new CouldNotCheck(err.message)),
+      );
+      req.end();
+    });
+  }
+}
+
+function engineMessage(body: Buffer): string {
+  const text = body.toString('utf8');
+  try {
+    return (JSON.parse(text) as { message?: string }).message ?? text;
+  } catch {
+    return text.trim();
+  }
+}
+
+export function engineUnavailable(endpoint: Endpoint, err: NodeJS.ErrnoException): EngineUnavailable {
+  const where = `${endpoint.url} (${endpoint.source})`;
+  if (err.code === 'EACCES') {
+    return new EngineUnavailable(
+      `Permission denied talking to the Docker engine at ${where}.`,
+      'add yourself to the docker group (sudo usermod -aG docker $USER, then log in again)',
+    );
+  }
+  return new EngineUnavailable(
+    `No Docker engine answers at ${where} (${err.code}).`,
+    'start Docker (sudo systemctl start docker, or Docker Desktop), then run: ctr-learn doctor',
+  );
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../errors';
+
+/** Where the Docker engine is, found the way the docker CLI finds it. */
+export interface Endpoint {
+  /** unix:///var/run/docker.sock or tcp://host:port */
+  url: string;
+  socketPath?: string;
+  host?: string;
+  port?: number;
+  /** How we found it: "DOCKER_HOST", "context <name>" or "default socket". */
+  source: string;
+}
+
+export const DEFAULT_SOCKET = '/var/run/docker.sock';
+
+export function parseHostUrl(url: string, source: string): Endpoint {
+  if (url.startsWith('unix://')) return { url, socketPath: url.slice('unix://'.length), source };
+  if (url.startsWith('tcp://') || url.startsWith('http://')) {
+    const u = new URL(url.replace(/^tcp:/, 'http:'));
+    return { url, host: u.hostname, port: Number(u.port || 2375), source };
+  }
+  if (url.startsWith('/')) return { url: `unix://${url}`, socketPath: url, source };
+  throw new UserError(
+    `Unsupported engine address "${url}" (from ${source}). ctr-learn speaks to unix:// sockets and plain tcp://.`,
+    'point DOCKER_HOST at a unix socket, e.g. unix:///var/run/docker.sock',
+  );
+}
+
+export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env, home = homedir()): Endpoint {
+  if (env.DOCKER_HOST) return parseHostUrl(env.DOCKER_HOST, 'DOCKER_HOST');
+  const configDir = env.DOCKER_CONFIG || join(home, '.docker');
+  let context = env.DOCKER_CONTEXT;
+  let contextSource = 'DOCKER_CONTEXT';
+  if (!context) {
+    try {
+      const cfg = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as { currentContext?: string };
+      context = cfg.currentContext;
+      contextSource = 'docker config';
+    } catch {
+      /* no config: default socket */
+    }
+  }
+  if (context && context !== 'default') {
+    const digest = createHash('sha256').update(context).digest('hex');
+    const metaPath = join(configDir, 'contexts', 'meta', digest, 'meta.json');
+    let host: string | undefined;
+    try {
+      const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { Endpoints?: { docker?: { Host?: string } } };
+      host = meta.Endpoints?.docker?.Host;
+    } catch {
+      throw new UserError(
+        `Docker context "${context}" (from ${contextSource}) has no metadata at ${metaPath}.`,
+        'run `docker context ls` and `docker context use default`, or set DOCKER_HOST',
+      );
+    }
+    if (host) return parseHostUrl(host, `context ${context}`);
+  }
+  return { url: `unix://${DEFAULT_SOCKET}`, socketPath: DEFAULT_SOCKET, source: 'default socket' };
+}

@@ -1,0 +1,57 @@
+import type { EngineApi } from './api';
+import type { ContainerInspect, ContainerSummary, ImageInspect, NetworkInspect, VolumeInspect } from './types';
+import { filtersParam, scopeLabelFilter, type Scope } from '../sandbox/labels';
+
+/** Sandbox lookups used by checks: always scoped by label, so a learner's own objects never count. */
+export async function findContainer(api: EngineApi, scope: Scope, name: string): Promise<ContainerInspect | null> {
+  const list = await api.json<ContainerSummary[]>('GET', '/containers/json', {
+    query: { all: 1, filters: filtersParam({ label: scopeLabelFilter(scope), name: [`^/${escapeRe(name)}$`] }) },
+  });
+  if (list.length === 0) return null;
+  return api.maybe<ContainerInspect>('GET', `/containers/${list[0].Id}/json`);
+}
+
+/** A container with that name that is NOT in the sandbox (e.g. the learner's own), for clearer messages. */
+export async function outsideContainer(api: EngineApi, name: string): Promise<ContainerInspect | null> {
+  return api.maybe<ContainerInspect>('GET', `/containers/${encodeURIComponent(name)}/json`);
+}
+
+export async function findNetwork(api: EngineApi, scope: Scope, name: string): Promise<NetworkInspect | null> {
+  const list = await api.json<NetworkInspect[]>('GET', '/networks', {
+    query: { filters: filtersParam({ label: scopeLabelFilter(scope), name: [name] }) },
+  });
+  return list.find((n) => n.Name === name) ?? null;
+}
+
+export async function findVolume(api: EngineApi, scope: Scope, name: string): Promise<VolumeInspect | null> {
+  const r = await api.json<{ Volumes: VolumeInspect[] | null }>('GET', '/volumes', {
+    query: { filters: filtersParam({ label: scopeLabelFilter(scope), name: [name] }) },
+  });
+  return (r.Volumes ?? []).find((v) => v.Name === name) ?? null;
+}
+
+export function inspectImage(api: EngineApi, ref: string): Promise<ImageInspect | null> {
+  return api.maybe<ImageInspect>('GET', `/images/${encodeURIComponent(normalizeRef(ref))}/json`);
+}
+
+/** "busybox" means "busybox:latest"; digests and explicit tags stay as they are. */
+export function normalizeRef(ref: string): string {
+  if (ref.includes('@')) return ref;
+  const lastSlash = ref.lastIndexOf('/');
+  return ref.slice(lastSlash + 1).includes(':') ? ref : `${ref}:latest`;
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Last value wins, as in the process environment the container gets. */
+export function envValue(env: string[] | null, name: string): string | undefined {
+  let value: string | undefined;
+  for (const entry of env ?? []) {
+    const eq = entry.indexOf('=');
+    const k = eq < 0 ? entry : entry.slice(0, eq);
+    if (k === name) value = eq < 0 ? '' : entry.slice(eq + 1);
+  }
+  return value;
+}

@@ -1,0 +1,67 @@
+/** The parts of Engine API objects ctr-learn reads. Field names are the engine's. */
+export interface ContainerSummary {
+  Id: string;
+  Names: string[];
+  Image: string;
+  State: string;
+  Labels: Record<string, string>;
+  Mounts?: { Type: string; Name?: string }[];
+}
+
+export interface ContainerInspect {
+  Id: string;
+  Name: string;
+  Created: string;
+  RestartCount: number;
+  State: {
+    Status: 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+    Running: boolean;
+    ExitCode: number;
+    OOMKilled: boolean;
+    Error: string;
+    StartedAt: string;
+    FinishedAt: string;
+    Health?: { Status: string; FailingStreak: number; Log: { Start: string; End: string; ExitCode: number; Output: string }[] };
+  };
+  Config: { Env: string[] | null; Labels: Record<string, string> | null; Image: string; Tty: boolean };
+  Image: string;
+  HostConfig: {
+    PortBindings: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+    RestartPolicy: { Name: string; MaximumRetryCount: number };
+    NetworkMode: string;
+    AutoRemove: boolean;
+  };
+  NetworkSettings: {
+    Ports: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+    Networks: Record<string, { IPAddress: string; Aliases: string[] | null; NetworkID: string }>;
+  };
+  Mounts: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[];
+}
+
+export interface ImageInspect {
+  Id: string;
+  RepoTags: string[] | null;
+  RepoDigests: string[] | null;
+  Config: { Labels: Record<string, string> | null } | null;
+  RootFS: { Layers?: string[] };
+}
+
+export interface ImageHistoryEntry {
+  Id: string;
+  CreatedBy: string;
+  Tags: string[] | null;
+}
+
+export interface NetworkInspect {
+  Id: string;
+  Name: string;
+  Driver: string;
+  Labels: Record<string, string> | null;
+  Containers?: Record<string, { Name: string }>;
+}
+
+export interface VolumeInspect {
+  Name: string;
+  Labels: Record<string, string> | null;
+  Mountpoint: string;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every error ctr-learn throws is one of these. The split decides the exit code and the tone:
+ * - UserError: the learner or lesson author can fix it (clear message + what to try), exit 1.
+ * - CouldNotCheck: grading was impossible (engine unreachable, timeout); never a failed step, exit 2.
+ * - BugError: our fault, exit 2 and ask for a report.
+ */
+export class CtrError extends Error {
+  constructor(message: string, readonly tryThis?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UserError extends CtrError {}
+
+export class CouldNotCheck extends CtrError {}
+
+export class EngineUnavailable extends CouldNotCheck {}
+
+export class BugError extends CtrError {}
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof UserError) return 1;
+  return 2;
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof CtrError) {
+    const lines = [err.message];
+    if (err.tryThis) lines.push(`Try: ${err.tryThis}`);
+    if (err instanceof BugError) lines.push('This is a bug in ctr-learn; please report it with the output above.');
+    return lines.join('\n');
+  }
+  const e = err as Error;
+  return `Unexpected error: ${e?.stack ?? String(err)}\nThis is a bug in ctr-learn; please report it.`;
+}

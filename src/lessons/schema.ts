@@ -1,0 +1,331 @@
+import { z } from 'zod';
+
+/**
+ * The lesson format: the single source of truth for both the TypeScript types and validation.
+ * A lesson is a folder under lessons/ with:
+ *   lesson.yaml  this data (front matter, steps, checks, hints, solutions, near-misses)
+ *   en.md, ko.md prose; `<!-- step: ID -->` starts the text of step ID, text before the first
+ *                marker is the lesson intro
+ *   files/       optional starter files, copied into the learner's workspace
+ *   solution/    optional files the reference solution writes into the workspace
+ */
+export const FORMAT_VERSION = 1;
+
+/** Text in both languages. */
+export const Text = z.object({ en: z.string().min(1), ko: z.string().min(1) }).strict();
+export type Text = z.infer<typeof Text>;
+
+const Name = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'a docker object name (letters, digits, _ . -)');
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id (a-z, 0-9, -)');
+
+const CheckBase = {
+  /** Unique within the step; near-misses name it in `failsCheck`. */
+  id: Id,
+  /** What this check asserts, shown to the learner. Generated from the kind if omitted. */
+  title: Text.optional(),
+  /** The id of the step hint that helps when this check fails. */
+  hint: Id.optional(),
+};
+
+/** The container exists (or not) in the sandbox and is in the given state. */
+const ContainerCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('container'),
+  /** Container name as the learner gives it with --name. */
+  container: Name,
+  /** `absent` passes when no sandbox container has that name (e.g. after --rm). */
+  state: z.enum(['exists', 'absent', 'created', 'running', 'exited', 'paused']),
+  /** The exit code of the main process (.State.ExitCode). */
+  exitCode: z.number().int().optional(),
+  /** .State.OOMKilled: killed for exceeding its --memory limit. */
+  oomKilled: z.boolean().optional(),
+}).strict();
+
+/** .HostConfig.RestartPolicy and .RestartCount. */
+const RestartCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('restart'),
+  container: Name,
+  policy: z.enum(['no', 'always', 'unless-stopped', 'on-failure']),
+  /** For on-failure:N. */
+  maxRetries: z.number().int().min(0).optional(),
+  /** At least this many restarts have happened (.RestartCount). */
+  minRestartCount: z.number().int().min(0).optional(),
+}).strict();
+
+/** A container port is published on the host (.HostConfig.PortBindings). */
+const PortCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('port'),
+  container: Name,
+  /** e.g. "80/tcp" (the /tcp may be left out). */
+  containerPort: z.string().regex(/^\d+(\/(tcp|udp))?$/),
+  /** The host port it must be published on; any host port if omitted. */
+  hostPort: z.number().int().min(1).max(65535).optional(),
+}).strict();
+
+/** A real HTTP GET from the host, to 127.0.0.1. */
+const HttpCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('http'),
+  /** The host port to call. */
+  port: z.number().int().min(1).max(65535),
+  path: z.string().startsWith('/').default('/'),
+  status: z.number().int().default(200),
+  /** The body must contain this text. */
+  bodyIncludes: z.string().optional(),
+  /** The body must equal this workspace file's content (a bind-mounted page, for example). */
+  bodyEqualsFile: z.string().optional(),
+  /** Keep trying this long while the server starts (connection refused is retried). */
+  retryForMs: z.number().int().min(0).max(30_000).default(1500),
+}).strict();
+
+/** An environment variable as the container sees it (.Config.Env, the last duplicate wins). */
+const EnvCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('env'),
+  container: Name,
+  name: z.string().min(1),
+  /** Omit to require only that the variable is set. */
+  value: z.string().optional(),
+}).strict();
+
+/** A mount of the container (.Mounts[]). */
+const MountCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('mount'),
+  container: Name,
+  destination: z.string().startsWith('/'),
+  type: z.enum(['volume', 'bind', 'tmpfs']).optional(),
+  /** For a named volume: its name. */
+  volume: Name.optional(),
+  /** For a bind mount: the host path relative to the lesson workspace. */
+  workspacePath: z.string().optional(),
+  readOnly: z.boolean().optional(),
+}).strict();
+
+const ContentMatch = {
+  /** The file must exist (default) or must not exist (false). */
+  exists: z.boolean().default(true),
+  /** Regular expression the content must match. */
+  matches: z.string().optional(),
+  /** The content must contain this text. */
+  includes: z.string().optional(),
+};
+
+/** A file inside a named volume. */
+const VolumeFileCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('volume-file'),
+  volume: Name,
+  /** Path inside the volume, e.g. save.dat */
+  path: z.string().min(1),
+  ...ContentMatch,
+}).strict();
+
+/** A file inside a container (running or stopped). */
+const ContainerFileCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('container-file'),
+  container: Name,
+  path: z.string().startsWith('/'),
+  ...ContentMatch,
+}).strict();
+
+/** A network exists in the sandbox with this driver. */
+const NetworkCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('network'),
+  network: Name,
+  driver: z.string().default('bridge'),
+}).strict();
+
+/** The container is attached to a network; `host` and `none` check the network mode. */
+const AttachedCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('attached'),
+  container: Name,
+  network: Name,
+  /** `only`: attached to this network and no other. */
+  only: z.boolean().default(false),
+}).strict();
+
+/** From inside one container, reach another by name over HTTP (busybox wget). */
+const ReachCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('reach'),
+  from: Name,
+  /** The host name to call, usually the other container's name. */
+  to: z.string().min(1),
+  port: z.number().int().default(80),
+  expect: z.enum(['reachable', 'unreachable']),
+}).strict();
+
+/** An image exists, and what it is made of. */
+const ImageCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('image'),
+  /** repository:tag (":latest" if no tag). */
+  image: z.string().min(1),
+  exists: z.boolean().default(true),
+  labels: z.record(z.string(), z.string()).optional(),
+  /** Built FROM this image: its layers are the first layers of ours. */
+  baseImage: z.string().optional(),
+  /** At least this many layers (diffIDs). */
+  minLayers: z.number().int().min(1).optional(),
+  /** Some history entry's created_by contains this text. */
+  historyIncludes: z.string().optional(),
+  /** Same image (same ID) as this reference. */
+  sameAs: z.string().optional(),
+}).strict();
+
+/** Health status, optionally waiting for it, and the transitions seen so far. */
+const HealthCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('health'),
+  container: Name,
+  status: z.enum(['starting', 'healthy', 'unhealthy']),
+  /** Wait up to this long for the status. */
+  withinMs: z.number().int().min(0).max(60_000).default(0),
+  /** These statuses must have been reported in this order since the container was created. */
+  transitions: z.array(z.enum(['healthy', 'unhealthy'])).optional(),
+}).strict();
+
+/**
+ * An action: stop the container with `docker stop -t timeoutSeconds` (SIGTERM, then SIGKILL after
+ * the timeout) and assert how long it took and how it exited. Later checks see the stopped container.
+ */
+const StopCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('stop'),
+  container: Name,
+  timeoutSeconds: z.number().int().min(1).max(30),
+  /** It must stop faster than this (seconds, fractional). */
+  maxSeconds: z.number().positive().optional(),
+  exitCode: z.number().int().optional(),
+}).strict();
+
+/** Output in the container's log, on one stream. */
+const LogsCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('logs'),
+  container: Name,
+  stream: z.enum(['stdout', 'stderr']),
+  /** Regular expression a line must match. */
+  matches: z.string(),
+  /** Which line: any line, or the first line of the output. */
+  line: z.enum(['any', 'first']).default('any'),
+  /** `last-start`: only output since the container last started. */
+  since: z.enum(['created', 'last-start']).default('created'),
+  /** Fail if the match also shows up on the other stream. */
+  notOnOtherStream: z.boolean().default(false),
+  /** Keep reading this long for the line to appear. */
+  withinMs: z.number().int().min(0).max(30_000).default(0),
+}).strict();
+
+export const Check = z.discriminatedUnion('kind', [
+  ContainerCheck,
+  RestartCheck,
+  PortCheck,
+  HttpCheck,
+  EnvCheck,
+  MountCheck,
+  VolumeFileCheck,
+  ContainerFileCheck,
+  NetworkCheck,
+  AttachedCheck,
+  ReachCheck,
+  ImageCheck,
+  HealthCheck,
+  StopCheck,
+  LogsCheck,
+]);
+export type Check = z.infer<typeof Check>;
+export type CheckKind = Check['kind'];
+export type CheckOf<K extends CheckKind> = Extract<Check, { kind: K }>;
+
+/** Commands (one docker command per entry, no shell) plus files written into the workspace first. */
+const Attempt = z.object({
+  /** Workspace path → path of a file in this lesson folder whose content is written there first. */
+  files: z.record(z.string(), z.string()).default({}),
+  commands: z.array(z.string().min(1)).default([]),
+}).strict();
+
+const Hint = z.object({ id: Id, en: z.string().min(1), ko: z.string().min(1) }).strict();
+
+export const NearMiss = Attempt.extend({
+  id: Id,
+  /** The mistake this answer models, shown by `verify`. */
+  mistake: Text,
+  /** Which check of the step must fail for this answer. */
+  failsCheck: Id,
+}).strict();
+export type NearMiss = z.infer<typeof NearMiss>;
+
+export const Step = z.object({
+  id: Id,
+  title: Text,
+  checks: z.array(Check),
+  /** The hint ladder, gentlest first: a nudge, then the flag, then the full command. */
+  hints: z.array(Hint),
+  solution: Attempt,
+  nearMisses: z.array(NearMiss).default([]),
+}).strict();
+export type Step = z.infer<typeof Step>;
+
+export const LessonData = z.object({
+  /** The content format; ctr-learn refuses versions it does not know. */
+  formatVersion: z.literal(FORMAT_VERSION),
+  id: Id,
+  title: Text,
+  /** Which track the lesson belongs to, e.g. docker-basics. */
+  track: Id,
+  /** The study-group week this lesson belongs to. */
+  week: z.number().int().min(1),
+  /** Position within the track. */
+  order: z.number().int().min(0),
+  requires: z
+    .object({
+      engine: z.boolean().default(true),
+      /** Images the lesson uses; `ctr-learn prepare` makes them. */
+      images: z.array(z.string()).default([]),
+      registry: z.boolean().default(false),
+      kubectl: z.boolean().default(false),
+    })
+    .strict()
+    .prefault({}),
+  /**
+   * The names the lesson's commands create. `verify` runs lessons side by side only when these do
+   * not overlap, and `reset` explains what it removes by them.
+   */
+  uses: z
+    .object({
+      containers: z.array(Name).default([]),
+      networks: z.array(Name).default([]),
+      volumes: z.array(Name).default([]),
+      images: z.array(z.string()).default([]),
+      hostPorts: z.array(z.number().int()).default([]),
+    })
+    .strict()
+    .prefault({}),
+  steps: z.array(Step).min(1),
+}).strict();
+export type LessonData = z.infer<typeof LessonData>;
+
+/** A step's prose in one language: Markdown source and where it starts in its file. */
+export interface Prose {
+  markdown: string;
+  file: string;
+  line: number;
+}
+
+/** A parsed lesson: data + prose in both languages + where it lives. */
+export interface Lesson extends LessonData {
+  dir: string;
+  intro: Record<'en' | 'ko', Prose>;
+  stepProse: Record<string, Record<'en' | 'ko', Prose>>;
+  /** Where the data came from, so later rules can point at `file:line`. */
+  source: { yamlPath: string; lineOf: (path: (string | number)[]) => number };
+}
+
+export type Lang = 'en' | 'ko';

@@ -1,0 +1,64 @@
+import { parseCli } from './cli/args';
+import { describeError, exitCodeFor } from './errors';
+
+declare const __VERSION__: string;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/** Every subcommand: its module is loaded only when used, so `--version` costs no imports. */
+export const COMMANDS: Record<string, { summary: string; usage: string; load: () => Promise<{ run: (a: ReturnType<typeof parseCli>) => Promise<number> }> }> = {
+  lessons: { summary: 'list lessons with progress', usage: 'lessons [--json]', load: () => import('./commands/lessons') },
+  check: { summary: 'grade a lesson step on the engine (exit 0 passed, 1 not yet, 2 could not check)', usage: 'check <lesson> [--step N] [--json]', load: () => import('./commands/check') },
+  verify: { summary: 'prove lessons: blank fails, reference passes, near-misses fail', usage: 'verify [lesson...] [--json] [--jobs N]', load: () => import('./commands/verify') },
+  doctor: { summary: 'find the Docker engine and report what is missing', usage: 'doctor [--json]', load: () => import('./commands/doctor') },
+  prepare: { summary: 'make the images lessons need (--offline: build them from local binaries)', usage: 'prepare [--offline] [--json]', load: () => import('./commands/prepare') },
+  shell: { summary: 'open your shell inside the sandbox (or --print the DOCKER_HOST to export)', usage: 'shell [lesson] [--print]', load: () => import('./commands/shell') },
+  reset: { summary: "remove one lesson's sandbox objects", usage: 'reset <lesson>', load: () => import('./commands/reset') },
+  clean: { summary: 'remove leftovers of ended sessions (--all: every sandbox object)', usage: 'clean [--all] [--json]', load: () => import('./commands/clean') },
+  lint: { summary: 'check lesson files (file:line CODE message)', usage: 'lint [dir...] [--json]', load: () => import('./commands/lint') },
+  cheat: { summary: 'search the docker command cheat sheet', usage: 'cheat [words...] [--json]', load: () => import('./commands/cheat') },
+};
+
+function help(): string {
+  const lines = [
+    `ctr-learn ${VERSION}: learn containers from your terminal, graded on a real Docker engine.`,
+    '',
+    'Usage:',
+    '  ctr-learn                 open the interactive app',
+    ...Object.values(COMMANDS).map((c) => `  ctr-learn ${c.usage.padEnd(34)}${c.summary}`),
+    '',
+    'Options: --lang en|ko, --json (machine-readable), --help, --version',
+  ];
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseCli(argv);
+  if (args.flags.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  if (args.flags.help || args.command === 'help') {
+    process.stdout.write(help() + '\n');
+    return 0;
+  }
+  if (!args.command) {
+    const { runApp } = await import('./ui/run-app');
+    return runApp(args);
+  }
+  const cmd = COMMANDS[args.command];
+  if (!cmd) {
+    process.stderr.write(`Unknown command "${args.command}".\n\n${help()}\n`);
+    return 1;
+  }
+  const mod = await cmd.load();
+  return mod.run(args);
+}
+
+export async function cli(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (err) {
+    process.stderr.write(describeError(err) + '\n');
+    process.exitCode = exitCodeFor(err);
+  }
+}
