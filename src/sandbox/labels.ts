@@ -42,6 +42,10 @@ export function scopeLabelFilter(scope: Scope): string[] {
   return f;
 }
 
+export function sessionLabelFilter(sessionId: string): string {
+  return `${LABEL.session}=${sessionId}`;
+}
+
 export function filtersParam(filters: Record<string, string[]>): string {
   return JSON.stringify(filters);
 }

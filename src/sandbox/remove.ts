@@ -1,6 +1,6 @@
 import type { EngineApi } from '../engine/api';
 import type { ContainerSummary, NetworkInspect, VolumeInspect } from '../engine/types';
-import { filtersParam, LABEL } from './labels';
+import { filtersParam } from './labels';
 
 export interface Removal {
   containers: string[];
@@ -69,8 +69,4 @@ export async function removeObjects(api: EngineApi, plan: RemovalPlan, protected
 
 export function isEmpty(r: Removal): boolean {
   return !r.containers.length && !r.networks.length && !r.volumes.length && !r.images.length;
-}
-
-export function sessionLabel(sessionId: string): string {
-  return `${LABEL.session}=${sessionId}`;
 }

@@ -1,0 +1,88 @@
+import { CouldNotCheck } from '../errors';
+import type { Check, Lang, Step } from '../lessons/schema';
+import { describeCheck } from './describe';
+import { attached, network, reach } from './kinds/network';
+import { container } from './kinds/container';
+import { env } from './kinds/env';
+import { containerFile, volumeFile } from './kinds/files';
+import { health } from './kinds/health';
+import { httpCheck } from './kinds/http';
+import { image } from './kinds/image';
+import { logs } from './kinds/logs';
+import { mount } from './kinds/mount';
+import { port } from './kinds/port';
+import { restart } from './kinds/restart';
+import { stop } from './kinds/stop';
+import type { CheckContext, CheckResult, Outcome, StepResult } from './types';
+
+/** One evaluator per kind; the exhaustive switch makes a new kind a compile error until handled. */
+function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
+  switch (check.kind) {
+    case 'container': return container(check, ctx);
+    case 'restart': return restart(check, ctx);
+    case 'port': return port(check, ctx);
+    case 'http': return httpCheck(check, ctx);
+    case 'env': return env(check, ctx);
+    case 'mount': return mount(check, ctx);
+    case 'volume-file': return volumeFile(check, ctx);
+    case 'container-file': return containerFile(check, ctx);
+    case 'network': return network(check, ctx);
+    case 'attached': return attached(check, ctx);
+    case 'reach': return reach(check, ctx);
+    case 'image': return image(check, ctx);
+    case 'health': return health(check, ctx);
+    case 'stop': return stop(check, ctx);
+    case 'logs': return logs(check, ctx);
+    default: {
+      const never: never = check;
+      throw new Error(`unknown check kind ${(never as Check).kind}`);
+    }
+  }
+}
+
+/**
+ * Run a step's checks in order. The first failure stops the step: later checks are reported as
+ * skipped (some are actions, like `stop`, that only make sense once the earlier ones hold).
+ * An unreachable engine throws CouldNotCheck: that is never a failed step.
+ */
+export async function checkStep(
+  step: Step,
+  ctx: CheckContext,
+  lang: Lang = 'en',
+  onResult?: (r: CheckResult) => void,
+): Promise<StepResult> {
+  const started = performance.now();
+  const results: CheckResult[] = [];
+  let failed = false;
+  for (const check of step.checks) {
+    const title = check.title?.[lang] ?? describeCheck(check);
+    if (failed) {
+      const r: CheckResult = { id: check.id, kind: check.kind, title, status: 'skipped', expected: '', actual: '', ms: 0 };
+      results.push(r);
+      onResult?.(r);
+      continue;
+    }
+    const t0 = performance.now();
+    let outcome: Outcome;
+    try {
+      outcome = await evaluate(check, ctx);
+    } catch (err) {
+      if (err instanceof CouldNotCheck) throw err;
+      throw new CouldNotCheck(`Check "${check.id}" (${check.kind}) could not run: ${(err as Error).message}`);
+    }
+    const r: CheckResult = {
+      id: check.id,
+      kind: check.kind,
+      title,
+      status: outcome.pass ? 'pass' : 'fail',
+      expected: outcome.expected,
+      actual: outcome.actual,
+      hint: outcome.pass ? undefined : check.hint,
+      ms: performance.now() - t0,
+    };
+    failed = !outcome.pass;
+    results.push(r);
+    onResult?.(r);
+  }
+  return { stepId: step.id, passed: !failed, checks: results, ms: performance.now() - started };
+}

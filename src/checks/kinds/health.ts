@@ -1,0 +1,45 @@
+import { findContainer } from '../../engine/objects';
+import type { Evaluator } from '../types';
+import { isOutcome, requireContainer } from './container';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Health statuses the engine reported since the container was created, from its event history. */
+async function healthHistory(ctx: Parameters<Evaluator<'health'>>[1], id: string, created: string): Promise<string[]> {
+  const since = Math.floor(Date.parse(created) / 1000);
+  const until = Math.ceil(Date.now() / 1000);
+  const r = await ctx.api.request('GET', '/events', {
+    query: { since, until, filters: JSON.stringify({ container: [id], event: ['health_status'] }) },
+  });
+  const seen: string[] = [];
+  for (const line of r.body.toString('utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const status = String((JSON.parse(line) as { status?: string }).status ?? '').replace(/^health_status:\s*/, '');
+    if (status && seen.at(-1) !== status) seen.push(status);
+  }
+  return seen;
+}
+
+export const health: Evaluator<'health'> = async (check, ctx) => {
+  let expected = `container "${check.container}" ${check.status}`;
+  if (check.transitions) expected += `, having gone ${check.transitions.join(' → ')}`;
+  let c = await requireContainer(ctx, check.container, expected);
+  if (isOutcome(c)) return c;
+  if (!c.State.Health) return { pass: false, expected, actual: `container "${check.container}" has no health check` };
+  const deadline = Date.now() + check.withinMs;
+  while (c.State.Health?.Status !== check.status && Date.now() < deadline && c.State.Running) {
+    await sleep(200);
+    c = (await findContainer(ctx.api, ctx.scope, check.container)) ?? c;
+  }
+  const h = c.State.Health!;
+  let actual = `${h.Status} (failing streak ${h.FailingStreak})`;
+  let pass = h.Status === check.status;
+  if (check.transitions) {
+    const seen = await healthHistory(ctx, c.Id, c.Created);
+    let i = 0;
+    for (const s of seen) if (s === check.transitions[i]) i++;
+    actual += `, went ${seen.length ? seen.join(' → ') : 'nowhere yet'}`;
+    pass &&= i === check.transitions.length;
+  }
+  return { pass, expected, actual };
+};

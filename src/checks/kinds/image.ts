@@ -1,0 +1,48 @@
+import { inspectImage, normalizeRef } from '../../engine/objects';
+import type { ImageHistoryEntry } from '../../engine/types';
+import type { Evaluator } from '../types';
+
+export const image: Evaluator<'image'> = async (check, ctx) => {
+  const ref = normalizeRef(check.image);
+  const parts = [check.exists ? `image ${ref} exists` : `image ${ref} does not exist`];
+  if (check.baseImage) parts.push(`built from ${normalizeRef(check.baseImage)}`);
+  if (check.minLayers) parts.push(`with at least ${check.minLayers} layers`);
+  if (check.labels) parts.push(`labels ${Object.entries(check.labels).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  if (check.historyIncludes) parts.push(`history mentions "${check.historyIncludes}"`);
+  if (check.sameAs) parts.push(`same image as ${normalizeRef(check.sameAs)}`);
+  const expected = parts.join(', ');
+  const img = await inspectImage(ctx.api, ref);
+  if (!img) return { pass: !check.exists, expected, actual: `no image ${ref}` };
+  if (!check.exists) return { pass: false, expected, actual: `image ${ref} exists (${img.Id.slice(7, 19)})` };
+  const layers = img.RootFS.Layers ?? [];
+  const facts = [`image ${ref} (${img.Id.slice(7, 19)}), ${layers.length} layer(s)`];
+  let pass = true;
+  if (check.baseImage) {
+    const base = await inspectImage(ctx.api, check.baseImage);
+    const baseLayers = base?.RootFS.Layers ?? [];
+    const shared = baseLayers.filter((l, i) => layers[i] === l).length;
+    const ok = !!base && baseLayers.length > 0 && shared === baseLayers.length;
+    facts.push(base ? `shares ${shared} of ${baseLayers.length} base layer(s)` : `base ${check.baseImage} missing`);
+    pass &&= ok;
+  }
+  if (check.minLayers) pass &&= layers.length >= check.minLayers;
+  if (check.labels) {
+    const have = img.Config?.Labels ?? {};
+    const wrong = Object.entries(check.labels).filter(([k, v]) => have[k] !== v);
+    if (wrong.length) facts.push(`labels ${wrong.map(([k]) => `${k}=${have[k] ?? '(unset)'}`).join(', ')}`);
+    pass &&= wrong.length === 0;
+  }
+  if (check.historyIncludes) {
+    const hist = await ctx.api.json<ImageHistoryEntry[]>('GET', `/images/${encodeURIComponent(ref)}/history`);
+    const ok = hist.some((h) => h.CreatedBy.includes(check.historyIncludes!));
+    if (!ok) facts.push(`history has no "${check.historyIncludes}"`);
+    pass &&= ok;
+  }
+  if (check.sameAs) {
+    const other = await inspectImage(ctx.api, check.sameAs);
+    const ok = other?.Id === img.Id;
+    facts.push(other ? `${normalizeRef(check.sameAs)} is ${other.Id.slice(7, 19)}` : `no image ${normalizeRef(check.sameAs)}`);
+    pass &&= ok;
+  }
+  return { pass, expected, actual: facts.join(', ') };
+};

@@ -1,0 +1,47 @@
+import type { EngineApi } from '../engine/api';
+import type { Scope } from '../sandbox/labels';
+import type { Check, CheckKind, CheckOf, Lang } from '../lessons/schema';
+
+/** Everything an evaluator may use. Checks read the engine through the API, never the CLI. */
+export interface CheckContext {
+  api: EngineApi;
+  scope: Scope;
+  /** The lesson workspace on the host (bind-mount sources, files to compare). */
+  workspace: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * "Not solved yet" is a value: pass or fail, always with expected vs actual.
+ * "Could not check" is a thrown CouldNotCheck, never an Outcome.
+ */
+export interface Outcome {
+  pass: boolean;
+  expected: string;
+  actual: string;
+}
+
+export type Evaluator<K extends CheckKind> = (check: CheckOf<K>, ctx: CheckContext) => Promise<Outcome>;
+
+export type CheckStatus = 'pass' | 'fail' | 'skipped';
+
+export interface CheckResult {
+  id: string;
+  kind: Check['kind'];
+  title: string;
+  status: CheckStatus;
+  expected: string;
+  actual: string;
+  /** The step hint that helps with this check, when it failed. */
+  hint?: string;
+  ms: number;
+}
+
+export interface StepResult {
+  stepId: string;
+  passed: boolean;
+  checks: CheckResult[];
+  ms: number;
+}
+
+export type { Lang };

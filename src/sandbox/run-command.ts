@@ -1,0 +1,52 @@
+import { homedir } from 'node:os';
+import { UserError } from '../errors';
+import { runProcess, type ProcessRunner, type RunResult } from '../proc/run';
+import { splitArgv } from '../proc/split-argv';
+
+/** Programs a learner may run at the lesson prompt. */
+const ALLOWED = new Set(['docker']);
+
+export interface LearnerCommandOptions {
+  /** The lesson workspace: the command's working directory and $PWD. */
+  cwd: string;
+  env: Record<string, string | undefined>;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
+  runner?: ProcessRunner;
+}
+
+/** Turn what the learner typed into argv, refusing what we cannot run without a shell. */
+export function parseLearnerCommand(line: string, cwd: string): string[] {
+  const argv = splitArgv(line.trim(), { PWD: cwd, HOME: homedir() });
+  if (argv.length === 0) throw new UserError('Type a docker command, e.g. docker ps');
+  const [prog] = argv;
+  if (!ALLOWED.has(prog)) {
+    throw new UserError(
+      `"${prog}" is not something this prompt runs: it runs docker commands only.`,
+      prog === 'sudo' ? 'leave out sudo: the sandbox needs no root' : 'start your line with docker, or use your own terminal: ctr-learn shell',
+    );
+  }
+  const interactive = argv.slice(1, argv.indexOf('--') > 0 ? argv.indexOf('--') : undefined).some((a) => /^-[a-zA-Z]*t[a-zA-Z]*$/.test(a) && a.includes('i'));
+  if (interactive && (argv[1] === 'run' || argv[1] === 'exec')) {
+    throw new UserError(
+      '`-it` needs a real terminal, and this prompt is not one.',
+      'leave out -it for a one-off command (docker exec web ls /www), or open a sandbox terminal: ctr-learn shell',
+    );
+  }
+  return argv;
+}
+
+/** Run one learner command in the sandbox: no shell, a timeout, cancellable, process group killed. */
+export async function runLearnerCommand(line: string, opts: LearnerCommandOptions): Promise<RunResult> {
+  const [file, ...args] = parseLearnerCommand(line, opts.cwd);
+  const run = opts.runner ?? runProcess;
+  return run(file, args, {
+    description: 'your command',
+    cwd: opts.cwd,
+    env: opts.env,
+    timeoutMs: opts.timeoutMs ?? 120_000,
+    signal: opts.signal,
+    onLine: opts.onLine,
+  });
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDir, stateDir } from '../paths';
+import type { SessionIdentity } from './labels';
+
+/**
+ * What a session remembers on disk, for what labels cannot cover: image references it created
+ * by tag/pull/load, anonymous volumes of containers removed without -v, and the proxy socket.
+ * The next start reads these files to reap a session that died (crash, kill -9).
+ */
+export interface SessionRecord extends SessionIdentity {
+  startedAt: string;
+  socketPath: string | null;
+  /** image ref → lesson id */
+  imageRefs: Record<string, string>;
+  /** anonymous volume name → lesson id */
+  volumes: Record<string, string>;
+  /** Image IDs that existed when the session started: never removed. */
+  preexistingImageIds: string[];
+}
+
+export function sessionsDir(): string {
+  return ensureDir(join(stateDir(), 'sessions'));
+}
+
+export function writeRecord(rec: SessionRecord): void {
+  writeFileSync(join(sessionsDir(), `${rec.id}.json`), JSON.stringify(rec, null, 1));
+}
+
+export function deleteRecord(id: string): void {
+  rmSync(join(sessionsDir(), `${id}.json`), { force: true });
+}
+
+export function readRecords(): SessionRecord[] {
+  const dir = sessionsDir();
+  const out: SessionRecord[] = [];
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith('.json')) continue;
+    try {
+      out.push(JSON.parse(readFileSync(join(dir, f), 'utf8')) as SessionRecord);
+    } catch {
+      rmSync(join(dir, f), { force: true }); // a torn write of a dead session: nothing to recover
+    }
+  }
+  return out;
+}
+
+/** Is the process that owns a session still alive? (EPERM means alive but not ours.) */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
