@@ -31,11 +31,13 @@ export async function run(args: Args): Promise<number> {
 
 function printReport(report: PrepareReport): void {
   const width = Math.max(0, ...[...report.images, ...report.failures].map((i) => i.ref.length)) + 2;
-  for (const img of report.images) {
+  report.images.forEach((img, i) => {
     const action = paint(img.action === 'present' ? 'muted' : 'pass', img.action.padEnd(8));
     println(`${img.ref.padEnd(width)}${action}${img.id.slice('sha256:'.length, 'sha256:'.length + 12)}  ${img.ms} ms`);
-    if (img.note) println(paint('muted', `  ${img.note}`));
-  }
+    // Refs of one image share a note: print it once, after the last of them.
+    const next = report.images[i + 1];
+    if (img.note && !(next?.id === img.id && next.note === img.note)) println(paint('muted', `  ${img.note}`));
+  });
   for (const f of report.failures) {
     println(`${f.ref.padEnd(width)}${paint('fail', 'missing ')}${f.message}`);
     println(`  Try: ${f.tryThis}`);
