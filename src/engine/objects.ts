@@ -34,8 +34,12 @@ export function inspectImage(api: EngineApi, ref: string): Promise<ImageInspect 
   return api.maybe<ImageInspect>('GET', `/images/${encodeURIComponent(normalizeRef(ref))}/json`);
 }
 
-/** "busybox" means "busybox:latest"; digests and explicit tags stay as they are. */
+/**
+ * The short form the engine lists in RepoTags: "busybox" means "busybox:latest", and the CLI's
+ * fully qualified "docker.io/library/busybox" is "busybox". Digests stay as they are.
+ */
 export function normalizeRef(ref: string): string {
+  ref = ref.replace(/^(index\.)?docker\.io\/(library\/)?/, '');
   if (ref.includes('@')) return ref;
   const lastSlash = ref.lastIndexOf('/');
   return ref.slice(lastSlash + 1).includes(':') ? ref : `${ref}:latest`;

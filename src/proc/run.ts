@@ -136,3 +136,31 @@ export async function runOk(file: string, args: string[], opts: RunOptions, runn
   }
   return r;
 }
+
+/**
+ * A program the learner drives in the real terminal (their shell, their $EDITOR): stdio is
+ * inherited, so there is nothing to capture and no timeout; Ctrl-C goes to the child, not to us.
+ */
+export async function runInteractive(
+  file: string,
+  args: string[],
+  opts: { description: string; cwd?: string; env?: Record<string, string | undefined>; signal?: AbortSignal },
+): Promise<number> {
+  const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  try {
+    const r = await execa(file, args, {
+      stdio: 'inherit',
+      cwd: opts.cwd,
+      env: env as Record<string, string>,
+      extendEnv: false,
+      reject: false,
+      cancelSignal: opts.signal,
+    });
+    if ((r as { code?: string }).code === 'ENOENT') throw new UserError(`Could not start ${opts.description}: "${file}" was not found.`);
+    return r.exitCode ?? 1;
+  } finally {
+    process.off('SIGINT', ignore);
+  }
+}

@@ -111,8 +111,10 @@ export async function startProxy(opts: {
       if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ message: `Docker engine unreachable: ${err.message}` }));
     });
-    req.on('close', () => {
-      if (!res.writableEnded) up.destroy();
+    // The client went away (Ctrl-C on `docker logs -f`): stop the upstream request too.
+    // (Not req 'close': that fires as soon as the request body has been read.)
+    res.on('close', () => {
+      if (!res.writableFinished) up.destroy();
     });
     if (payload) up.end(payload);
     else req.pipe(up);

@@ -1,0 +1,72 @@
+import type { Args } from '../cli/args';
+import { paint, printJson, println } from '../cli/output';
+import { EngineApi } from '../engine/api';
+import { resolveEndpoint } from '../engine/endpoint';
+import { inspectImage } from '../engine/objects';
+import { CtrError } from '../errors';
+import { loadCatalog } from '../lessons/catalog';
+import { runProcess } from '../proc/run';
+import { configDir, workspacesDir } from '../paths';
+
+interface Finding {
+  what: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+/** Which engine, which versions, and what is missing, each with the fix. */
+export async function run(args: Args): Promise<number> {
+  const findings: Finding[] = [];
+  const report: Record<string, unknown> = {};
+  let api: EngineApi | null = null;
+  try {
+    const ep = resolveEndpoint();
+    report.endpoint = { url: ep.url, source: ep.source };
+    findings.push({ what: 'endpoint', ok: true, detail: `${ep.url} (from ${ep.source})` });
+    api = new EngineApi(ep, 5000);
+    const v = await api.json<{ Version: string; ApiVersion: string; Os: string; Arch: string; KernelVersion: string }>('GET', '/version');
+    report.engine = { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+    findings.push({ what: 'engine', ok: true, detail: `Docker Engine ${v.Version}, API ${v.ApiVersion} (${v.Os}/${v.Arch})` });
+  } catch (err) {
+    const e = err as CtrError;
+    findings.push({ what: 'engine', ok: false, detail: e.message, fix: e.tryThis ?? 'sudo apt-get install -y docker.io && sudo systemctl start docker' });
+  }
+
+  const cli = await runProcess('docker', ['--version'], { description: 'docker --version', timeoutMs: 5000 }).catch(() => null);
+  findings.push(
+    cli && cli.exitCode === 0
+      ? { what: 'docker CLI', ok: true, detail: cli.stdout.trim() }
+      : { what: 'docker CLI', ok: false, detail: 'the docker command is not on PATH; lessons run your real docker commands', fix: 'sudo apt-get install -y docker.io (or docker-ce-cli)' },
+  );
+
+  const { lessons, broken } = loadCatalog();
+  if (api && findings.find((f) => f.what === 'engine')?.ok) {
+    const needed = [...new Set(lessons.flatMap((l) => l.requires.images))];
+    const missing: string[] = [];
+    for (const ref of needed) if (!(await inspectImage(api, ref))) missing.push(ref);
+    findings.push(
+      missing.length
+        ? { what: 'images', ok: false, detail: `missing: ${missing.join(', ')}`, fix: 'ctr-learn prepare (or ctr-learn prepare --offline without internet)' }
+        : { what: 'images', ok: true, detail: `${needed.length} lesson image(s) present` },
+    );
+  }
+  findings.push(
+    broken.length
+      ? { what: 'lessons', ok: false, detail: `${broken.length} problem(s): ${broken[0]}`, fix: 'ctr-learn lint' }
+      : { what: 'lessons', ok: true, detail: `${lessons.length} lesson(s) load` },
+  );
+  report.paths = { progress: configDir(), workspaces: workspacesDir() };
+  api?.close();
+
+  const ok = findings.every((f) => f.ok);
+  if (args.flags.json) printJson({ ok, findings, ...report });
+  else {
+    for (const f of findings) {
+      println(`${f.ok ? paint('pass', '✔') : paint('fail', '✘')} ${f.what.padEnd(11)} ${f.detail}`);
+      if (f.fix) println(`  ${paint('accent', 'fix:')} ${f.fix}`);
+    }
+    println(paint('muted', `progress: ${configDir()} · workspaces: ${workspacesDir()}`));
+  }
+  return ok ? 0 : 1;
+}

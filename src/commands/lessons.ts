@@ -1,0 +1,26 @@
+import type { Args } from '../cli/args';
+import { paint, printJson, println } from '../cli/output';
+import { loadCatalog } from '../lessons/catalog';
+import { openProgress } from '../progress/store';
+import { pickLang } from './context';
+
+export async function run(args: Args): Promise<number> {
+  const { lessons, broken } = loadCatalog();
+  const { store, recoveredFrom } = openProgress();
+  const lang = pickLang(args, store.data().lang);
+  const rows = lessons.map((l) => {
+    const s = store.status(l.id, l.steps.map((x) => x.id));
+    return { id: l.id, title: l.title[lang], track: l.track, week: l.week, steps: l.steps.length, passed: s.passed, progress: s.state };
+  });
+  if (args.flags.json) {
+    printJson({ lessons: rows, broken });
+    return 0;
+  }
+  if (recoveredFrom) println(paint('warn', `Your progress file was unreadable; it was moved to ${recoveredFrom} and a new one started.`));
+  for (const r of rows) {
+    const mark = r.progress === 'done' ? paint('pass', '✔') : r.progress === 'in-progress' ? paint('accent', '…') : ' ';
+    println(`${mark} ${r.id.padEnd(18)} ${r.title}  ${paint('muted', `week ${r.week} · ${r.track} · ${r.passed}/${r.steps} steps`)}`);
+  }
+  for (const b of broken) println(paint('fail', `! ${b}`));
+  return 0;
+}

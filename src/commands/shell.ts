@@ -1,0 +1,48 @@
+import type { Args } from '../cli/args';
+import { paint, println } from '../cli/output';
+import { findLesson, loadCatalog } from '../lessons/catalog';
+import { openProgress } from '../progress/store';
+import { openSandbox } from '../sandbox';
+import { runInteractive } from '../proc/run';
+import { workspaceFor } from '../workspace/workspace';
+import { connect } from './context';
+
+/**
+ * Your own terminal inside the sandbox: a shell whose docker CLI talks to the sandbox proxy.
+ * With --print, print the DOCKER_HOST to export in another terminal and keep the sandbox open
+ * until Ctrl-C. Either way, ending it removes what was created in it.
+ */
+export async function run(args: Args): Promise<number> {
+  const { lessons } = loadCatalog();
+  const { store } = openProgress();
+  const lesson = findLesson(lessons, args.positionals[0] ?? store.data().lastLesson ?? lessons[0]?.id ?? '');
+  const api = connect();
+  const sandbox = await openSandbox(api, { lessonId: lesson.id });
+  const ws = workspaceFor(lesson);
+  const finish = async () => {
+    const removed = await sandbox.end();
+    api.close();
+    const n = Object.values(removed).reduce((a, b) => a + b.length, 0);
+    println(paint('muted', `Sandbox closed; removed ${n} object(s) created in it.`));
+  };
+  if (args.flags.print) {
+    println(`export DOCKER_HOST=${sandbox.dockerHost} CTR_LEARN_SESSION=${sandbox.state.identity.id}`);
+    println(paint('muted', `# lesson ${lesson.id}, workspace ${ws}. Keep this running; Ctrl-C closes the sandbox.`));
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await finish();
+    return 0;
+  }
+  const shell = process.env.SHELL || '/bin/sh';
+  println(paint('accent', `Sandbox for ${lesson.id}: docker here talks to ${sandbox.dockerHost}. Type exit to leave.`));
+  println(paint('muted', `Workspace: ${ws}. Check your work: ctr-learn check ${lesson.id}`));
+  const code = await runInteractive(shell, [], {
+    description: 'your shell',
+    cwd: ws,
+    env: { DOCKER_HOST: sandbox.dockerHost, CTR_LEARN_SESSION: sandbox.state.identity.id, CTR_LEARN_LESSON: lesson.id },
+  });
+  await finish();
+  return code;
+}

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { z } from 'zod';
+import { configDir, ensureDir } from '../paths';
+
+const StepProgress = z.object({
+  passedAt: z.string().optional(),
+  /** Checks run on this step (each press of "check", or an automatic re-check that changed nothing is not counted). */
+  attempts: z.number().int().default(0),
+  /** Highest rung of the hint ladder the learner opened (0 = none). */
+  hintsUsed: z.number().int().default(0),
+  solutionRevealed: z.boolean().default(false),
+  firstSeenAt: z.string().optional(),
+  /** Milliseconds from first seeing the step to passing it. */
+  timeToPassMs: z.number().optional(),
+});
+
+const LessonProgress = z.object({
+  startedAt: z.string().optional(),
+  completedAt: z.string().optional(),
+  steps: z.record(z.string(), StepProgress).default({}),
+});
+
+export const ProgressFile = z.object({
+  version: z.literal(1).default(1),
+  lang: z.enum(['en', 'ko']).optional(),
+  lastLesson: z.string().optional(),
+  lessons: z.record(z.string(), LessonProgress).default({}),
+});
+export type ProgressData = z.infer<typeof ProgressFile>;
+export type LessonProgress = z.infer<typeof LessonProgress>;
+export type StepProgress = z.infer<typeof StepProgress>;
+
+export interface OpenedProgress {
+  store: ProgressStore;
+  /** Set when the file was unreadable: where the old one was moved, for the message. */
+  recoveredFrom?: string;
+}
+
+/**
+ * Progress kept with conf. A corrupt or foreign file is moved aside (never deleted) and a fresh
+ * one started, with a message: a learner never sees a crash for it.
+ */
+export function openProgress(dir = configDir()): OpenedProgress {
+  ensureDir(dir);
+  const file = join(dir, 'progress.json');
+  let recoveredFrom: string | undefined;
+  if (existsSync(file)) {
+    let ok = false;
+    try {
+      ok = ProgressFile.safeParse(JSON.parse(readFileSync(file, 'utf8'))).success;
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      recoveredFrom = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(file, recoveredFrom);
+    }
+  }
+  const conf = new Conf<ProgressData>({ cwd: dir, configName: 'progress', projectName: 'ctr-learn', clearInvalidConfig: true, defaults: { version: 1, lessons: {} } });
+  return { store: new ProgressStore(conf), recoveredFrom };
+}
+
+export class ProgressStore {
+  constructor(private readonly conf: Conf<ProgressData>) {}
+
+  get path(): string {
+    return this.conf.path;
+  }
+
+  data(): ProgressData {
+    return ProgressFile.parse(this.conf.store);
+  }
+
+  lesson(id: string): LessonProgress {
+    return this.data().lessons[id] ?? { steps: {} };
+  }
+
+  private update(lessonId: string, stepId: string | null, fn: (l: LessonProgress, s: StepProgress | null) => void): void {
+    const data = this.data();
+    const l = (data.lessons[lessonId] ??= { steps: {} });
+    l.startedAt ??= new Date().toISOString();
+    let s: StepProgress | null = null;
+    if (stepId) s = l.steps[stepId] ??= { attempts: 0, hintsUsed: 0, solutionRevealed: false, firstSeenAt: new Date().toISOString() };
+    fn(l, s);
+    data.lastLesson = lessonId;
+    this.conf.store = data;
+  }
+
+  seeStep(lessonId: string, stepId: string): void {
+    this.update(lessonId, stepId, () => {});
+  }
+
+  recordAttempt(lessonId: string, stepId: string, passed: boolean, allStepIds: string[]): void {
+    this.update(lessonId, stepId, (l, s) => {
+      s!.attempts += 1;
+      if (passed && !s!.passedAt) {
+        s!.passedAt = new Date().toISOString();
+        if (s!.firstSeenAt) s!.timeToPassMs = Date.now() - Date.parse(s!.firstSeenAt);
+      }
+      if (allStepIds.every((id) => l.steps[id]?.passedAt)) l.completedAt ??= new Date().toISOString();
+    });
+  }
+
+  useHint(lessonId: string, stepId: string, rung: number): void {
+    this.update(lessonId, stepId, (_l, s) => (s!.hintsUsed = Math.max(s!.hintsUsed, rung)));
+  }
+
+  revealSolution(lessonId: string, stepId: string): void {
+    this.update(lessonId, stepId, (_l, s) => (s!.solutionRevealed = true));
+  }
+
+  setLang(lang: 'en' | 'ko'): void {
+    const data = this.data();
+    data.lang = lang;
+    this.conf.store = data;
+  }
+
+  /** done / in progress / not started, for lists. */
+  status(lessonId: string, stepIds: string[]): { state: 'done' | 'in-progress' | 'not-started'; passed: number; total: number } {
+    const l = this.data().lessons[lessonId];
+    const passed = stepIds.filter((id) => l?.steps[id]?.passedAt).length;
+    const state = passed === stepIds.length ? 'done' : l?.startedAt ? 'in-progress' : 'not-started';
+    return { state, passed, total: stepIds.length };
+  }
+}

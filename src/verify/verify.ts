@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkStep } from '../checks/evaluate';
+import type { CheckResult, StepResult } from '../checks/types';
+import type { EngineApi } from '../engine/api';
+import type { Lesson, Step } from '../lessons/schema';
+import { openSandbox, type Sandbox } from '../sandbox';
+import { runLearnerCommand } from '../sandbox/run-command';
+import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
+
+/** One proof: what was expected of a state and what the checks said. */
+export interface Proof {
+  stepId: string;
+  /** "blank", "reference", or the near-miss id. */
+  case: string;
+  ok: boolean;
+  /** Why it holds or not, in one line. */
+  detail: string;
+  failed?: Pick<CheckResult, 'id' | 'expected' | 'actual'>;
+}
+
+export interface LessonVerdict {
+  lessonId: string;
+  ok: boolean;
+  ms: number;
+  blank: Proof[];
+  reference: Proof[];
+  nearMisses: Proof[];
+  /** A reference command that failed, an engine error: the lesson cannot be proven. */
+  errors: string[];
+}
+
+const firstFail = (r: StepResult) => r.checks.find((c) => c.status === 'fail');
+
+/** Apply an attempt (files, then commands) as a learner would; returns failed commands. */
+async function apply(sandbox: Sandbox, lesson: Lesson, ws: string, a: Step['solution'], signal?: AbortSignal): Promise<string[]> {
+  writeAttemptFiles(lesson, ws, a.files);
+  const failures: string[] = [];
+  for (const cmd of a.commands) {
+    const r = await runLearnerCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
+    if (r.exitCode !== 0) failures.push(`\`${cmd}\` exited ${r.exitCode ?? r.signal}: ${(r.stderr || r.stdout).trim().split('\n').pop()}`);
+  }
+  return failures;
+}
+
+/**
+ * Prove one lesson on the current engine, in sandboxes of its own:
+ *  1. blank: on a fresh sandbox every step fails;
+ *  2. reference: each step's solution, applied in order, makes the step pass;
+ *  3. near-misses: from a fresh sandbox with the earlier steps solved, each near-miss answer makes
+ *     the step fail, at the check it names, with expected and actual filled in.
+ */
+export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signal?: AbortSignal } = {}): Promise<LessonVerdict> {
+  const started = performance.now();
+  const verdict: LessonVerdict = { lessonId: lesson.id, ok: false, ms: 0, blank: [], reference: [], nearMisses: [], errors: [] };
+  const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-`));
+  const ws = workspaceFor(lesson, root);
+  const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false });
+  const ctx = { api, scope: sandbox.scope(), workspace: ws, signal: opts.signal };
+  try {
+    for (const step of lesson.steps) {
+      const r = await checkStep(step, ctx);
+      const f = firstFail(r);
+      verdict.blank.push({ stepId: step.id, case: 'blank', ok: !r.passed, detail: r.passed ? 'passes on a blank sandbox' : `fails at ${f?.id}`, failed: f });
+    }
+    for (const step of lesson.steps) {
+      const cmdErrors = await apply(sandbox, lesson, ws, step.solution, opts.signal);
+      verdict.errors.push(...cmdErrors.map((e) => `${step.id} reference: ${e}`));
+      const r = await checkStep(step, ctx);
+      const f = firstFail(r);
+      verdict.reference.push({ stepId: step.id, case: 'reference', ok: r.passed, detail: r.passed ? 'passes' : `fails at ${f?.id}: expected ${f?.expected}, actual ${f?.actual}`, failed: f });
+      if (!r.passed) break;
+    }
+    for (const [k, step] of lesson.steps.entries()) {
+      for (const miss of step.nearMisses) {
+        await sandbox.reset();
+        restoreStarterFiles(lesson, ws);
+        for (const earlier of lesson.steps.slice(0, k)) {
+          await apply(sandbox, lesson, ws, earlier.solution, opts.signal);
+          await checkStep(earlier, ctx);
+        }
+        await apply(sandbox, lesson, ws, miss, opts.signal);
+        const r = await checkStep(step, ctx);
+        const f = firstFail(r);
+        const ok = !r.passed && f?.id === miss.failsCheck && !!f.expected && !!f.actual && f.expected !== f.actual;
+        const detail = r.passed
+          ? 'PASSES, but it is a wrong answer'
+          : f?.id !== miss.failsCheck
+            ? `fails at ${f?.id}, not at ${miss.failsCheck}: expected ${f?.expected}, actual ${f?.actual}`
+            : `fails at ${f.id}: expected ${f.expected}, actual ${f.actual}`;
+        verdict.nearMisses.push({ stepId: step.id, case: miss.id, ok, detail, failed: f });
+      }
+    }
+  } catch (err) {
+    verdict.errors.push((err as Error).message);
+  } finally {
+    await sandbox.end().catch((err: Error) => verdict.errors.push(`cleanup: ${err.message}`));
+    rmSync(root, { recursive: true, force: true });
+  }
+  const all = [...verdict.blank, ...verdict.reference, ...verdict.nearMisses];
+  verdict.ok = verdict.errors.length === 0 && all.every((p) => p.ok) && verdict.reference.length === lesson.steps.length;
+  verdict.ms = performance.now() - started;
+  return verdict;
+}
+
+/** Lessons that share no container, network, volume or host port can be proven side by side. */
+export function conflicts(a: Lesson, b: Lesson): boolean {
+  const keys = (l: Lesson) => new Set([...l.uses.containers.map((x) => `c:${x}`), ...l.uses.networks.map((x) => `n:${x}`), ...l.uses.volumes.map((x) => `v:${x}`), ...l.uses.hostPorts.map((x) => `p:${x}`)]);
+  const ka = keys(a);
+  return [...keys(b)].some((k) => ka.has(k));
+}
+
+/** Verify many lessons, `jobs` at a time, never two conflicting lessons at once. */
+export async function verifyLessons(
+  api: EngineApi,
+  lessons: Lesson[],
+  opts: { jobs?: number; signal?: AbortSignal; onVerdict?: (v: LessonVerdict) => void } = {},
+): Promise<LessonVerdict[]> {
+  const jobs = Math.max(1, opts.jobs ?? 2);
+  const pending = [...lessons];
+  const running = new Map<string, { lesson: Lesson; p: Promise<void> }>();
+  const verdicts: LessonVerdict[] = [];
+  while (pending.length || running.size) {
+    const i = pending.findIndex((l) => ![...running.values()].some((r) => conflicts(r.lesson, l)));
+    if (running.size < jobs && i >= 0) {
+      const [lesson] = pending.splice(i, 1);
+      const p = verifyLesson(api, lesson, opts).then((v) => {
+        verdicts.push(v);
+        opts.onVerdict?.(v);
+        running.delete(lesson.id);
+      });
+      running.set(lesson.id, { lesson, p });
+      continue;
+    }
+    await Promise.race([...running.values()].map((r) => r.p));
+  }
+  return lessons.map((l) => verdicts.find((v) => v.lessonId === l.id)!);
+}

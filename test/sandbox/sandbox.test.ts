@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EngineApi } from '../../src/engine/api';
+import type { ContainerInspect, NetworkInspect, VolumeInspect } from '../../src/engine/types';
+import { openSandbox, type Sandbox } from '../../src/sandbox';
+import { LABEL } from '../../src/sandbox/labels';
+import { reapSessions } from '../../src/sandbox/reap';
+import { runLearnerCommand } from '../../src/sandbox/run-command';
+import { engineForTests, ensureImages, uniq } from '../helpers/engine';
+
+const api = await engineForTests();
+
+describe.runIf(api)('sandbox on the real engine', () => {
+  const engine = api as EngineApi;
+  const mine = { container: uniq('own-ctr'), network: uniq('own-net'), volume: uniq('own-vol'), image: `${uniq('own-img')}:1` };
+  let sandbox: Sandbox;
+  const ws = mkdtempSync(join(tmpdir(), 'ctr-sbx-'));
+  const docker = (line: string) => runLearnerCommand(line, { cwd: ws, env: sandbox.env, timeoutMs: 30_000 });
+
+  beforeAll(async () => {
+    await ensureImages(engine);
+    // The learner's own objects, made outside the sandbox.
+    const c = await engine.json<{ Id: string }>('POST', '/containers/create', {
+      query: { name: mine.container },
+      body: { Image: 'busybox:latest', Cmd: ['sleep', '300'], Labels: { 'ctr-learn.test': '1' } },
+    });
+    await engine.json('POST', `/containers/${c.Id}/start`);
+    await engine.json('POST', '/networks/create', { body: { Name: mine.network, Labels: { 'ctr-learn.test': '1' } } });
+    await engine.json('POST', '/volumes/create', { body: { Name: mine.volume, Labels: { 'ctr-learn.test': '1' } } });
+    const [repo, tag] = mine.image.split(':');
+    await engine.json('POST', '/images/busybox:latest/tag', { query: { repo, tag } });
+    sandbox = await openSandbox(engine, { lessonId: 'sbx-test' });
+  });
+
+  afterAll(async () => {
+    await sandbox?.end();
+    await engine.request('DELETE', `/containers/${mine.container}`, { query: { force: 1 } });
+    await engine.request('DELETE', `/networks/${mine.network}`);
+    await engine.request('DELETE', `/volumes/${mine.volume}`);
+    await engine.request('DELETE', `/images/${mine.image}`);
+    engine.close();
+  });
+
+  it('labels containers, implicit volumes and networks created through any CLI form', async () => {
+    const name = uniq('sbx-run');
+    const vol = uniq('sbx-vol');
+    expect((await docker(`docker run -d --name ${name} -v ${vol}:/data busybox sleep 300`)).exitCode).toBe(0);
+    const c = await engine.json<ContainerInspect>('GET', `/containers/${name}/json`);
+    expect(c.Config.Labels?.[LABEL.session]).toBe(sandbox.state.identity.id);
+    expect(c.Config.Labels?.[LABEL.lesson]).toBe('sbx-test');
+    const v = await engine.json<VolumeInspect>('GET', `/volumes/${vol}`);
+    expect(v.Labels?.[LABEL.session]).toBe(sandbox.state.identity.id);
+
+    const created = uniq('sbx-created');
+    expect((await docker(`docker container create --name ${created} busybox true`)).exitCode).toBe(0);
+    expect((await engine.json<ContainerInspect>('GET', `/containers/${created}/json`)).Config.Labels?.[LABEL.session]).toBe(sandbox.state.identity.id);
+
+    const net = uniq('sbx-net');
+    expect((await docker(`docker network create ${net}`)).exitCode).toBe(0);
+    expect((await engine.json<NetworkInspect>('GET', `/networks/${net}`)).Labels?.[LABEL.session]).toBe(sandbox.state.identity.id);
+  });
+
+  it('runs attached containers and exec through the proxy (hijacked streams)', async () => {
+    const r = await docker('docker run --rm busybox echo hello-from-attach');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('hello-from-attach');
+    const name = uniq('sbx-exec');
+    await docker(`docker run -d --name ${name} busybox sleep 300`);
+    const e = await docker(`docker exec ${name} sh -c "echo out; echo err >&2"`);
+    expect(e.stdout.trim()).toBe('out');
+    expect(e.stderr.trim()).toBe('err');
+  });
+
+  it('refuses to change what is not the sandbox’s, and says why', async () => {
+    for (const line of [`docker rm -f ${mine.container}`, `docker stop ${mine.container}`, `docker exec ${mine.container} true`, `docker network rm ${mine.network}`, `docker volume rm ${mine.volume}`, `docker rmi ${mine.image}`, `docker run --rm -v ${mine.volume}:/x busybox true`, 'docker tag busybox:latest busybox:1.36']) {
+      const r = await docker(line);
+      expect(r.exitCode, line).not.toBe(0);
+      expect(r.stderr, line).toMatch(/ctr-learn sandbox: .*(not part of this sandbox|existed before|outside this sandbox)/);
+    }
+    expect((await engine.json<ContainerInspect>('GET', `/containers/${mine.container}/json`)).State.Running).toBe(true);
+  });
+
+  it('lists only sandbox containers in docker ps', async () => {
+    const r = await docker('docker ps -a --format {{.Names}}');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toContain(mine.container);
+  });
+
+  it('tracks tags and builds, and reset removes the lesson’s objects but nothing that existed before', async () => {
+    const tagged = `${uniq('sbx-tag')}:v1`;
+    expect((await docker(`docker tag busybox:latest ${tagged}`)).exitCode).toBe(0);
+    writeFileSync(join(ws, 'Dockerfile'), 'FROM busybox:latest\nRUN echo built > /built.txt\n');
+    const built = `${uniq('sbx-built')}:1`;
+    const b = await docker(`docker build -t ${built} .`);
+    expect(b.exitCode, b.stderr).toBe(0);
+    const plan = await sandbox.planReset();
+    expect(plan.images).toEqual(expect.arrayContaining([tagged, built]));
+    const removed = await sandbox.reset();
+    expect(removed.containers.length).toBeGreaterThan(0);
+    expect(await engine.maybe('GET', `/images/${tagged}/json`)).toBeNull();
+    expect(await engine.maybe('GET', `/images/${built}/json`)).toBeNull();
+    // The learner's own things and the seed image are untouched.
+    expect((await engine.json<ContainerInspect>('GET', `/containers/${mine.container}/json`)).State.Running).toBe(true);
+    expect(await engine.maybe('GET', `/networks/${mine.network}`)).not.toBeNull();
+    expect(await engine.maybe('GET', `/volumes/${mine.volume}`)).not.toBeNull();
+    expect(await engine.maybe('GET', `/images/${mine.image}/json`)).not.toBeNull();
+    expect(await engine.maybe('GET', '/images/busybox:latest/json')).not.toBeNull();
+  });
+
+  it('reaps what a dead session left behind, and leaves live sessions alone', async () => {
+    const live = uniq('sbx-live');
+    await docker(`docker run -d --name ${live} busybox sleep 300`);
+    // A session whose owner process is gone: labels name a pid that no longer exists.
+    const deadPid = 2 ** 22 - 7;
+    const ghost = uniq('sbx-ghost');
+    const labels = { [LABEL.session]: 'sdead' + Date.now(), [LABEL.lesson]: 'sbx-test', [LABEL.pid]: String(deadPid), [LABEL.host]: (await import('node:os')).hostname() };
+    const g = await engine.json<{ Id: string }>('POST', '/containers/create', { query: { name: ghost }, body: { Image: 'busybox:latest', Cmd: ['sleep', '300'], Labels: labels } });
+    await engine.json('POST', `/containers/${g.Id}/start`);
+    const report = await reapSessions(engine);
+    expect(report.removed.containers).toContain(ghost);
+    expect(await engine.maybe('GET', `/containers/${ghost}/json`)).toBeNull();
+    expect(await engine.maybe('GET', `/containers/${live}/json`)).not.toBeNull();
+    expect(await engine.maybe('GET', `/containers/${mine.container}/json`)).not.toBeNull();
+  });
+});
