@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineApi } from '../../src/engine/api';
+import { loadCatalog } from '../../src/lessons/catalog';
+import { verifyLessons, type LessonVerdict } from '../../src/verify/verify';
+import { engineForTests, ensureImages } from '../helpers/engine';
+
+const api = await engineForTests();
+const { lessons, broken } = loadCatalog();
+
+/**
+ * Every shipped lesson, proven on the real engine: blank fails, reference passes, and each
+ * near-miss fails at the check it names with expected vs actual.
+ */
+describe.runIf(api)('every lesson holds on the real engine', () => {
+  let verdicts: LessonVerdict[] = [];
+  beforeAll(async () => {
+    await ensureImages(api!);
+    verdicts = await verifyLessons(api as EngineApi, lessons, { jobs: 2 });
+  }, 600_000);
+  afterAll(() => api?.close());
+
+  it('loads every lesson without problems', () => {
+    expect(broken).toEqual([]);
+    expect(lessons.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(lessons.map((l) => [l.id]))('%s: blank fails, reference passes, near-misses fail', (id) => {
+    const v = verdicts.find((x) => x.lessonId === id)!;
+    const bad = [...v.blank, ...v.reference, ...v.nearMisses].filter((p) => !p.ok).map((p) => `${p.stepId} ${p.case}: ${p.detail}`);
+    expect([...v.errors, ...bad]).toEqual([]);
+    expect(v.reference.length).toBe(lessons.find((l) => l.id === id)!.steps.length);
+    expect(v.nearMisses.length).toBeGreaterThan(0);
+    expect(v.ok).toBe(true);
+  });
+});
