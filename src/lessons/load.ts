@@ -93,7 +93,8 @@ export function loadLesson(dir: string, root = process.cwd()): Loaded {
   return { lesson, problems };
 }
 
-const md = new MarkdownIt();
+// html: true, so the step markers (HTML comments) come back as html_block tokens.
+const md = new MarkdownIt({ html: true });
 
 /** Split a prose file on `<!-- step: ID -->` markers, using markdown-it so markers inside code blocks don't count. */
 export function splitProse(source: string, file: string): { intro: Prose; steps: Map<string, Prose> } {
