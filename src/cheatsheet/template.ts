@@ -25,6 +25,7 @@ const TYPES = {
   path: { pattern: /^\S+$/, hint: { en: 'a file or folder path', ko: '파일 또는 폴더 경로' } },
   signal: { pattern: /^((SIG)?[A-Z][A-Z0-9]*|\d+)$/, hint: { en: 'a signal, e.g. SIGTERM', ko: '시그널 (예: SIGTERM)' } },
   seconds: { pattern: /^\d+$/, hint: { en: 'a number of seconds', ko: '초 단위 숫자' } },
+  number: { pattern: /^\d+$/, hint: { en: 'a number', ko: '숫자' } },
   duration: { pattern: /^\d+(ms|s|m|h)$/, hint: { en: 'a duration, e.g. 5s', ko: '시간 (예: 5s)' } },
   registry: { pattern: /^[a-z0-9.-]+(:\d+)?$/, hint: { en: 'a registry host[:port]', ko: '레지스트리 호스트[:포트]' } },
   digest: { pattern: /^sha256:[0-9a-f]{64}$/, hint: { en: 'an image digest sha256:…', ko: '이미지 다이제스트 sha256:…' } },
@@ -126,9 +127,9 @@ export interface InstanceMatch {
  * `accepts(word)` marks words that stand for a value only known at run time (they fit any type).
  */
 export function matchInstance(template: TemplateWord[], argv: string[], accepts: (word: string) => boolean = () => false): InstanceMatch | null {
-  const typed = align(template, argv, (p, v) => accepts(v) || PLACEHOLDER_TYPES[p.type].pattern.test(v));
+  const typed = align(template, argv, (p, v) => accepts(v) || PLACEHOLDER_TYPES[p.type].pattern.test(v), accepts);
   if (typed) return { ...typed, misfits: [] };
-  const loose = align(template, argv, () => true);
+  const loose = align(template, argv, () => true, accepts);
   if (!loose) return null;
   const misfits: InstanceMatch['misfits'] = [];
   for (const p of placeholders(template)) {
@@ -141,7 +142,7 @@ export function matchInstance(template: TemplateWord[], argv: string[], accepts:
 type Fits = (p: Placeholder, value: string) => boolean;
 
 /** Fewest-extra-words alignment of template words onto argv (small inputs: plain memoised search). */
-function align(template: TemplateWord[], argv: string[], fits: Fits): Omit<InstanceMatch, 'misfits'> | null {
+function align(template: TemplateWord[], argv: string[], fits: Fits, wildcard: (word: string) => boolean): Omit<InstanceMatch, 'misfits'> | null {
   const m = template.length;
   const n = argv.length;
   type Best = { cost: number; next: [number, number] | null; values: Record<string, string>; extra: string | null };
@@ -154,7 +155,7 @@ function align(template: TemplateWord[], argv: string[], fits: Fits): Omit<Insta
       if (!best || b.cost < best.cost) best = b;
     };
     if (ti === m) {
-      best = { cost: n - ri, next: ri < n ? [ti, ri + 1] : null, values: {}, extra: ri < n ? argv[ri] : null };
+      best = { cost: n - ri, next: null, values: {}, extra: null };
     } else if (ri < n) {
       const word = template[ti];
       const only = word.length === 1 && typeof word[0] !== 'string' ? word[0] : null;
@@ -166,7 +167,9 @@ function align(template: TemplateWord[], argv: string[], fits: Fits): Omit<Insta
           if (rest) consider({ cost: rest.cost, next: [ti + 1, ri + k], values: { [only.name]: value }, extra: null });
         }
       } else {
-        const values = matchWord(word, argv[ri], fits);
+        // A word known only at run time stands for a whole templated word (e.g. repo@digest).
+        const templated = word.some((p) => typeof p !== 'string');
+        const values = matchWord(word, argv[ri], fits) ?? (templated && wildcard(argv[ri]) ? wildcardValues(word, argv[ri]) : null);
         if (values) {
           const rest = solve(ti + 1, ri + 1);
           if (rest) consider({ cost: rest.cost, next: [ti + 1, ri + 1], values, extra: null });
@@ -183,12 +186,20 @@ function align(template: TemplateWord[], argv: string[], fits: Fits): Omit<Insta
   const extra: string[] = [];
   let at: [number, number] | null = [0, 0];
   while (at) {
+    if (at[0] === m) {
+      extra.push(...argv.slice(at[1]));
+      break;
+    }
     const b: Best = memo.get(at[0] * (n + 1) + at[1])!;
     Object.assign(values, b.values);
     if (b.extra !== null) extra.push(b.extra);
     at = b.next;
   }
   return { values, extra };
+}
+
+function wildcardValues(word: TemplateWord, value: string): Record<string, string> {
+  return Object.fromEntries(word.filter((p): p is Placeholder => typeof p !== 'string').map((p) => [p.name, value]));
 }
 
 function matchWord(word: TemplateWord, value: string, fits: Fits): Record<string, string> | null {
