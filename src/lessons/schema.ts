@@ -74,6 +74,8 @@ const HttpCheck = z.object({
   status: z.number().int().default(200),
   /** The body must contain this text. */
   bodyIncludes: z.string().optional(),
+  /** The body must NOT contain this text (e.g. the starter file's TODO, so an unedited page fails). */
+  bodyExcludes: z.string().optional(),
   /** The body must equal this workspace file's content (a bind-mounted page, for example). */
   bodyEqualsFile: z.string().optional(),
   /** Keep trying this long while the server starts (connection refused is retried). */
@@ -202,6 +204,8 @@ const StopCheck = z.object({
   timeoutSeconds: z.number().int().min(1).max(30),
   /** It must stop faster than this (seconds, fractional). */
   maxSeconds: z.number().positive().optional(),
+  /** It must take at least this long (e.g. the full timeout, when SIGTERM is ignored). */
+  minSeconds: z.number().positive().optional(),
   exitCode: z.number().int().optional(),
 }).strict();
 

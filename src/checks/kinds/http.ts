@@ -35,6 +35,7 @@ export const httpCheck: Evaluator<'http'> = async (check, ctx) => {
   const expected =
     `GET http://127.0.0.1:${check.port}${check.path} → ${check.status}` +
     (wantBody ? ` with "${wantBody}" in the page` : '') +
+    (check.bodyExcludes ? ` without "${check.bodyExcludes}"` : '') +
     (exactFile !== undefined ? ` serving your ${check.bodyEqualsFile}` : '');
   const deadline = Date.now() + check.retryForMs;
   for (;;) {
@@ -42,13 +43,23 @@ export const httpCheck: Evaluator<'http'> = async (check, ctx) => {
       const r = await get(check.port, check.path, 3000);
       const snippet = r.body.trim().replace(/\s+/g, ' ').slice(0, 80);
       const bodyOk =
-        (wantBody === undefined || r.body.includes(wantBody)) && (exactFile === undefined || r.body.trimEnd() === exactFile.trimEnd());
+        (wantBody === undefined || r.body.includes(wantBody)) &&
+        (check.bodyExcludes === undefined || !r.body.includes(check.bodyExcludes)) &&
+        (exactFile === undefined || r.body.trimEnd() === exactFile.trimEnd());
       const pass = r.status === check.status && bodyOk;
       if (!pass && Date.now() < deadline && r.status >= 500) {
         await sleep(150);
         continue;
       }
-      return { pass, expected, actual: `${r.status}: "${snippet}${r.body.length > 80 ? '…' : ''}"` };
+      const why =
+        check.bodyExcludes !== undefined && r.body.includes(check.bodyExcludes)
+          ? `the page still contains "${check.bodyExcludes}"`
+          : wantBody !== undefined && !r.body.includes(wantBody)
+            ? `the page has no "${wantBody}"`
+            : exactFile !== undefined && r.body.trimEnd() !== exactFile.trimEnd()
+              ? `the page differs from your ${check.bodyEqualsFile}`
+              : '';
+      return { pass, expected, actual: `${r.status}${why ? `, ${why}` : ''}: "${snippet}${r.body.length > 80 ? '…' : ''}"` };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
       if (Date.now() < deadline && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code)) {

@@ -8,6 +8,7 @@ import { isOutcome, requireContainer } from './container';
 export const stop: Evaluator<'stop'> = async (check, ctx) => {
   const parts = [`docker stop -t ${check.timeoutSeconds} ${check.container}`];
   if (check.maxSeconds !== undefined) parts.push(`stops within ${check.maxSeconds} s`);
+  if (check.minSeconds !== undefined) parts.push(`takes at least ${check.minSeconds} s`);
   if (check.exitCode !== undefined) parts.push(`exit code ${check.exitCode}`);
   const expected = parts.join(': ');
   const c = await requireContainer(ctx, check.container, expected);
@@ -22,6 +23,8 @@ export const stop: Evaluator<'stop'> = async (check, ctx) => {
   const code = after.State.ExitCode;
   const killed = code === 137 ? ' (SIGKILL after the timeout: SIGTERM was ignored)' : '';
   const actual = `stopped in ${secs.toFixed(1)} s with exit code ${code}${killed}`;
-  const pass = (check.maxSeconds === undefined || secs <= check.maxSeconds) && (check.exitCode === undefined || code === check.exitCode);
+  const pass =
+    (check.maxSeconds === undefined || secs <= check.maxSeconds) &&
+    (check.minSeconds === undefined || secs >= check.minSeconds) && (check.exitCode === undefined || code === check.exitCode);
   return { pass, expected, actual };
 };
