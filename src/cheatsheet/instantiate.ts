@@ -98,5 +98,7 @@ export function exampleLine(entry: CheatEntry): string | null {
     const line = file?.text.split('\n').find((l) => l.trimStart().startsWith(keyword + ' '));
     return line ? displayTokens(line.trim()) : null;
   }
-  return displayTokens(entry.example.run);
+  const shown = new Map<string, string>();
+  for (const s of entry.example.setup) if (typeof s !== 'string' && 'capture' in s && s.shows) shown.set(s.capture, displayTokens(s.shows));
+  return displayTokens(entry.example.run, (name) => shown.get(name) ?? `<${name.toLowerCase()}>`);
 }

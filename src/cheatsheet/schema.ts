@@ -41,6 +41,8 @@ const Step = z.union([
       run: z.string().min(1),
       /** Later commands get this command's trimmed output as @@NAME (upper case, not PORT…). */
       capture: z.string().regex(/^(?!(REG)?PORT\d*$)[A-Z][A-Z0-9_]*$/, 'an upper-case name that is not PORT…'),
+      /** What a learner sees in its place in the example line, e.g. `demo@sha256:…`. */
+      shows: z.string().min(1).optional(),
     })
     .strict(),
   z
@@ -97,8 +99,10 @@ export const Entry = z
     id: Id,
     /**
      * The command as a learner types it, with typed placeholders `<name:type>`, e.g.
-     * `docker run -d -p <hostPort:port>:<containerPort:port> <image:image>`. A Dockerfile
-     * instruction (e.g. `EXPOSE <port:port>`) or a kubectl command also fits.
+     * `docker run -d -p <hostPort:port>:<containerPort:port> <image:image>` (types: template.ts).
+     * A placeholder called `name` is a new object the command creates (`--name <name:container>`);
+     * any other refers to an existing one, which ctr-learn may fill in from the learner's engine.
+     * A Dockerfile instruction (`EXPOSE <port:port>`) or a kubectl command also fits.
      */
     command: z.string().min(1),
     /** One line in each language. */

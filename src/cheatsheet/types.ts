@@ -9,7 +9,7 @@ export interface Text {
   ko: string;
 }
 
-export type ExampleStep = string | { run: string; capture: string } | { wait: string; withinMs: number };
+export type ExampleStep = string | { run: string; capture: string; shows?: string } | { wait: string; withinMs: number };
 
 export interface RunnableExample {
   files: Record<string, string>;

@@ -1,0 +1,90 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BugError } from '../errors';
+import { configDir, lessonsRoot, packageRoot } from '../paths';
+import type { CompiledSheet } from './compile';
+import type { CheatProblem } from './problems';
+import type { CheatSheet } from './types';
+
+export interface LoadedSheet {
+  sheet: CheatSheet;
+  /** Problems in the learner's personal file (its broken entries are left out). */
+  problems: CheatProblem[];
+  /** Where the shipped entries came from: the build's JSON, or the YAML (development). */
+  source: 'compiled' | 'yaml';
+}
+
+export interface LoadSheetOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The package root holding dist/ and cheatsheet/ (default: this package). */
+  root?: string;
+  /** Merge in the learner's own entries (default true). */
+  personal?: boolean;
+}
+
+/** Where the build writes the compiled sheet. */
+export function compiledSheetPath(root = packageRoot()): string {
+  return join(root, 'dist', 'cheatsheet.json');
+}
+
+/** The learner's own entries: same format as cheatsheet/*.yaml; section, title and order optional. */
+export function personalSheetPath(env = process.env): string {
+  return join(configDir(env), 'cheatsheet.yaml');
+}
+
+/**
+ * The cheat sheet: the compiled JSON when it is there and current (fast: no yaml or zod), else the
+ * YAML (a development checkout), plus the learner's personal entries, marked personal.
+ */
+export async function loadCheatSheet(opts: LoadSheetOptions = {}): Promise<LoadedSheet> {
+  const env = opts.env ?? process.env;
+  const root = opts.root ?? packageRoot();
+  let sheet = readCompiled(root);
+  const source = sheet ? 'compiled' : 'yaml';
+  if (!sheet) sheet = await readYaml(root, env);
+  const problems: CheatProblem[] = [];
+  const personal = personalSheetPath(env);
+  if (opts.personal !== false && existsSync(personal)) {
+    const { loadPersonal } = await import('./personal');
+    const mine = loadPersonal(personal, configDir(env));
+    problems.push(...mine.problems);
+    if (mine.sheet) sheet = mergeSheets(sheet, mine.sheet);
+  }
+  return { sheet, problems, source };
+}
+
+export function mergeSheets(base: CheatSheet, extra: CheatSheet): CheatSheet {
+  return {
+    sections: [...base.sections, ...extra.sections.filter((s) => !base.sections.some((b) => b.id === s.id))].sort((a, b) => a.order - b.order),
+    entries: [...base.entries, ...extra.entries],
+    lessonTitles: { ...extra.lessonTitles, ...base.lessonTitles },
+  };
+}
+
+function readCompiled(root: string): CheatSheet | null {
+  const path = compiledSheetPath(root);
+  let mtime: number;
+  try {
+    mtime = statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+  // In a checkout, YAML edited after the last build wins (the package ships only the JSON).
+  const yamlDir = join(root, 'cheatsheet');
+  if (existsSync(yamlDir) && readdirSync(yamlDir).some((n) => n.endsWith('.yaml') && statSync(join(yamlDir, n)).mtimeMs > mtime)) return null;
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CompiledSheet>;
+    return data.format === 'ctr-learn-cheatsheet' && data.formatVersion === 1 && data.sheet ? data.sheet : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readYaml(root: string, env: NodeJS.ProcessEnv): Promise<CheatSheet> {
+  const [{ checkCheatsheet }, { readLessonTitles }] = await Promise.all([import('./lint'), import('./compile')]);
+  const { sheet, problems } = checkCheatsheet(join(root, 'cheatsheet'), { shipped: true, root, lessonTitles: readLessonTitles(lessonsRoot(env)) });
+  if (!sheet) {
+    throw new BugError(`The cheat sheet shipped with ctr-learn does not load:\n${problems.map((p) => `${p.file}:${p.line} ${p.code} ${p.message}`).join('\n')}`);
+  }
+  return sheet;
+}

@@ -1,0 +1,75 @@
+import type { Args } from '../cli/args';
+import { paint, printJson, println } from '../cli/output';
+import { EngineApi } from '../engine/api';
+import { resolveEndpoint } from '../engine/endpoint';
+import { loadCheatSheet } from '../cheatsheet/data';
+import { fillFromState, wantsLiveState, type LiveState } from '../cheatsheet/fill';
+import { formatHits, formatSheet, hitJson } from '../cheatsheet/format';
+import { readLiveState } from '../cheatsheet/live-state';
+import { formatCheatProblem } from '../cheatsheet/problems';
+import { buildCheatIndex, searchCheats } from '../cheatsheet/search';
+import { pickLang } from './context';
+
+/** How many matches a search prints unless --all. */
+const SHOWN = 8;
+
+/** What the command reads from elsewhere; tests and the app pass their own. */
+export interface CheatDeps {
+  /** Ids of the lessons the learner has completed: their commands are marked practised. */
+  practised?: () => Promise<ReadonlySet<string>>;
+  /** Names on the learner's engine, to fill placeholders; null when no engine answers. */
+  liveState?: () => Promise<LiveState | null>;
+}
+
+/**
+ * `ctr-learn cheat <words>`: the best matches of a fuzzy search over commands, descriptions in
+ * both languages, tags and lesson names. Without words: the whole sheet by section. Exit 1 when
+ * nothing matches (like grep).
+ */
+export async function run(args: Args, deps: CheatDeps = {}): Promise<number> {
+  const lang = pickLang(args);
+  const { sheet, problems } = await loadCheatSheet();
+  for (const p of problems) process.stderr.write(`${formatCheatProblem(p)}\n`);
+  if (problems.length) process.stderr.write('Your personal cheat sheet entries were left out until these are fixed.\n');
+  const practised = (await deps.practised?.()) ?? new Set<string>();
+  const query = args.positionals.join(' ').trim();
+
+  if (!query) {
+    if (args.flags.json) {
+      printJson({ sections: sheet.sections, entries: searchCheats(buildCheatIndex(sheet), '', { practised }).map((h) => hitJson(h, sheet)) });
+    } else {
+      println(formatSheet(sheet, { lang, paint, practised }));
+    }
+    return 0;
+  }
+
+  const hits = searchCheats(buildCheatIndex(sheet), query, { practised, limit: args.flags.all ? undefined : SHOWN });
+  if (!hits.length) {
+    if (args.flags.json) printJson([]);
+    else process.stderr.write(lang === 'ko' ? `"${query}"와 맞는 항목이 없습니다. 더 짧은 단어나 영어/한국어로 찾아보세요.\n` : `Nothing in the cheat sheet matches "${query}". Try fewer letters, or the English or Korean word.\n`);
+    return 1;
+  }
+  const state = wantsLiveState(hits.map((h) => h.entry)) ? await (deps.liveState ?? engineState)() : null;
+  const filled = new Map<string, string>();
+  if (state) for (const h of hits) {
+    const f = fillFromState(h.entry, state);
+    if (f) filled.set(h.entry.id, f);
+  }
+  if (args.flags.json) printJson(hits.map((h) => hitJson(h, sheet, filled.get(h.entry.id))));
+  else println(formatHits(hits, sheet, { lang, paint, practised, filled }));
+  return 0;
+}
+
+async function engineState(): Promise<LiveState | null> {
+  let api: EngineApi;
+  try {
+    api = new EngineApi(resolveEndpoint());
+  } catch {
+    return null;
+  }
+  try {
+    return await readLiveState(api);
+  } finally {
+    api.close();
+  }
+}
