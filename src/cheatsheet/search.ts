@@ -114,7 +114,9 @@ export function searchCheats(index: CheatIndex, query: string, opts: SearchOptio
     // "--network" also means "network"; "run-options" stays whole (its parts would match too much).
     const bare = term.replace(/^-+/, '');
     const best = new Map<number, number>();
-    for (const alt of bare && bare !== term ? [term, bare] : [term]) scoreTerm(index, alt, best, covered);
+    const inCommand = new Set<number>();
+    for (const alt of bare && bare !== term ? [term, bare] : [term]) scoreTerm(index, alt, best, inCommand);
+    for (const i of inCommand) covered.set(i, (covered.get(i) ?? 0) + 1);
     const next = new Map<number, number>();
     for (const [i, s] of best) if (!total || total.has(i)) next.set(i, (total?.get(i) ?? 0) + s);
     total = next;
@@ -126,13 +128,13 @@ export function searchCheats(index: CheatIndex, query: string, opts: SearchOptio
   return hits.slice(0, opts.limit ?? hits.length).map(({ i, score }) => ({ entry: index.entries[i], score, practised: practised(index.entries[i]) }));
 }
 
-/** Add to `best` (entry → score) every entry one query word reaches. */
-function scoreTerm(index: CheatIndex, term: string, best: Map<number, number>, covered: Map<number, number>) {
+/** Add to `best` (entry → score) every entry one query word reaches; note those it reaches by a command word. */
+function scoreTerm(index: CheatIndex, term: string, best: Map<number, number>, inCommand: Set<number>) {
   const reach = (word: string, closenessScore: number) => {
     for (const [i, weight] of index.postings.get(word)!) {
       const s = closenessScore * weight;
       if ((best.get(i) ?? 0) < s) best.set(i, s);
-      if (closenessScore === 1 && weight === FIELD.command) covered.set(i, (covered.get(i) ?? 0) + 1);
+      if (weight === FIELD.command) inCommand.add(i);
     }
   };
   let found = false;

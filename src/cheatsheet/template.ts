@@ -17,7 +17,7 @@ export interface PlaceholderType {
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 const TYPES = {
-  image: { pattern: /^[a-z0-9][a-z0-9._/:-]*$/, hint: { en: 'an image: repository[:tag]', ko: '이미지: 리포지터리[:태그]' } },
+  image: { pattern: /^[a-z0-9][a-z0-9._/:@-]*$/, hint: { en: 'an image: repository[:tag]', ko: '이미지: 리포지터리[:태그]' } },
   container: { pattern: NAME, hint: { en: 'a container name or ID', ko: '컨테이너 이름 또는 ID' } },
   network: { pattern: NAME, hint: { en: 'a network name', ko: '네트워크 이름' } },
   volume: { pattern: NAME, hint: { en: 'a volume name', ko: '볼륨 이름' } },
@@ -157,6 +157,10 @@ function align(template: TemplateWord[], argv: string[], fits: Fits, wildcard: (
     if (ti === m) {
       best = { cost: n - ri, next: null, values: {}, extra: null };
     } else if (ri < n) {
+      // Skipping comes first so that, among equally good alignments, a placeholder takes the
+      // later word: extra flags and their values come before the positional arguments.
+      const skip = solve(ti, ri + 1);
+      if (skip) consider({ cost: skip.cost + 1, next: [ti, ri + 1], values: {}, extra: argv[ri] });
       const word = template[ti];
       const only = word.length === 1 && typeof word[0] !== 'string' ? word[0] : null;
       if (only && PLACEHOLDER_TYPES[only.type].words) {
@@ -175,8 +179,6 @@ function align(template: TemplateWord[], argv: string[], fits: Fits, wildcard: (
           if (rest) consider({ cost: rest.cost, next: [ti + 1, ri + 1], values, extra: null });
         }
       }
-      const skip = solve(ti, ri + 1);
-      if (skip) consider({ cost: skip.cost + 1, next: [ti, ri + 1], values: {}, extra: argv[ri] });
     }
     memo.set(key, best);
     return best;
