@@ -1,7 +1,145 @@
+import { render, type Instance } from 'ink';
+import { createElement } from 'react';
 import type { Args } from '../cli/args';
+import { pickLang } from '../commands/context';
+import { describeError } from '../errors';
+import { t } from '../i18n/strings';
+import { loadCatalog } from '../lessons/catalog';
+import { openProgress } from '../progress/store';
+import { App } from './App';
+import { Controller } from './controller';
+import { initialState } from './state';
+import { Store } from './store';
+import { tf } from './text';
 
-/** Placeholder until the Ink app lands (issue 3): tell the learner what works today. */
-export async function runApp(_args: Args): Promise<number> {
-  process.stdout.write('The interactive app is being built. Meanwhile: ctr-learn lessons, ctr-learn shell <lesson>, ctr-learn check <lesson>.\n');
-  return 1;
+/** The alternate screen, like a pager or an editor: the learner's scrollback is untouched on exit. */
+function terminal(out: NodeJS.WriteStream) {
+  let inAlt = false;
+  return {
+    enter() {
+      if (inAlt) return;
+      inAlt = true;
+      out.write('\x1b[?1049h\x1b[H\x1b[2J');
+    },
+    leave() {
+      if (!inAlt) return;
+      inAlt = false;
+      out.write('\x1b[?25h\x1b[?1049l');
+    },
+    clear() {
+      if (inAlt) out.write('\x1b[H\x1b[2J');
+    },
+  };
 }
+
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** A signal must end the app within 2 s: the sandbox gets most of it, the rest is reaped at the next start. */
+const SIGNAL_BUDGET_MS = 1400;
+
+/** `ctr-learn` with no command: the interactive app. */
+export async function runApp(args: Args): Promise<number> {
+  const { stdin, stdout, stderr } = process;
+  if (!stdin.isTTY || !stdout.isTTY) {
+    const lang = pickLang(args);
+    stderr.write(`${t(lang, 'needsTty')}\nTry: ${t(lang, 'needsTtyTry')}\n`);
+    return 1;
+  }
+  const { lessons, broken } = loadCatalog();
+  const { store: progress, recoveredFrom } = openProgress();
+  const lang = pickLang(args, progress.data().lang);
+  const store = new Store(
+    initialState({ lessons, broken, progress: progress.data(), lang, size: { cols: stdout.columns || 80, rows: stdout.rows || 24 }, recoveredFrom }),
+  );
+
+  const term = terminal(stdout);
+  let instance: Instance | null = null;
+  let exitCode: number | null = null;
+  let finish: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (finish = resolve));
+  let closing = { removed: 0, finished: true };
+
+  const mount = () => {
+    const inst = render(createElement(App, { store }), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
+    instance = inst;
+    inst.waitUntilExit().catch((err: unknown) => {
+      // A render error: leave the terminal usable and report it as our bug.
+      term.leave();
+      stderr.write(describeError(err) + '\n');
+      exitCode = 2;
+      void controller.shutdown(SIGNAL_BUDGET_MS);
+    });
+  };
+  const unmount = () => {
+    const inst = instance;
+    instance = null;
+    inst?.unmount();
+  };
+
+  const controller = new Controller({
+    store,
+    progress,
+    lessons,
+    ui: {
+      suspend: () => {
+        unmount();
+        term.leave();
+      },
+      resume: () => {
+        term.enter();
+        mount();
+      },
+    },
+    onQuit: (r) => {
+      closing = r;
+      finish(exitCode ?? 0);
+    },
+    traceFile: process.env.CTR_LEARN_TRACE || undefined,
+  });
+  store.onEffect((e) => controller.handle(e));
+
+  // Registered before Ink's own listener: clear first, then the new size is drawn from the top.
+  const onResize = () => {
+    term.clear();
+    store.dispatch({ type: 'resized', cols: stdout.columns || 80, rows: stdout.rows || 24 });
+  };
+  stdout.on('resize', onResize);
+
+  const restore = () => {
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch {
+      /* stdin already closed */
+    }
+    term.leave();
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (exitCode !== null) return;
+    exitCode = SIGNAL_EXIT[sig] ?? 1;
+    // Children are killed (their process groups), the sandbox is ended, progress is on disk already.
+    void controller.shutdown(SIGNAL_BUDGET_MS);
+    setTimeout(() => {
+      unmount();
+      restore();
+      process.exit(exitCode ?? 1);
+    }, 1900).unref();
+  };
+  for (const sig of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.on(sig, onSignal);
+  process.on('exit', restore);
+
+  term.enter();
+  mount();
+  void controller.start();
+
+  const code = await done;
+  unmount();
+  restore();
+  stdout.off('resize', onResize);
+  for (const sig of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.off(sig, onSignal);
+  const l = store.getState().lang;
+  stdout.write(`${tf(l, 'closedSandbox', { n: closing.removed })}\n`);
+  if (!closing.finished) stdout.write(`${t(l, 'closeTimedOut')}\n`);
+  // Whatever still holds the event loop (a sandbox that did not finish closing) must not keep us here.
+  setTimeout(() => process.exit(code), 300).unref();
+  return code;
+}
+

@@ -1,0 +1,32 @@
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useSyncExternalStore } from 'react';
+import { HelpScreen } from './screens/HelpScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { LessonScreen } from './screens/LessonScreen';
+import type { Store } from './store';
+import { tf } from './text';
+import { toneProps } from './theme';
+
+/** The one input handler: every key goes to the reducer, which reads it with the binding table. */
+function useKeys(store: Store) {
+  const { isRawModeSupported } = useStdin();
+  // Without a TTY useInput would throw; run-app refuses to start then, this is the second guard.
+  useInput((input, key) => store.dispatch({ type: 'key', input, key }), { isActive: isRawModeSupported === true });
+}
+
+/** Thin: picks the screen. */
+export function App({ store }: { store: Store }) {
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  useKeys(store);
+  const { cols, rows } = state.size;
+  if (cols < 60 || rows < 16) {
+    return (
+      <Box width={cols}>
+        <Text {...toneProps('warn')}>{tf(state.lang, 'tooSmall', { cols, rows })}</Text>
+      </Box>
+    );
+  }
+  if (state.overlay?.kind === 'help') return <HelpScreen state={state} scroll={state.overlay.scroll} />;
+  if (state.screen.name === 'home') return <HomeScreen state={state} cursor={state.screen.cursor} />;
+  return <LessonScreen state={state} view={state.screen} />;
+}

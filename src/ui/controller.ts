@@ -1,0 +1,295 @@
+import { appendFileSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, relative } from 'node:path';
+import { checkStep as realCheckStep } from '../checks/evaluate';
+import { CtrError, UserError, describeError } from '../errors';
+import type { Lesson } from '../lessons/schema';
+import { runInteractive as realRunInteractive } from '../proc/run';
+import { splitArgv } from '../proc/split-argv';
+import type { ProgressStore } from '../progress/store';
+import type { Sandbox } from '../sandbox';
+import { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
+import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../workspace/workspace';
+import { BoundedBuffer } from './buffer';
+import { EngineSession, type EngineSessionOptions } from './engine-session';
+import type { Effect } from './events';
+import { MAX_LOG_ENTRIES, MAX_OUTPUT_LINES, type LogEntry, type OutLine } from './state';
+import type { Store } from './store';
+import { sanitizeLine, tf } from './text';
+
+/** How long quitting may spend removing the sandbox's objects before leaving the rest to the next start's reaper. */
+export const QUIT_BUDGET_MS = 8000;
+
+/** The learner's commands may run this long (a foreground server, `logs -f`); Ctrl-C stops them sooner. */
+const COMMAND_TIMEOUT_MS = 30 * 60_000;
+
+export interface ControllerDeps {
+  store: Store;
+  progress: ProgressStore;
+  lessons: Lesson[];
+  /** Unmount / remount the UI around a program that takes over the terminal ($EDITOR). */
+  ui: { suspend: () => void; resume: () => void };
+  /** Called when the quit effect has cleaned up. */
+  onQuit: (r: { removed: number; finished: boolean }) => void;
+  runCommand?: typeof realRunCommand;
+  checkStep?: typeof realCheckStep;
+  runInteractive?: typeof realRunInteractive;
+  workspaceFor?: (lesson: Lesson) => string;
+  engine?: Pick<EngineSessionOptions, 'connect' | 'open'>;
+  /** CTR_LEARN_TRACE: a file that gets one JSON line per engine answer and check result (scripts/bench.mjs reads it). */
+  traceFile?: string;
+}
+
+/**
+ * Carries out the reducer's effects: runs the learner's commands and the checks, talks to the
+ * engine and the progress store, opens the editor. Reports back only by dispatching events.
+ */
+export class Controller {
+  private readonly engine: EngineSession;
+  private sandbox: Sandbox | null = null;
+  private command: AbortController | null = null;
+  private checking = false;
+  private closing: Promise<void> | null = null;
+  private readonly log: BoundedBuffer<LogEntry>;
+  private readonly d: Required<Omit<ControllerDeps, 'engine' | 'traceFile'>> & Pick<ControllerDeps, 'engine' | 'traceFile'>;
+
+  constructor(deps: ControllerDeps) {
+    this.d = {
+      runCommand: realRunCommand,
+      checkStep: realCheckStep,
+      runInteractive: realRunInteractive,
+      workspaceFor: realWorkspaceFor,
+      ...deps,
+    };
+    const dispatch = deps.store.dispatch;
+    this.log = new BoundedBuffer<LogEntry>(MAX_LOG_ENTRIES, (entries) => dispatch({ type: 'logged', entries }));
+    this.engine = new EngineSession({
+      lessonId: '',
+      ...deps.engine,
+      onStatus: (status) => dispatch({ type: 'engineStatus', status }),
+      onApiCall: (e) => {
+        this.trace({ ev: 'api', ...e });
+        this.log.push({ kind: 'call', by: 'ctr-learn', ...e });
+      },
+      onProxyCall: (e) => this.log.push({ kind: 'call', by: 'learner', method: e.method, path: e.path, status: e.status, ms: e.ms, refused: e.refused }),
+      onContainerEvents: (lessonIds) => dispatch({ type: 'engineEvents', lessonIds }),
+    });
+  }
+
+  private get dispatch() {
+    return this.d.store.dispatch;
+  }
+
+  private trace(entry: Record<string, unknown>): void {
+    if (!this.d.traceFile) return;
+    appendFileSync(this.d.traceFile, JSON.stringify({ t: performance.timeOrigin + performance.now(), ...entry }) + '\n');
+  }
+
+  /** Find the engine and open the sandbox in the background: the first frame does not wait for it. */
+  async start(): Promise<void> {
+    const s = this.d.store.getState();
+    const lessonId = s.screen.name === 'lesson' ? s.screen.lessonId : (s.progress.lastLesson ?? this.d.lessons[0]?.id ?? 'none');
+    this.dispatch({ type: 'sandboxStatus', status: { state: 'waiting' } });
+    try {
+      const sandbox = await this.engine.start(lessonId);
+      this.sandbox = sandbox;
+      if (!sandbox) return;
+      // The learner may have opened another lesson while the sandbox was opening.
+      const now = this.d.store.getState();
+      if (now.screen.name === 'lesson') sandbox.setLesson(now.screen.lessonId);
+      this.dispatch({ type: 'sandboxStatus', status: { state: 'ready', dockerHost: sandbox.dockerHost, sessionId: sandbox.state.identity.id } });
+      if (now.screen.name === 'lesson' && this.lesson(now.screen.lessonId).uses.networks.length) this.handle({ type: 'loadNetwork', lessonId: now.screen.lessonId });
+    } catch (err) {
+      const e = err as CtrError;
+      this.dispatch({ type: 'sandboxStatus', status: { state: 'failed', message: e.message ?? String(err), tryThis: e.tryThis } });
+    }
+  }
+
+  handle(effect: Effect): void {
+    void this.run(effect).catch((err) => {
+      this.dispatch({ type: 'notice', notice: { tone: 'fail', text: describeError(err).split('\n')[0] } });
+    });
+  }
+
+  private lesson(id: string): Lesson {
+    const l = this.d.lessons.find((x) => x.id === id);
+    if (!l) throw new UserError(`No lesson "${id}".`);
+    return l;
+  }
+
+  private async run(e: Effect): Promise<void> {
+    const { progress } = this.d;
+    const afterProgress = () => this.dispatch({ type: 'progressChanged', progress: progress.data() });
+    switch (e.type) {
+      case 'enterLesson': {
+        const lesson = this.lesson(e.lessonId);
+        this.sandbox?.setLesson(lesson.id);
+        const dir = this.d.workspaceFor(lesson);
+        this.dispatch({ type: 'lessonReady', lessonId: lesson.id, workspace: dir, files: listFiles(dir) });
+        return;
+      }
+      case 'seeStep':
+        progress.seeStep(e.lessonId, e.stepId);
+        return afterProgress();
+      case 'recordAttempt':
+        progress.recordAttempt(e.lessonId, e.stepId, e.passed, this.lesson(e.lessonId).steps.map((s) => s.id));
+        return afterProgress();
+      case 'useHint':
+        progress.useHint(e.lessonId, e.stepId, e.rung);
+        return afterProgress();
+      case 'revealSolution':
+        progress.revealSolution(e.lessonId, e.stepId);
+        return afterProgress();
+      case 'saveLang':
+        progress.setLang(e.lang);
+        return afterProgress();
+      case 'runCommand':
+        return this.runCommand(e.lessonId, e.line);
+      case 'cancelCommand':
+        this.command?.abort();
+        return;
+      case 'runCheck':
+        return this.runCheck(e.lessonId, e.stepIndex);
+      case 'planReset': {
+        const plan = await this.sandbox!.planReset(e.lessonId);
+        this.dispatch({ type: 'resetPlanned', plan });
+        return;
+      }
+      case 'reset': {
+        try {
+          const removed = await this.sandbox!.reset(e.lessonId);
+          const lesson = this.lesson(e.lessonId);
+          if (e.restoreFiles) restoreStarterFiles(lesson, this.d.workspaceFor(lesson));
+          const n = removed.containers.length + removed.networks.length + removed.volumes.length + removed.images.length;
+          this.dispatch({ type: 'resetDone', removed: n, restoredFiles: e.restoreFiles });
+        } catch (err) {
+          this.dispatch({ type: 'resetFailed', message: describeError(err).split('\n')[0] });
+        }
+        return;
+      }
+      case 'openEditor':
+        return this.openEditor(e.lessonId, e.file);
+      case 'loadNetwork': {
+        if (!this.sandbox || !this.engine.api) return;
+        const picture = await this.engine.networkPicture(e.lessonId, this.sandbox.state.identity.id);
+        this.dispatch({ type: 'networkLoaded', lessonId: e.lessonId, picture });
+        return;
+      }
+      case 'retryEngine':
+        this.sandbox = null;
+        void this.engine.close(3000).then(() => this.start());
+        return;
+      case 'quit':
+        return this.shutdown(QUIT_BUDGET_MS);
+    }
+  }
+
+  private async runCommand(lessonId: string, line: string): Promise<void> {
+    const lesson = this.lesson(lessonId);
+    const ac = new AbortController();
+    this.command = ac;
+    const out = new BoundedBuffer<OutLine>(MAX_OUTPUT_LINES, (lines, dropped) => this.dispatch({ type: 'commandOutput', lines, dropped }));
+    try {
+      const r = await this.d.runCommand(line, {
+        cwd: this.d.workspaceFor(lesson),
+        env: this.sandbox!.env,
+        signal: ac.signal,
+        timeoutMs: COMMAND_TIMEOUT_MS,
+        onLine: (stream, text) => out.push({ kind: stream, text: sanitizeLine(text) }),
+      });
+      out.flush();
+      this.dispatch({ type: 'commandDone', exitCode: r.exitCode, cancelled: r.cancelled, timedOut: r.timedOut, ms: r.durationMs });
+    } catch (err) {
+      out.flush();
+      const e = err as CtrError;
+      this.dispatch({ type: 'commandRefused', message: err instanceof CtrError ? e.message : describeError(err), tryThis: e.tryThis });
+    } finally {
+      out.stop();
+      if (this.command === ac) this.command = null;
+    }
+  }
+
+  private async runCheck(lessonId: string, stepIndex: number): Promise<void> {
+    const lesson = this.lesson(lessonId);
+    const step = lesson.steps[stepIndex];
+    const api = this.engine.api;
+    if (!api || !this.sandbox) {
+      this.dispatch({ type: 'checkError', lessonId, stepIndex, message: tf(this.d.store.getState().lang, 'sandboxNotReady') });
+      return;
+    }
+    this.checking = true;
+    const ctx = { api, scope: this.sandbox.scope(lessonId), workspace: this.d.workspaceFor(lesson) };
+    try {
+      const result = await this.d.checkStep(step, ctx, this.d.store.getState().lang, (r) => {
+        this.dispatch({ type: 'checkResult', lessonId, stepIndex, result: r });
+        this.trace({ ev: 'checkResult', id: r.id, status: r.status });
+      });
+      this.log.flush();
+      this.trace({ ev: 'checkDone', passed: result.passed });
+      this.dispatch({ type: 'checkDone', lessonId, stepIndex, passed: result.passed });
+    } catch (err) {
+      const e = err as CtrError;
+      this.dispatch({ type: 'checkError', lessonId, stepIndex, message: err instanceof CtrError ? e.message : describeError(err), tryThis: e.tryThis });
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async openEditor(lessonId: string, file: string): Promise<void> {
+    const lesson = this.lesson(lessonId);
+    const dir = this.d.workspaceFor(lesson);
+    const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
+    let error: string | undefined;
+    this.d.ui.suspend();
+    try {
+      const [cmd, ...args] = splitArgv(editor, { PWD: dir, HOME: homedir() });
+      await this.d.runInteractive(cmd, [...args, join(dir, file)], { description: 'your editor ($EDITOR)', cwd: dir });
+    } catch (err) {
+      error = tf(this.d.store.getState().lang, 'editorFailed', { message: (err as Error).message });
+    } finally {
+      this.d.ui.resume();
+    }
+    this.dispatch({ type: 'editorDone', error });
+    this.dispatch({ type: 'lessonReady', lessonId, workspace: dir, files: listFiles(dir) });
+  }
+
+  /**
+   * Stop everything this session started: the running command (its whole process group), the
+   * event stream, the sandbox (removes what the learner created). Progress is already on disk
+   * (every change is written as it happens). Gives up on the sandbox after `budgetMs`.
+   */
+  shutdown(budgetMs: number): Promise<void> {
+    this.closing ??= (async () => {
+      this.command?.abort();
+      this.log.stop();
+      const r = await this.engine.close(budgetMs);
+      this.d.onQuit(r);
+    })();
+    return this.closing;
+  }
+
+  get isChecking(): boolean {
+    return this.checking;
+  }
+}
+
+/** The files a learner may edit in the workspace (relative paths, no dot-files), at most 50. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const ent of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (out.length >= 50 || ent.name.startsWith('.')) continue;
+      const full = join(d, ent.name);
+      if (ent.isDirectory()) walk(full);
+      else if (ent.isFile()) out.push(relative(dir, full));
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,167 @@
+import type { IncomingMessage } from 'node:http';
+import { EngineApi } from '../engine/api';
+import { resolveEndpoint } from '../engine/endpoint';
+import { CtrError } from '../errors';
+import { openSandbox, type ProxyLogEntry, type Sandbox } from '../sandbox';
+import { LABEL, filtersParam } from '../sandbox/labels';
+import type { EngineStatus, NetworkPicture } from './state';
+
+export interface EngineSessionOptions {
+  lessonId: string;
+  /** Every Engine API call ctr-learn itself makes (checks, reset, this session). */
+  onApiCall: (e: { method: string; path: string; status: number; ms: number }) => void;
+  /** Every Engine API call the learner's docker CLI made through the sandbox proxy. */
+  onProxyCall: (e: ProxyLogEntry) => void;
+  /** Containers of these lessons started, died, were removed or changed health (debounced). */
+  onContainerEvents: (lessonIds: string[]) => void;
+  onStatus: (s: EngineStatus) => void;
+  connect?: () => EngineApi;
+  open?: typeof openSandbox;
+}
+
+/** Events that can change a step's outcome. `destroy` matters for "--rm removed it" checks. */
+const WATCHED = ['start', 'die', 'destroy', 'health_status'];
+
+/**
+ * The engine side of one app session: the API client, the sandbox, and a subscription to the
+ * engine's events for the sandbox's label (so a step is re-checked when its containers change,
+ * whichever terminal changed them).
+ */
+export class EngineSession {
+  api: EngineApi | null = null;
+  sandbox: Promise<Sandbox> | null = null;
+  private events: AbortController | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private debounce: NodeJS.Timeout | null = null;
+  private pendingLessons = new Set<string>();
+  private closed = false;
+
+  constructor(private readonly opts: EngineSessionOptions) {}
+
+  /** Find the engine and open the sandbox. Resolves with the sandbox, or null without an engine. */
+  async start(lessonId: string): Promise<Sandbox | null> {
+    this.stopEvents();
+    this.api?.close();
+    this.opts.onStatus({ state: 'checking' });
+    let api: EngineApi;
+    try {
+      api = (this.opts.connect ?? (() => new EngineApi(resolveEndpoint())))();
+      api.logger = this.opts.onApiCall;
+      const v = await api.json<{ Version: string }>('GET', '/version', { timeoutMs: 3000 });
+      this.api = api;
+      this.opts.onStatus({ state: 'ok', version: v.Version, endpoint: api.endpoint.url });
+    } catch (err) {
+      const e = err as CtrError;
+      this.opts.onStatus({ state: 'down', message: e.message, tryThis: e.tryThis });
+      this.sandbox = null;
+      return null;
+    }
+    this.sandbox = (this.opts.open ?? openSandbox)(api, { lessonId, log: this.opts.onProxyCall });
+    const sandbox = await this.sandbox;
+    if (!this.closed) void this.watch(api, sandbox.state.identity.id);
+    return sandbox;
+  }
+
+  private async watch(api: EngineApi, sessionId: string): Promise<void> {
+    const ac = new AbortController();
+    this.events = ac;
+    const filters = filtersParam({ type: ['container'], event: WATCHED, label: [`${LABEL.session}=${sessionId}`] });
+    let res: IncomingMessage;
+    try {
+      res = await api.stream('GET', '/events', { query: { filters }, signal: ac.signal });
+    } catch {
+      if (!ac.signal.aborted) this.retryTimer = setTimeout(() => void this.watch(api, sessionId), 2000);
+      return;
+    }
+    let partial = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        try {
+          const msg = JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } };
+          const lesson = msg.Actor?.Attributes?.[LABEL.lesson];
+          if (lesson) this.pendingLessons.add(lesson);
+        } catch {
+          /* a partial or foreign line: ignore */
+        }
+      }
+      if (this.pendingLessons.size && !this.debounce) {
+        // `docker run --rm` gives start, die and destroy within a few ms: one re-check for all.
+        this.debounce = setTimeout(() => {
+          this.debounce = null;
+          const ids = [...this.pendingLessons];
+          this.pendingLessons.clear();
+          this.opts.onContainerEvents(ids);
+        }, 250);
+      }
+    });
+    const again = () => {
+      if (!ac.signal.aborted && !this.closed) this.retryTimer = setTimeout(() => void this.watch(api, sessionId), 2000);
+    };
+    res.on('end', again);
+    res.on('error', () => {});
+    res.on('close', () => {});
+  }
+
+  private stopEvents(): void {
+    this.events?.abort();
+    this.events = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.debounce) clearTimeout(this.debounce);
+    this.retryTimer = this.debounce = null;
+  }
+
+  /** Which containers of the lesson sit on which network, plus the built-in networks. */
+  async networkPicture(lessonId: string, sessionId: string): Promise<NetworkPicture> {
+    const api = this.api!;
+    const filters = filtersParam({ label: [`${LABEL.session}=${sessionId}`, `${LABEL.lesson}=${lessonId}`] });
+    const [containers, networks] = await Promise.all([
+      api.json<{ Names: string[]; State: string; HostConfig?: { NetworkMode?: string }; NetworkSettings?: { Networks?: Record<string, unknown> } }[]>(
+        'GET', '/containers/json', { query: { all: 1, filters } },
+      ),
+      api.json<{ Name: string; Driver: string }[]>('GET', '/networks', { query: { filters } }),
+    ]);
+    const byNet = new Map<string, { driver: string; containers: string[] }>();
+    for (const [name, driver] of [['bridge', 'bridge'], ['host', 'host'], ['none', 'null']]) byNet.set(name, { driver, containers: [] });
+    for (const n of networks) byNet.set(n.Name, { driver: n.Driver, containers: [] });
+    for (const c of containers) {
+      const name = (c.Names[0] ?? '?').replace(/^\//, '') + (c.State === 'running' ? '' : ` (${c.State})`);
+      const nets = Object.keys(c.NetworkSettings?.Networks ?? {});
+      const mode = c.HostConfig?.NetworkMode;
+      const on = nets.length ? nets : mode ? [mode === 'default' ? 'bridge' : mode] : [];
+      for (const n of on) {
+        if (!byNet.has(n)) byNet.set(n, { driver: '?', containers: [] });
+        byNet.get(n)!.containers.push(name);
+      }
+    }
+    return { networks: [...byNet].map(([name, v]) => ({ name, ...v })) };
+  }
+
+  /**
+   * End the session: stop watching, end the sandbox (removes what it created), close the client.
+   * Gives up after `budgetMs` (the next start reaps what is left); says whether it finished.
+   */
+  async close(budgetMs: number): Promise<{ removed: number; finished: boolean }> {
+    this.closed = true;
+    this.stopEvents();
+    let removed = 0;
+    let finished = true;
+    if (this.sandbox) {
+      const ending = this.sandbox
+        .then((sb) => sb.end())
+        .then((r) => {
+          removed = r.containers.length + r.networks.length + r.volumes.length + r.images.length;
+          return true;
+        })
+        .catch(() => true);
+      let timer: NodeJS.Timeout | undefined;
+      finished = await Promise.race([ending, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), budgetMs)))]);
+      clearTimeout(timer);
+    }
+    this.api?.close();
+    return { removed, finished };
+  }
+}

@@ -1,0 +1,48 @@
+import type { CheckResult } from '../checks/types';
+import type { Lang } from '../lessons/schema';
+import type { ProgressData } from '../progress/store';
+import type { RemovalPlan } from '../sandbox';
+import type { Action, KeyInfo } from './keys';
+import type { EngineStatus, LogEntry, NetworkPicture, Notice, OutLine, SandboxStatus } from './state';
+
+/** Everything that can happen to the UI: keys, their meanings (actions), and what the world reports. */
+export type AppEvent =
+  | { type: 'key'; input: string; key: KeyInfo }
+  | Action
+  | { type: 'resized'; cols: number; rows: number }
+  | { type: 'engineStatus'; status: EngineStatus }
+  | { type: 'sandboxStatus'; status: SandboxStatus }
+  | { type: 'progressChanged'; progress: ProgressData }
+  | { type: 'lessonReady'; lessonId: string; workspace: string; files: string[] }
+  | { type: 'commandOutput'; lines: OutLine[]; dropped: number }
+  | { type: 'commandDone'; exitCode: number | null; cancelled: boolean; timedOut: boolean; ms: number }
+  | { type: 'commandRefused'; message: string; tryThis?: string }
+  | { type: 'checkResult'; lessonId: string; stepIndex: number; result: CheckResult }
+  | { type: 'checkDone'; lessonId: string; stepIndex: number; passed: boolean }
+  | { type: 'checkError'; lessonId: string; stepIndex: number; message: string; tryThis?: string }
+  | { type: 'engineEvents'; lessonIds: string[] }
+  | { type: 'logged'; entries: LogEntry[] }
+  | { type: 'resetPlanned'; plan: RemovalPlan }
+  | { type: 'resetDone'; removed: number; restoredFiles: boolean }
+  | { type: 'resetFailed'; message: string }
+  | { type: 'editorDone'; error?: string }
+  | { type: 'networkLoaded'; lessonId: string; picture: NetworkPicture }
+  | { type: 'notice'; notice: Notice | null };
+
+/** What the reducer asks the outside world to do (controller.ts does it and reports back with events). */
+export type Effect =
+  | { type: 'enterLesson'; lessonId: string }
+  | { type: 'runCommand'; lessonId: string; line: string }
+  | { type: 'cancelCommand' }
+  | { type: 'runCheck'; lessonId: string; stepIndex: number; trigger: 'key' | 'event' }
+  | { type: 'seeStep'; lessonId: string; stepId: string }
+  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean }
+  | { type: 'useHint'; lessonId: string; stepId: string; rung: number }
+  | { type: 'revealSolution'; lessonId: string; stepId: string }
+  | { type: 'saveLang'; lang: Lang }
+  | { type: 'planReset'; lessonId: string }
+  | { type: 'reset'; lessonId: string; restoreFiles: boolean }
+  | { type: 'openEditor'; lessonId: string; file: string }
+  | { type: 'retryEngine' }
+  | { type: 'loadNetwork'; lessonId: string }
+  | { type: 'quit' };

@@ -1,0 +1,233 @@
+import type { StringKey } from '../i18n/strings';
+import type { LineOp } from './line-editor';
+import type { AppState, Pane } from './state';
+
+/** Ink's key flags (the subset we read). */
+export interface KeyInfo {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+  shift?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  meta?: boolean;
+}
+
+/** What a key means; the reducer handles these like any other event. */
+export type Action =
+  | { type: 'quit' }
+  | { type: 'interrupt' }
+  | { type: 'back' }
+  | { type: 'help' }
+  | { type: 'toggleLang' }
+  | { type: 'move'; delta: number }
+  | { type: 'open' }
+  | { type: 'continue' }
+  | { type: 'retryEngine' }
+  | { type: 'scroll'; delta: number }
+  | { type: 'page'; delta: number }
+  | { type: 'focusPrompt'; seed?: string }
+  | { type: 'check' }
+  | { type: 'hint' }
+  | { type: 'askReveal' }
+  | { type: 'step'; delta: number }
+  | { type: 'edit' }
+  | { type: 'askReset' }
+  | { type: 'pane'; pane?: Pane }
+  | { type: 'submit' }
+  | { type: 'blur' }
+  | { type: 'line'; edit: LineOp }
+  | { type: 'history'; delta: number }
+  | { type: 'confirm'; choice: 'yes' | 'no' | 'files' }
+  | { type: 'pick' };
+
+/** Where a binding applies. Several scopes are active at once (see activeScopes). */
+export type Scope = 'home' | 'lesson' | 'prompt' | 'help' | 'reveal' | 'reset' | 'files' | 'global';
+
+export interface Binding {
+  scope: Scope;
+  /** Normalised key names (see keyName): 'j', 'down', 'enter', 'esc', 'ctrl+c', 'tab', 'space', '?'. */
+  keys: string[];
+  /** How the key is written in the footer and the help (ASCII only: no ambiguous-width arrows). */
+  label: string;
+  /** What it does, in both languages. */
+  help: StringKey;
+  action: Action;
+  /** Shown in the footer (all bindings are shown in the ? help). */
+  footer?: boolean;
+  /** Only when this holds (e.g. the network picture only in lessons about networks). */
+  when?: (s: AppState) => boolean;
+}
+
+const engineDown = (s: AppState) => s.engine.state === 'down';
+const lessonHasNetworks = (s: AppState) =>
+  s.screen.name === 'lesson' && Boolean(s.lessons.find((l) => l.id === (s.screen as { lessonId: string }).lessonId)?.uses.networks.length);
+
+/**
+ * Every key binding of the app, in one table: the reducer resolves keys with it and the footer
+ * and the help screen are drawn from it, so they cannot disagree.
+ */
+export const BINDINGS: Binding[] = [
+  // Home
+  { scope: 'home', keys: ['enter'], label: 'Enter', help: 'key.open', action: { type: 'open' }, footer: true },
+  { scope: 'home', keys: ['c'], label: 'c', help: 'key.continue', action: { type: 'continue' }, footer: true },
+  { scope: 'home', keys: ['down', 'j'], label: 'j/k', help: 'key.move', action: { type: 'move', delta: 1 }, footer: true },
+  { scope: 'home', keys: ['up', 'k'], label: 'k', help: 'key.moveUp', action: { type: 'move', delta: -1 } },
+  { scope: 'home', keys: ['R'], label: 'R', help: 'key.retryEngine', action: { type: 'retryEngine' }, footer: true, when: engineDown },
+  { scope: 'home', keys: ['L'], label: 'L', help: 'key.lang', action: { type: 'toggleLang' }, footer: true },
+  { scope: 'home', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true },
+  { scope: 'home', keys: ['?'], label: '?', help: 'key.help', action: { type: 'help' }, footer: true },
+
+  // Lesson, reading (single keys)
+  { scope: 'lesson', keys: ['d', 'enter', ':'], label: 'd/Enter', help: 'key.type', action: { type: 'focusPrompt' }, footer: true },
+  { scope: 'lesson', keys: ['c'], label: 'c', help: 'key.check', action: { type: 'check' }, footer: true },
+  { scope: 'lesson', keys: ['h'], label: 'h', help: 'key.hint', action: { type: 'hint' }, footer: true },
+  { scope: 'lesson', keys: ['s'], label: 's', help: 'key.solution', action: { type: 'askReveal' } },
+  { scope: 'lesson', keys: ['n'], label: 'n/p', help: 'key.nextStep', action: { type: 'step', delta: 1 }, footer: true },
+  { scope: 'lesson', keys: ['p'], label: 'p', help: 'key.prevStep', action: { type: 'step', delta: -1 } },
+  { scope: 'lesson', keys: ['e'], label: 'e', help: 'key.edit', action: { type: 'edit' }, footer: true },
+  { scope: 'lesson', keys: ['r'], label: 'r', help: 'key.reset', action: { type: 'askReset' }, footer: true },
+  { scope: 'lesson', keys: ['down', 'j'], label: 'j/k', help: 'key.scroll', action: { type: 'scroll', delta: 1 }, footer: true },
+  { scope: 'lesson', keys: ['up', 'k'], label: 'k', help: 'key.scrollUp', action: { type: 'scroll', delta: -1 } },
+  { scope: 'lesson', keys: ['pgdn', 'space'], label: 'PgDn/Space', help: 'key.pageDown', action: { type: 'page', delta: 1 } },
+  { scope: 'lesson', keys: ['pgup', 'b'], label: 'PgUp/b', help: 'key.pageUp', action: { type: 'page', delta: -1 } },
+  { scope: 'lesson', keys: ['tab'], label: 'Tab', help: 'key.pane', action: { type: 'pane' }, footer: true },
+  { scope: 'lesson', keys: ['o'], label: 'o', help: 'key.paneOutput', action: { type: 'pane', pane: 'output' } },
+  { scope: 'lesson', keys: ['l'], label: 'l', help: 'key.paneLog', action: { type: 'pane', pane: 'log' } },
+  { scope: 'lesson', keys: ['w'], label: 'w', help: 'key.paneNetwork', action: { type: 'pane', pane: 'network' }, when: lessonHasNetworks },
+  { scope: 'lesson', keys: ['L'], label: 'L', help: 'key.lang', action: { type: 'toggleLang' }, footer: true },
+  { scope: 'lesson', keys: ['esc'], label: 'Esc', help: 'key.back', action: { type: 'back' }, footer: true },
+  { scope: 'lesson', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true },
+  { scope: 'lesson', keys: ['?'], label: '?', help: 'key.help', action: { type: 'help' }, footer: true },
+
+  // Lesson, typing at the prompt (anything unbound is typed)
+  { scope: 'prompt', keys: ['enter'], label: 'Enter', help: 'key.run', action: { type: 'submit' }, footer: true },
+  { scope: 'prompt', keys: ['esc'], label: 'Esc', help: 'key.blur', action: { type: 'blur' }, footer: true },
+  { scope: 'prompt', keys: ['up'], label: 'Up/Down', help: 'key.history', action: { type: 'history', delta: -1 }, footer: true },
+  { scope: 'prompt', keys: ['down'], label: 'Down', help: 'key.historyDown', action: { type: 'history', delta: 1 } },
+  { scope: 'prompt', keys: ['pgdn'], label: 'PgUp/PgDn', help: 'key.pageDown', action: { type: 'page', delta: 1 }, footer: true },
+  { scope: 'prompt', keys: ['pgup'], label: 'PgUp', help: 'key.pageUp', action: { type: 'page', delta: -1 } },
+  { scope: 'prompt', keys: ['left'], label: 'Left', help: 'key.left', action: { type: 'line', edit: { op: 'left' } } },
+  { scope: 'prompt', keys: ['right'], label: 'Right', help: 'key.right', action: { type: 'line', edit: { op: 'right' } } },
+  { scope: 'prompt', keys: ['home', 'ctrl+a'], label: 'Ctrl-A', help: 'key.lineStart', action: { type: 'line', edit: { op: 'start' } } },
+  { scope: 'prompt', keys: ['end', 'ctrl+e'], label: 'Ctrl-E', help: 'key.lineEnd', action: { type: 'line', edit: { op: 'end' } } },
+  { scope: 'prompt', keys: ['backspace', 'delete', 'ctrl+h'], label: 'Backspace', help: 'key.backspace', action: { type: 'line', edit: { op: 'backspace' } } },
+  { scope: 'prompt', keys: ['ctrl+u'], label: 'Ctrl-U', help: 'key.killLine', action: { type: 'line', edit: { op: 'killLine' } } },
+  { scope: 'prompt', keys: ['ctrl+w'], label: 'Ctrl-W', help: 'key.killWord', action: { type: 'line', edit: { op: 'killWord' } } },
+
+  // Overlays
+  { scope: 'help', keys: ['esc', '?', 'enter'], label: 'Esc', help: 'key.close', action: { type: 'back' }, footer: true },
+  { scope: 'help', keys: ['down', 'j'], label: 'j/k', help: 'key.scroll', action: { type: 'scroll', delta: 1 }, footer: true },
+  { scope: 'help', keys: ['up', 'k'], label: 'k', help: 'key.scrollUp', action: { type: 'scroll', delta: -1 } },
+  { scope: 'help', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true },
+  { scope: 'reveal', keys: ['y', 'enter'], label: 'y', help: 'key.revealYes', action: { type: 'confirm', choice: 'yes' }, footer: true },
+  { scope: 'reveal', keys: ['n', 'esc'], label: 'n/Esc', help: 'key.cancel', action: { type: 'confirm', choice: 'no' }, footer: true },
+  { scope: 'reset', keys: ['y', 'enter'], label: 'y', help: 'key.resetYes', action: { type: 'confirm', choice: 'yes' }, footer: true },
+  { scope: 'reset', keys: ['f'], label: 'f', help: 'key.resetFiles', action: { type: 'confirm', choice: 'files' }, footer: true },
+  { scope: 'reset', keys: ['n', 'esc'], label: 'n/Esc', help: 'key.cancel', action: { type: 'confirm', choice: 'no' }, footer: true },
+  { scope: 'files', keys: ['enter'], label: 'Enter', help: 'key.editThis', action: { type: 'pick' }, footer: true },
+  { scope: 'files', keys: ['down', 'j'], label: 'j/k', help: 'key.move', action: { type: 'move', delta: 1 }, footer: true },
+  { scope: 'files', keys: ['up', 'k'], label: 'k', help: 'key.moveUp', action: { type: 'move', delta: -1 } },
+  { scope: 'files', keys: ['esc', 'n'], label: 'Esc', help: 'key.cancel', action: { type: 'confirm', choice: 'no' }, footer: true },
+
+  // Everywhere: Ctrl-C stops a running command, clears the line, or (pressed twice) quits.
+  { scope: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', help: 'key.interrupt', action: { type: 'interrupt' } },
+];
+
+/** The scopes that apply now, most specific first. */
+export function activeScopes(s: AppState): Scope[] {
+  if (s.quitting) return [];
+  if (s.overlay) return [s.overlay.kind, 'global'];
+  if (s.screen.name === 'home') return ['home', 'global'];
+  return [s.screen.focus === 'prompt' ? 'prompt' : 'lesson', 'global'];
+}
+
+/** A keypress as one name: 'j', 'J', 'enter', 'ctrl+c', 'shift+tab', 'space'. */
+export function keyName(input: string, key: KeyInfo): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pgup';
+  if (key.pageDown) return 'pgdn';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'esc';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.backspace) return 'backspace';
+  if (key.delete) return 'delete';
+  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+  if (input === ' ') return 'space';
+  return input;
+}
+
+function bindingFor(s: AppState, name: string): Binding | undefined {
+  for (const scope of activeScopes(s)) {
+    const b = BINDINGS.find((x) => x.scope === scope && x.keys.includes(name) && (!x.when || x.when(s)));
+    if (b) return b;
+  }
+  return undefined;
+}
+
+/**
+ * What one keypress means in this state. At the prompt, printable text that no binding claims is
+ * typed; elsewhere it is ignored. The reducer calls this with the state at that very key, so keys
+ * arriving together (a paste, one pty chunk) are each read against the right state.
+ */
+export function resolveKey(s: AppState, input: string, key: KeyInfo): Action | null {
+  const name = keyName(input, key);
+  const b = bindingFor(s, name);
+  if (b) {
+    if (b.action.type === 'focusPrompt' && name === 'd') return { type: 'focusPrompt', seed: 'd' };
+    return b.action;
+  }
+  const typing = !s.overlay && s.screen.name === 'lesson' && s.screen.focus === 'prompt';
+  if (typing && input && !key.ctrl && !key.meta && !key.escape && isPrintable(input)) return { type: 'line', edit: { op: 'insert', text: input } };
+  return null;
+}
+
+function isPrintable(s: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !/[\x00-\x08\x0b-\x1f\x7f]/.test(s);
+}
+
+/**
+ * Split one input chunk into keypresses. Ink hands a paste or a pty chunk ("docker ps\r") over as
+ * one string; typed text stays together, but Enter, Backspace and Ctrl keys inside it are their own keys.
+ */
+export function splitChunk(input: string, key: KeyInfo): { input: string; key: KeyInfo }[] {
+  const plain = !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !key.backspace && !key.delete;
+  if (!plain || input.length <= 1 || !/[\r\n\x7f\x08\x03\x15\x17]/.test(input)) return [{ input, key }];
+  const out: { input: string; key: KeyInfo }[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push({ input: text, key: {} });
+    text = '';
+  };
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') (flush(), out.push({ input: '', key: { return: true } }));
+    else if (ch === '\x7f' || ch === '\x08') (flush(), out.push({ input: '', key: { backspace: true } }));
+    else if (ch === '\x03') (flush(), out.push({ input: 'c', key: { ctrl: true } }));
+    else if (ch === '\x15') (flush(), out.push({ input: 'u', key: { ctrl: true } }));
+    else if (ch === '\x17') (flush(), out.push({ input: 'w', key: { ctrl: true } }));
+    else text += ch;
+  }
+  flush();
+  return out;
+}
+
+/** The bindings to show: those of the active scopes, footer-only or all (for ? help). */
+export function visibleBindings(s: AppState, footerOnly: boolean): Binding[] {
+  const scopes = activeScopes(s);
+  return BINDINGS.filter((b) => scopes.includes(b.scope) && (!footerOnly || b.footer) && (!b.when || b.when(s)));
+}

@@ -1,0 +1,291 @@
+import type { Lesson, Step } from '../lessons/schema';
+import type { AppEvent, Effect } from './events';
+import type { Action } from './keys';
+import { lessonLayout, maxScroll } from './layout';
+import { editLine, walkHistory } from './line-editor';
+import { armQuit, none, type Result } from './reducer-util';
+import {
+  MAX_HISTORY, MAX_OUTPUT_LINES, emptyPrompt, resumeStep, stepPassed,
+  type AppState, type LessonView, type OutLine, type Pane,
+} from './state';
+import { tf } from './text';
+
+const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l.id === v.lessonId)!;
+
+/** A stop check is an action (it stops the container): never run it because an event arrived. */
+const hasActionCheck = (step: Step) => step.checks.some((c) => c.kind === 'stop');
+
+function withView(s: AppState, view: LessonView, effects: Effect[] = [], extra: Partial<AppState> = {}): Result {
+  return { state: { ...s, ...extra, screen: view }, effects };
+}
+
+function stepState(s: AppState, lesson: Lesson, stepIndex: number): Pick<LessonView, 'hintRung' | 'solutionShown' | 'lastPassed'> {
+  const p = s.progress.lessons[lesson.id]?.steps[lesson.steps[stepIndex].id];
+  return { hintRung: p?.hintsUsed ?? 0, solutionShown: p?.solutionRevealed ?? false, lastPassed: p?.passedAt ? true : null };
+}
+
+export function openLesson(s: AppState, lessonId: string): Result {
+  const lesson = s.lessons.find((l) => l.id === lessonId);
+  if (!lesson) return none(s);
+  const parked = s.parked?.lessonId === lessonId ? s.parked : null;
+  const stepIndex = parked?.stepIndex ?? resumeStep(s.progress, lesson);
+  const view: LessonView = parked
+    ? { ...parked, focus: 'nav', running: null }
+    : {
+        name: 'lesson',
+        lessonId,
+        stepIndex,
+        focus: 'nav',
+        prompt: emptyPrompt(),
+        scroll: 0,
+        pane: 'output',
+        running: null,
+        output: [{ kind: 'tip', text: tf(s.lang, 'outputEmpty') }],
+        dropped: 0,
+        check: null,
+        recheckQueued: false,
+        ...stepState(s, lesson, stepIndex),
+        workspace: null,
+        network: null,
+      };
+  const effects: Effect[] = [
+    { type: 'enterLesson', lessonId },
+    { type: 'seeStep', lessonId, stepId: lesson.steps[stepIndex].id },
+  ];
+  if (lesson.uses.networks.length) effects.push({ type: 'loadNetwork', lessonId });
+  return withView(s, view, effects, { notice: null, parked: null });
+}
+
+function goToStep(s: AppState, v: LessonView, index: number): Result {
+  const lesson = lessonOf(s, v);
+  const stepIndex = Math.max(0, Math.min(lesson.steps.length - 1, index));
+  if (stepIndex === v.stepIndex) return none(s);
+  const pane: Pane = v.pane === 'checks' || v.pane === 'hints' ? 'output' : v.pane;
+  const view: LessonView = { ...v, stepIndex, scroll: 0, check: null, recheckQueued: false, pane, ...stepState(s, lesson, stepIndex) };
+  return withView(s, view, [{ type: 'seeStep', lessonId: lesson.id, stepId: lesson.steps[stepIndex].id }], { notice: null });
+}
+
+function startCheck(s: AppState, v: LessonView, trigger: 'key' | 'event'): Result {
+  const lesson = lessonOf(s, v);
+  if (s.sandbox.state !== 'ready') {
+    return withView(s, v, [], { notice: { tone: 'warn', text: s.engine.state === 'down' ? tf(s.lang, 'noEngineNoCheck') : tf(s.lang, 'sandboxNotReady') } });
+  }
+  if (v.check?.status === 'running') return withView(s, { ...v, recheckQueued: trigger === 'event' || v.recheckQueued });
+  const pane: Pane = trigger === 'event' && v.running ? v.pane : 'checks';
+  const view: LessonView = { ...v, pane, recheckQueued: false, check: { stepIndex: v.stepIndex, trigger, status: 'running', results: [] } };
+  const label = tf(s.lang, trigger === 'key' ? 'logCheckKey' : 'logCheckEvent', { n: v.stepIndex + 1 });
+  return {
+    state: { ...s, screen: view, notice: null, log: s.log.concat({ kind: 'check', label }) },
+    effects: [{ type: 'runCheck', lessonId: lesson.id, stepIndex: v.stepIndex, trigger }],
+  };
+}
+
+function appendOutput(v: LessonView, lines: OutLine[], dropped = 0): LessonView {
+  const all = v.output.concat(lines);
+  const over = Math.max(0, all.length - MAX_OUTPUT_LINES);
+  return { ...v, output: over ? all.slice(over) : all, dropped: v.dropped + dropped + over };
+}
+
+function cyclePane(s: AppState, v: LessonView): Pane {
+  const order: Pane[] = ['output', 'checks', 'hints', 'log'];
+  if (lessonOf(s, v).uses.networks.length) order.push('network');
+  return order[(order.indexOf(v.pane) + 1) % order.length];
+}
+
+export function lessonAction(s: AppState, action: Action): Result {
+  if (s.screen.name !== 'lesson') return none(s);
+  const v = s.screen;
+  const lesson = lessonOf(s, v);
+  const step = lesson.steps[v.stepIndex];
+
+  if (s.overlay) return overlayAction(s, v, lesson, step, action);
+
+  switch (action.type) {
+    case 'interrupt':
+      if (v.running) return withView(s, v, [{ type: 'cancelCommand' }], { notice: { tone: 'muted', text: tf(s.lang, 'stopping') } });
+      if (v.focus === 'prompt' && v.prompt.text) return withView(s, { ...v, prompt: emptyPrompt() });
+      return armQuit(s);
+    case 'back': {
+      const effects: Effect[] = v.running ? [{ type: 'cancelCommand' }] : [];
+      const cursor = Math.max(0, s.lessons.findIndex((l) => l.id === v.lessonId));
+      return { state: { ...s, screen: { name: 'home', cursor }, parked: { ...v, running: null, focus: 'nav' }, notice: null }, effects };
+    }
+    case 'scroll':
+      return withView(s, { ...v, scroll: Math.max(0, Math.min(maxScroll(s, v), v.scroll + action.delta)) });
+    case 'page': {
+      const page = Math.max(1, lessonLayout(s).proseHeight - 1);
+      return withView(s, { ...v, scroll: Math.max(0, Math.min(maxScroll(s, v), v.scroll + action.delta * page)) });
+    }
+    case 'focusPrompt': {
+      const prompt = action.seed ? editLine(v.prompt, { op: 'insert', text: action.seed }) : v.prompt;
+      return withView(s, { ...v, focus: 'prompt', prompt });
+    }
+    case 'blur':
+      return withView(s, { ...v, focus: 'nav' });
+    case 'line':
+      return withView(s, { ...v, prompt: editLine(v.prompt, action.edit) });
+    case 'history':
+      return withView(s, { ...v, prompt: walkHistory(v.prompt, s.history, action.delta) });
+    case 'submit':
+      return submit(s, v);
+    case 'check':
+      return startCheck(s, v, 'key');
+    case 'hint': {
+      if (step.hints.length === 0) return withView(s, { ...v, pane: 'hints' }, [], { notice: { tone: 'muted', text: tf(s.lang, 'noHints') } });
+      if (v.hintRung >= step.hints.length) {
+        return withView(s, { ...v, pane: 'hints' }, [], { notice: { tone: 'muted', text: tf(s.lang, 'allHintsShown') } });
+      }
+      const rung = v.hintRung + 1;
+      return withView(s, { ...v, hintRung: rung, pane: 'hints' }, [{ type: 'useHint', lessonId: lesson.id, stepId: step.id, rung }], { notice: null });
+    }
+    case 'askReveal':
+      if (v.solutionShown) return withView(s, { ...v, pane: 'hints' });
+      return none({ ...s, overlay: { kind: 'reveal' } });
+    case 'step':
+      return goToStep(s, v, v.stepIndex + action.delta);
+    case 'pane':
+      return withView(s, { ...v, pane: action.pane ?? cyclePane(s, v) }, action.pane === 'network' || (!action.pane && cyclePane(s, v) === 'network') ? [{ type: 'loadNetwork', lessonId: lesson.id }] : []);
+    case 'edit': {
+      const files = v.workspace?.files ?? [];
+      if (files.length === 0) return withView(s, v, [], { notice: { tone: 'muted', text: tf(s.lang, 'noFilesToEdit') } });
+      if (files.length === 1) return withView(s, v, [{ type: 'openEditor', lessonId: lesson.id, file: files[0] }]);
+      return none({ ...s, overlay: { kind: 'files', files, cursor: 0 } });
+    }
+    case 'askReset':
+      if (s.sandbox.state !== 'ready') return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'sandboxNotReady') } });
+      return { state: { ...s, overlay: { kind: 'reset', plan: null, busy: false } }, effects: [{ type: 'planReset', lessonId: lesson.id }] };
+    default:
+      return none(s);
+  }
+}
+
+function submit(s: AppState, v: LessonView): Result {
+  const line = v.prompt.text.trim();
+  if (!line) return none(s);
+  if (v.running) return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'commandStillRunning') } });
+  if (s.sandbox.state !== 'ready') {
+    return withView(s, v, [], { notice: { tone: 'warn', text: s.engine.state === 'down' ? tf(s.lang, 'noEngineNoRun') : tf(s.lang, 'sandboxNotReady') } });
+  }
+  const last = s.history[s.history.length - 1];
+  const history = last === line ? s.history : s.history.concat(line).slice(-MAX_HISTORY);
+  const view = appendOutput({ ...v, prompt: emptyPrompt(), running: { line }, pane: 'output' }, [{ kind: 'cmd', text: `$ ${line}` }]);
+  // The hint shown before anything ran is no longer needed once there is real output.
+  if (view.output[0]?.kind === 'tip') view.output = view.output.slice(1);
+  return {
+    state: { ...s, screen: view, history, notice: null, log: s.log.concat({ kind: 'command', line }) },
+    effects: [{ type: 'runCommand', lessonId: v.lessonId, line }],
+  };
+}
+
+function overlayAction(s: AppState, v: LessonView, lesson: Lesson, step: Step, action: Action): Result {
+  const o = s.overlay!;
+  if (o.kind === 'reveal' && action.type === 'confirm') {
+    if (action.choice !== 'yes') return none({ ...s, overlay: null });
+    return {
+      state: { ...s, overlay: null, screen: { ...v, solutionShown: true, pane: 'hints' } },
+      effects: [{ type: 'revealSolution', lessonId: lesson.id, stepId: step.id }],
+    };
+  }
+  if (o.kind === 'reset' && action.type === 'confirm') {
+    if (o.busy) return none(s);
+    if (action.choice === 'no') return none({ ...s, overlay: null });
+    if (!o.plan) return none(s);
+    return { state: { ...s, overlay: { ...o, busy: true } }, effects: [{ type: 'reset', lessonId: lesson.id, restoreFiles: action.choice === 'files' }] };
+  }
+  if (o.kind === 'files') {
+    if (action.type === 'move') return none({ ...s, overlay: { ...o, cursor: Math.max(0, Math.min(o.files.length - 1, o.cursor + action.delta)) } });
+    if (action.type === 'confirm' && action.choice === 'no') return none({ ...s, overlay: null });
+    if (action.type === 'pick') return { state: { ...s, overlay: null }, effects: [{ type: 'openEditor', lessonId: lesson.id, file: o.files[o.cursor] }] };
+  }
+  return none(s);
+}
+
+/** Reports from the world (commands, checks, engine events, reset, editor) about the open lesson. */
+export function lessonEvent(s: AppState, e: AppEvent): Result {
+  // A reset can finish after Esc; it still closes its dialog.
+  if (s.screen.name !== 'lesson') return e.type === 'resetDone' || e.type === 'resetFailed' ? none({ ...s, overlay: null }) : none(s);
+  const v = s.screen;
+  const lesson = lessonOf(s, v);
+  switch (e.type) {
+    case 'lessonReady':
+      if (e.lessonId !== v.lessonId) return none(s);
+      return withView(s, { ...v, workspace: { dir: e.workspace, files: e.files } });
+    case 'commandOutput':
+      if (!v.running) return none(s);
+      return withView(s, appendOutput(v, e.lines, e.dropped));
+    case 'commandDone': {
+      if (!v.running) return none(s);
+      const secs = (e.ms / 1000).toFixed(1);
+      const line: OutLine = e.cancelled
+        ? { kind: 'info', text: tf(s.lang, 'cmdStopped', { s: secs }) }
+        : e.timedOut
+          ? { kind: 'error', text: tf(s.lang, 'cmdTimedOut', { s: secs }) }
+          : { kind: e.exitCode === 0 ? 'info' : 'error', text: tf(s.lang, 'cmdExit', { code: e.exitCode ?? '?', s: secs }) };
+      const effects: Effect[] = lesson.uses.networks.length ? [{ type: 'loadNetwork', lessonId: lesson.id }] : [];
+      return withView(s, appendOutput({ ...v, running: null }, [line]), effects, { notice: e.cancelled ? null : s.notice });
+    }
+    case 'commandRefused': {
+      if (!v.running) return none(s);
+      const lines: OutLine[] = [{ kind: 'error', text: e.message }];
+      if (e.tryThis) lines.push({ kind: 'tip', text: tf(s.lang, 'tryThis', { what: e.tryThis }) });
+      // Nothing typed is lost: the refused line comes back to the prompt to be fixed.
+      const prompt = v.prompt.text ? v.prompt : { ...emptyPrompt(), text: v.running.line, cursor: v.running.line.length };
+      return withView(s, appendOutput({ ...v, running: null, prompt, focus: 'prompt' }, lines));
+    }
+    case 'checkResult':
+      if (!matches(v, e) || !v.check) return none(s);
+      return withView(s, { ...v, check: { ...v.check, results: v.check.results.concat(e.result) } });
+    case 'checkDone': {
+      if (!matches(v, e) || !v.check) return none(s);
+      const step = lesson.steps[e.stepIndex];
+      const trigger = v.check.trigger;
+      const counts = trigger === 'key' || e.passed !== Boolean(v.lastPassed);
+      const effects: Effect[] = counts ? [{ type: 'recordAttempt', lessonId: lesson.id, stepId: step.id, passed: e.passed }] : [];
+      let view: LessonView = { ...v, lastPassed: e.passed, check: { ...v.check, status: e.passed ? 'passed' : 'failed' } };
+      let notice = s.notice;
+      if (e.passed) {
+        const last = e.stepIndex === lesson.steps.length - 1;
+        const allDone = lesson.steps.every((x, i) => i === e.stepIndex || stepPassed(s.progress, lesson.id, x.id));
+        notice = { tone: 'pass', text: last && allDone ? tf(s.lang, 'lessonDone') : last ? tf(s.lang, 'stepPassedLast') : tf(s.lang, 'stepPassedNext') };
+        // Reading mode, so "n" moves on at once; unless the learner is in the middle of typing.
+        if (view.focus === 'prompt' && !view.prompt.text) view = { ...view, focus: 'nav' };
+      }
+      if (view.recheckQueued && !hasActionCheck(step)) {
+        const again = startCheck({ ...s, screen: view, notice }, view, 'event');
+        return { state: again.state, effects: effects.concat(again.effects) };
+      }
+      return withView(s, view, effects, { notice });
+    }
+    case 'checkError':
+      if (!matches(v, e) || !v.check) return none(s);
+      return withView(s, { ...v, recheckQueued: false, check: { ...v.check, status: 'error', error: { message: e.message, tryThis: e.tryThis } } }, [], {
+        notice: { tone: 'warn', text: tf(s.lang, 'couldNotCheck') },
+      });
+    case 'engineEvents': {
+      if (!e.lessonIds.includes(v.lessonId)) return none(s);
+      const step = lesson.steps[v.stepIndex];
+      if (hasActionCheck(step) || s.sandbox.state !== 'ready') return none(s);
+      return startCheck(s, v, 'event');
+    }
+    case 'resetPlanned':
+      if (s.overlay?.kind !== 'reset') return none(s);
+      return none({ ...s, overlay: { ...s.overlay, plan: e.plan } });
+    case 'resetDone': {
+      const view: LessonView = { ...v, check: null, lastPassed: null, stepIndex: e.restoredFiles ? 0 : v.stepIndex, scroll: e.restoredFiles ? 0 : v.scroll };
+      const text = tf(s.lang, e.restoredFiles ? 'resetDoneFiles' : 'resetDone', { n: e.removed });
+      const effects: Effect[] = lesson.uses.networks.length ? [{ type: 'loadNetwork', lessonId: lesson.id }] : [];
+      return withView(s, { ...view, ...(e.restoredFiles ? stepState(s, lesson, 0) : {}) }, effects, { overlay: null, notice: { tone: 'accent', text } });
+    }
+    case 'resetFailed':
+      return none({ ...s, overlay: null, notice: { tone: 'fail', text: e.message } });
+    case 'editorDone':
+      return none({ ...s, notice: e.error ? { tone: 'fail', text: e.error } : { tone: 'accent', text: tf(s.lang, 'editorDone') } });
+    case 'networkLoaded':
+      if (e.lessonId !== v.lessonId) return none(s);
+      return withView(s, { ...v, network: e.picture });
+    default:
+      return none(s);
+  }
+}
+
+const matches = (v: LessonView, e: { lessonId: string; stepIndex: number }) => e.lessonId === v.lessonId && e.stepIndex === v.stepIndex;

@@ -1,0 +1,155 @@
+import type { CheckResult } from '../checks/types';
+import { t } from '../i18n/strings';
+import type { Check, Lesson } from '../lessons/schema';
+import { fromMarkdown, seg, type UiLine, type UiSeg } from './components/Lines';
+import { markdownLines } from './markdown';
+import type { AppState, LessonView, OutLine } from './state';
+import { tf } from './text';
+import { colorEnabled, type Tone } from './theme';
+import { wrapText } from './wrap';
+
+/** The lines of the lower pane (output, checks, hints, log, networks): pure, so tests read them directly. */
+
+const OUT_TONE: Record<OutLine['kind'], Tone | undefined> = {
+  cmd: 'accent',
+  stdout: undefined,
+  stderr: 'warn',
+  info: 'muted',
+  error: 'fail',
+  tip: 'muted',
+};
+
+const toneLines = (text: string, width: number, tone?: Tone, indent = '', extra: Omit<UiSeg, 'text' | 'tone'> = {}): UiLine[] =>
+  wrapText(text, width, 'plain', indent).map((l) => l.map((s, i) => (i === 0 && indent ? seg(s.text) : seg(s.text, tone, extra))));
+
+export function outputLines(s: AppState, v: LessonView, height: number): UiLine[] {
+  const note: UiLine[] = v.dropped > 0 ? [[seg(tf(s.lang, 'olderLinesDropped', { n: v.dropped }), 'muted')]] : [];
+  const room = Math.max(0, height - note.length);
+  const lines = v.output.slice(-room).map((l) => [seg(l.text, OUT_TONE[l.kind], { bold: l.kind === 'cmd' })]);
+  return [...note, ...lines];
+}
+
+/** Inline Markdown (hints use `code`) as screen lines. */
+function mdLines(text: string, width: number, lead: UiSeg[] = []): UiLine[] {
+  const lines = markdownLines(text, Math.max(10, width - lead.reduce((w, x) => w + x.text.length, 0)), { plainCode: !colorEnabled() }).map(fromMarkdown);
+  return lines.map((l, i) => (i === 0 ? [...lead, ...l] : [seg(' '.repeat(lead.reduce((w, x) => w + x.text.length, 0))), ...l]));
+}
+
+export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: number): { lines: UiLine[]; focus: number } {
+  const step = lesson.steps[v.stepIndex];
+  const lines: UiLine[] = [];
+  let focus = 0;
+  if (!v.check) {
+    const auto = !step.checks.some((c) => c.kind === 'stop');
+    lines.push(...toneLines(t(s.lang, auto ? 'checksNone' : 'checksNoAuto'), width, 'muted'));
+    for (const c of step.checks) lines.push([seg('  - ', 'muted'), seg(c.title?.[s.lang] ?? c.id)]);
+    return { lines, focus };
+  }
+  const check = v.check;
+  if (check.status === 'running') lines.push([seg(t(s.lang, check.trigger === 'key' ? 'checking' : 'checkingAuto'), 'muted')]);
+  for (const r of check.results) {
+    if (r.status === 'pass') {
+      lines.push([seg('✔ ', 'pass'), seg(r.title), seg(`  (${r.actual})`, 'muted')]);
+    } else if (r.status === 'skipped') {
+      lines.push([seg(`∙ ${r.title} (${t(s.lang, 'skipped')})`, 'muted')]);
+    } else {
+      focus = lines.length;
+      lines.push([seg('✘ ', 'fail'), seg(r.title, undefined, { bold: true })]);
+      lines.push(...toneLines(`${t(s.lang, 'expected')}: ${r.expected}`, width, undefined, '    '));
+      lines.push(...toneLines(`${t(s.lang, 'actual')}: ${r.actual}`, width, 'fail', '    '));
+      const hint = step.hints.find((h) => h.id === r.hint);
+      if (hint) lines.push(...mdLines(hint[s.lang], width, [seg('    '), seg(`${t(s.lang, 'hint')}: `, 'accent')]));
+    }
+    const spec = step.checks.find((c) => c.id === r.id);
+    if (spec?.kind === 'stop' && r.status !== 'skipped') lines.push(...stopTimeline(s, spec, r, width));
+  }
+  if (check.status === 'running') {
+    for (const c of step.checks.slice(check.results.length)) lines.push([seg(`⋯ ${c.title?.[s.lang] ?? c.id}`, 'muted')]);
+  }
+  if (check.status === 'passed') lines.push([seg(t(s.lang, 'stepPassed'), 'pass', { bold: true })]);
+  if (check.status === 'failed') lines.push([seg(t(s.lang, 'notYet'), 'fail')]);
+  if (check.status === 'error' && check.error) {
+    focus = lines.length;
+    lines.push([seg(`! ${t(s.lang, 'couldNotCheckTitle')}: `, 'warn', { bold: true }), seg(check.error.message, 'warn')]);
+    if (check.error.tryThis) lines.push(...toneLines(tf(s.lang, 'tryThis', { what: check.error.tryThis }), width, 'accent', '  '));
+  }
+  return { lines, focus };
+}
+
+/**
+ * The stop timeline: SIGTERM at 0 s, SIGKILL at the timeout, and where the container really
+ * exited, from the stop check's result ("stopped in 0.4 s with exit code 0").
+ */
+export function stopTimeline(s: AppState, spec: Extract<Check, { kind: 'stop' }>, r: CheckResult, width: number): UiLine[] {
+  const m = r.actual.match(/stopped in ([\d.]+) s with exit code (-?\d+)/);
+  if (!m) return [];
+  const secs = Number(m[1]);
+  const code = Number(m[2]);
+  const limit = spec.timeoutSeconds;
+  const bar = Math.max(10, Math.min(50, width - 8));
+  const filled = Math.max(1, Math.min(bar, Math.round((secs / limit) * bar)));
+  const killed = code === 137 && secs >= limit - 0.05;
+  const left = 'SIGTERM 0 s';
+  const right = `SIGKILL ${limit} s`;
+  return [
+    [seg('    '), seg(left, 'muted'), seg(' '.repeat(Math.max(1, bar + 2 - left.length - right.length))), seg(right, 'muted')],
+    [seg('    |'), seg('#'.repeat(filled), killed ? 'fail' : 'pass'), seg('-'.repeat(bar - filled), 'muted'), seg('|')],
+    [
+      seg('    '),
+      killed
+        ? seg(tf(s.lang, 'stopKilled', { s: secs.toFixed(1) }), 'fail')
+        : seg(tf(s.lang, 'stopExited', { s: secs.toFixed(1), code }), code === 0 ? 'pass' : 'warn'),
+    ],
+  ];
+}
+
+export function hintLines(s: AppState, v: LessonView, lesson: Lesson, width: number): UiLine[] {
+  const step = lesson.steps[v.stepIndex];
+  const lines: UiLine[] = [];
+  if (v.hintRung === 0 && !v.solutionShown) lines.push(...toneLines(t(s.lang, 'hintsNone'), width, 'muted'));
+  step.hints.slice(0, v.hintRung).forEach((h, i) => {
+    lines.push(...mdLines(h[s.lang], width, [seg(`${tf(s.lang, 'hintRung', { n: i + 1, total: step.hints.length })}: `, 'accent', { bold: true })]));
+  });
+  if (v.solutionShown) {
+    lines.push([seg(`${t(s.lang, 'solutionTitle')}:`, 'accent', { bold: true })]);
+    const files = Object.keys(step.solution.files);
+    if (files.length) lines.push([seg(`  ${tf(s.lang, 'solutionFiles', { files: files.join(', ') })}`, 'muted')]);
+    for (const c of step.solution.commands) lines.push(...toneLines(`$ ${c}`, width, 'accent', '  '));
+  } else if (v.hintRung > 0 && v.hintRung < step.hints.length) {
+    lines.push([seg(t(s.lang, 'moreHints'), 'muted')]);
+  } else if (v.hintRung >= step.hints.length && step.hints.length > 0) {
+    lines.push([seg(t(s.lang, 'solutionAsk'), 'muted')]);
+  }
+  return lines;
+}
+
+export function logLines(s: AppState, height: number): UiLine[] {
+  if (s.log.length === 0) return toneLines(t(s.lang, 'logEmpty'), s.size.cols - 2, 'muted');
+  const lines: UiLine[] = [];
+  for (const e of s.log.slice(-height * 2)) {
+    if (e.kind === 'command') lines.push([seg(`$ ${e.line}`, 'accent', { bold: true })]);
+    else if (e.kind === 'check') lines.push([seg(`# ${e.label}`, 'accent')]);
+    else {
+      const who = e.by === 'learner' ? 'docker   ' : 'ctr-learn';
+      const status = e.refused ? 'refused' : String(e.status);
+      lines.push([
+        seg(`  ${who} `, 'muted'),
+        seg(`${e.method} `, e.by === 'learner' ? undefined : 'muted', { bold: e.by === 'learner' }),
+        seg(`${e.path} `, e.by === 'learner' ? undefined : 'muted'),
+        seg(status, e.refused || e.status >= 400 ? 'fail' : 'muted'),
+        seg(` ${e.ms.toFixed(e.ms < 10 ? 1 : 0)} ms`, 'muted'),
+      ]);
+      if (e.refused) lines.push([seg(`    ${tf(s.lang, 'logRefused', { why: e.refused })}`, 'fail')]);
+    }
+  }
+  return lines.slice(-height);
+}
+
+export function networkLines(s: AppState, v: LessonView): UiLine[] {
+  if (!v.network) return [[seg(t(s.lang, 'networkEmpty'), 'muted')]];
+  const nameWidth = Math.max(...v.network.networks.map((n) => `${n.name} (${n.driver})`.length));
+  return v.network.networks.map((n) => [
+    seg(`${n.name} (${n.driver})`.padEnd(nameWidth + 2), 'accent'),
+    n.containers.length ? seg(n.containers.join(', ')) : seg(t(s.lang, 'networkNone'), 'muted'),
+  ]);
+}

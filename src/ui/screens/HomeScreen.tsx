@@ -1,0 +1,154 @@
+import { Box, Text } from 'ink';
+import { t } from '../../i18n/strings';
+import { Footer } from '../components/Footer';
+import { Header } from '../components/Header';
+import { Notice } from '../components/Notice';
+import { footerLines, usableRows } from '../layout';
+import { continueLessonId } from '../reducer';
+import { lessonStatus, resumeStep, type AppState } from '../state';
+import { displayWidth, fit, padTo, tf } from '../text';
+import { toneProps } from '../theme';
+import { wrapText, lineText } from '../wrap';
+
+/**
+ * Home: the engine in one line (and how to fix it), where to continue, and every lesson by
+ * track with its week and progress.
+ */
+export function HomeScreen({ state, cursor }: { state: AppState; cursor: number }) {
+  const { lang, lessons, progress } = state;
+  const cols = state.size.cols;
+  const rows = usableRows(state);
+  const contId = continueLessonId(state);
+  const cont = lessons.find((l) => l.id === contId);
+  const week = courseWeek(state);
+
+  const stateText = { done: t(lang, 'stateDone'), 'in-progress': t(lang, 'stateInProgress'), 'not-started': t(lang, 'stateNotStarted') };
+  const statusWidth = Math.max(...Object.values(stateText).map(displayWidth));
+  const weekWidth = Math.max(...lessons.map((l) => displayWidth(tf(lang, 'weekShort', { week: l.week }))), 0);
+  const idWidth = cols >= 100 ? Math.min(20, Math.max(...lessons.map((l) => l.id.length), 0) + 2) : 0;
+  const titleWidth = Math.max(10, cols - 6 - idWidth - weekWidth - statusWidth - 8 - 6);
+
+  const top: React.ReactNode[] = [];
+  top.push(<EngineLine key="engine" state={state} />);
+  if (state.recoveredFrom) {
+    top.push(
+      <Text key="rec" {...toneProps('warn')} wrap="truncate-end">
+        {tf(lang, 'progressRecovered', { path: state.recoveredFrom })}
+      </Text>,
+    );
+  }
+  if (cont) {
+    const st = lessonStatus(progress, cont);
+    const started = st.state !== 'not-started';
+    top.push(
+      <Text key="cont" wrap="truncate-end" {...toneProps('accent')}>
+        {started
+          ? tf(lang, 'continueLine', { lesson: cont.title[lang], n: resumeStep(progress, cont) + 1, total: cont.steps.length })
+          : tf(lang, 'startLine', { lesson: cont.title[lang] })}
+      </Text>,
+    );
+  }
+
+  const list: React.ReactNode[] = [];
+  let track = '';
+  lessons.forEach((l, i) => {
+    if (l.track !== track) {
+      track = l.track;
+      list.push(
+        <Text key={`t-${track}`} bold>
+          {track}
+        </Text>,
+      );
+    }
+    const st = lessonStatus(progress, l);
+    const selected = i === cursor;
+    const mark = st.state === 'done' ? '✔' : st.state === 'in-progress' ? '▸' : '∙';
+    const tone = st.state === 'done' ? 'pass' : st.state === 'in-progress' ? 'accent' : 'muted';
+    list.push(
+      <Text key={l.id} wrap="truncate-end">
+        <Text {...toneProps('accent')} bold>
+          {selected ? '> ' : '  '}
+        </Text>
+        <Text {...toneProps(tone)}>{mark} </Text>
+        {idWidth ? <Text {...toneProps('muted')}>{padTo(l.id, idWidth)}</Text> : null}
+        <Text inverse={selected} bold={selected}>
+          {padTo(fit(l.title[lang], titleWidth), titleWidth)}
+        </Text>
+        <Text {...toneProps('muted')}>  {padTo(tf(lang, 'weekShort', { week: l.week }), weekWidth)}  </Text>
+        <Text {...toneProps(tone)}>{padTo(stateText[st.state], statusWidth)}</Text>
+        <Text {...toneProps('muted')}>  {st.passed}/{st.total}</Text>
+      </Text>,
+    );
+  });
+  if (lessons.length === 0) list.push(<Text key="none">{t(lang, 'noLessons')}</Text>);
+  if (state.broken.length) {
+    list.push(
+      <Text key="broken" {...toneProps('fail')}>
+        {tf(lang, 'brokenLessons', { n: state.broken.length })}
+      </Text>,
+    );
+    for (const b of state.broken.slice(0, 5)) {
+      list.push(
+        <Text key={b} {...toneProps('fail')} wrap="truncate-end">
+          {'  '}
+          {b}
+        </Text>,
+      );
+    }
+  }
+
+  const listHeight = Math.max(3, rows - 1 - top.length - 2 - 1 - footerLines(state).length);
+  // Keep the selected lesson in view when the list is longer than the screen.
+  const selectedRow = list.findIndex((n) => (n as { key?: string }).key === lessons[cursor]?.id);
+  const start = Math.max(0, Math.min(selectedRow - listHeight + 2, list.length - listHeight));
+  return (
+    <Box flexDirection="column" width={cols} height={rows}>
+      <Header state={state} title={t(lang, 'appTagline')} right={week ? tf(lang, 'courseWeek', { week }) : ''} />
+      {top}
+      <Text> </Text>
+      <Text {...toneProps('muted')}>{t(lang, 'lessonsHeading')}</Text>
+      <Box flexDirection="column" height={listHeight} overflow="hidden">
+        {list.slice(Math.max(0, start), Math.max(0, start) + listHeight)}
+      </Box>
+      <Notice notice={state.notice} />
+      <Footer state={state} />
+    </Box>
+  );
+}
+
+function EngineLine({ state }: { state: AppState }) {
+  const { lang, engine } = state;
+  if (engine.state === 'checking') return <Text {...toneProps('muted')}>{t(lang, 'engineChecking')}</Text>;
+  if (engine.state === 'ok') {
+    return (
+      <Text wrap="truncate-end">
+        <Text {...toneProps('pass')}>✔ </Text>
+        <Text>{tf(lang, 'engineOk', { version: engine.version, endpoint: engine.endpoint })}</Text>
+      </Text>
+    );
+  }
+  const msg = wrapText(tf(lang, 'engineDown', { message: engine.message }), state.size.cols - 3).slice(0, 2);
+  return (
+    <Box flexDirection="column">
+      {msg.map((l, i) => (
+        <Text key={i} wrap="truncate-end">
+          <Text {...toneProps('fail')}>{i === 0 ? '✘ ' : '  '}</Text>
+          <Text {...toneProps('fail')}>{lineText(l)}</Text>
+        </Text>
+      ))}
+      {engine.tryThis ? (
+        <Text wrap="truncate-end" {...toneProps('accent')}>
+          {'  '}
+          {tf(lang, 'engineFix', { fix: engine.tryThis })}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+/** The course week: the week of the first lesson not done yet (the last week when all are done). */
+export function courseWeek(s: AppState): number | null {
+  if (s.lessons.length === 0) return null;
+  const open = s.lessons.filter((l) => lessonStatus(s.progress, l).state !== 'done');
+  return Math.min(...(open.length ? open : s.lessons.slice(-1)).map((l) => l.week));
+}

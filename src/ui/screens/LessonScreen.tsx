@@ -1,0 +1,183 @@
+import { homedir } from 'node:os';
+import { Box, Text } from 'ink';
+import { t } from '../../i18n/strings';
+import type { Lesson } from '../../lessons/schema';
+import { Dialog } from '../components/Dialog';
+import { Footer } from '../components/Footer';
+import { Header } from '../components/Header';
+import { fromMarkdown, Lines, seg, type UiLine } from '../components/Lines';
+import { Notice } from '../components/Notice';
+import { Prompt } from '../components/Prompt';
+import { lessonLayout, proseLines, usableRows } from '../layout';
+import { checkLines, hintLines, logLines, networkLines, outputLines } from '../panes';
+import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
+import { tf } from '../text';
+import { toneProps } from '../theme';
+import { wrapText, lineText } from '../wrap';
+
+/**
+ * A lesson: the step's text (Markdown), the steps with their state, a lower pane (output of your
+ * commands, check results, hints, the command log, networks), how to reach the sandbox from
+ * another terminal, the prompt, and the keys.
+ */
+export function LessonScreen({ state, view }: { state: AppState; view: LessonView }) {
+  const lesson = state.lessons.find((l) => l.id === view.lessonId)!;
+  const L = lessonLayout(state);
+  const cols = state.size.cols;
+  const prose = proseLines(state, view, L.proseWidth);
+  const shown = prose.slice(view.scroll, view.scroll + L.proseHeight).map(fromMarkdown);
+  const dialog = state.overlay && state.overlay.kind !== 'help' ? state.overlay : null;
+  const stepNo = tf(state.lang, 'stepOf', { n: view.stepIndex + 1, total: lesson.steps.length });
+  return (
+    <Box flexDirection="column" width={cols} height={usableRows(state)}>
+      <Header state={state} title={lesson.title[state.lang]} right={stepNo} />
+      {L.sidebar ? null : <StepLine state={state} view={view} lesson={lesson} />}
+      {dialog ? (
+        <Dialog state={state} overlay={dialog} width={cols} height={L.proseHeight + 1 + L.paneHeight} />
+      ) : (
+        <>
+          <Box flexDirection="row" height={L.proseHeight}>
+            {L.sidebar ? <StepSidebar state={state} view={view} lesson={lesson} width={L.sidebar} height={L.proseHeight} /> : null}
+            <Box marginLeft={1}>
+              <Lines lines={shown} height={L.proseHeight} width={L.proseWidth} />
+            </Box>
+          </Box>
+          <PaneTabs state={state} view={view} lesson={lesson} proseTotal={prose.length} proseHeight={L.proseHeight} />
+          <Box marginLeft={1}>
+            <Lines lines={paneLines(state, view, lesson, L.paneHeight, cols - 2)} height={L.paneHeight} width={cols - 1} />
+          </Box>
+        </>
+      )}
+      <SandboxLine state={state} view={view} />
+      {!state.notice && view.running ? (
+        <Text wrap="truncate-end" {...toneProps('accent')}>
+          {tf(state.lang, 'promptRunning', { line: view.running.line })}
+        </Text>
+      ) : (
+        <Notice notice={state.notice} />
+      )}
+      <Prompt view={view} lang={state.lang} width={cols} />
+      <Footer state={state} />
+    </Box>
+  );
+}
+
+function paneLines(s: AppState, v: LessonView, lesson: Lesson, height: number, width: number): UiLine[] {
+  switch (v.pane) {
+    case 'output':
+      return outputLines(s, v, height);
+    case 'checks': {
+      const { lines, focus } = checkLines(s, v, lesson, width);
+      // Keep the first failure (expected vs actual, hint) in view when the list is long.
+      const start = Math.max(0, Math.min(focus - 1, lines.length - height));
+      return lines.slice(start);
+    }
+    case 'hints': {
+      const lines = hintLines(s, v, lesson, width);
+      return lines.length > height ? lines.slice(lines.length - height) : lines;
+    }
+    case 'log':
+      return logLines(s, height);
+    case 'network':
+      return networkLines(s, v);
+  }
+}
+
+function StepLine({ state, view, lesson }: { state: AppState; view: LessonView; lesson: Lesson }) {
+  const title = lesson.steps[view.stepIndex].title[state.lang];
+  return (
+    <Text wrap="truncate-end">
+      {lesson.steps.map((st, i) => {
+        const passed = stepPassed(state.progress, lesson.id, st.id);
+        const current = i === view.stepIndex;
+        return (
+          <Text key={st.id}>
+            <Text {...toneProps(passed ? 'pass' : current ? 'accent' : 'muted')} inverse={current} bold={current}>
+              {passed ? '✔' : '∙'}
+              {i + 1}
+            </Text>
+            <Text> </Text>
+          </Text>
+        );
+      })}
+      <Text> </Text>
+      <Text bold>{title}</Text>
+    </Text>
+  );
+}
+
+function StepSidebar({ state, view, lesson, width, height }: { state: AppState; view: LessonView; lesson: Lesson; width: number; height: number }) {
+  const rows: React.ReactNode[] = [
+    <Text key="h" {...toneProps('muted')}>
+      {t(state.lang, 'steps')}
+    </Text>,
+  ];
+  lesson.steps.forEach((st, i) => {
+    const passed = stepPassed(state.progress, lesson.id, st.id);
+    const current = i === view.stepIndex;
+    wrapText(st.title[state.lang], width - 6).forEach((l, k) => {
+      rows.push(
+        <Text key={`${st.id}-${k}`} wrap="truncate-end">
+          <Text {...toneProps(current ? 'accent' : 'muted')}>{k === 0 ? (current ? '> ' : '  ') : '  '}</Text>
+          <Text {...toneProps(passed ? 'pass' : 'muted')}>{k === 0 ? (passed ? '✔ ' : '∙ ') : '  '}</Text>
+          <Text bold={current} {...toneProps(current ? 'accent' : undefined)}>
+            {k === 0 ? `${i + 1} ` : '  '}
+            {lineText(l)}
+          </Text>
+        </Text>,
+      );
+    });
+  });
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {rows.slice(0, height)}
+    </Box>
+  );
+}
+
+function PaneTabs({ state, view, lesson, proseTotal, proseHeight }: { state: AppState; view: LessonView; lesson: Lesson; proseTotal: number; proseHeight: number }) {
+  const step = lesson.steps[view.stepIndex];
+  const c = view.check;
+  const mark = !c ? '' : c.status === 'passed' ? ' ✔' : c.status === 'failed' ? ' ✘' : c.status === 'running' ? ' ⋯' : ' !';
+  const markTone = !c ? undefined : c.status === 'passed' ? 'pass' : c.status === 'failed' ? 'fail' : c.status === 'running' ? 'muted' : 'warn';
+  const tabs: { pane: Pane; label: string; extra?: string }[] = [
+    { pane: 'output', label: t(state.lang, 'paneOutput') },
+    { pane: 'checks', label: t(state.lang, 'paneChecks'), extra: mark },
+    { pane: 'hints', label: t(state.lang, 'paneHints'), extra: step.hints.length ? ` ${view.hintRung}/${step.hints.length}` : '' },
+    { pane: 'log', label: t(state.lang, 'paneLog') },
+  ];
+  if (lesson.uses.networks.length) tabs.push({ pane: 'network', label: t(state.lang, 'paneNetwork') });
+  const more = proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} j/k` : '';
+  return (
+    <Box width={state.size.cols} justifyContent="space-between">
+      <Text wrap="truncate-end">
+        {tabs.map((tab) => (
+          <Text key={tab.pane}>
+            <Text inverse={tab.pane === view.pane} bold={tab.pane === view.pane} {...toneProps(tab.pane === view.pane ? 'accent' : 'muted')}>
+              {' '}
+              {tab.label}
+              {tab.pane !== 'checks' ? tab.extra : ''}{' '}
+            </Text>
+            {tab.pane === 'checks' && tab.extra ? <Text {...toneProps(markTone)}>{tab.extra}</Text> : null}
+            <Text> </Text>
+          </Text>
+        ))}
+      </Text>
+      <Text {...toneProps('muted')}>{more}</Text>
+    </Box>
+  );
+}
+
+function SandboxLine({ state, view }: { state: AppState; view: LessonView }) {
+  const sb = state.sandbox;
+  const home = homedir();
+  const dir = view.workspace?.dir ? view.workspace.dir.replace(home, '~') : '';
+  let line: UiLine;
+  if (state.engine.state === 'down') line = [seg(tf(state.lang, 'engineDown', { message: state.engine.message }), 'fail')];
+  else if (sb.state === 'ready') {
+    line = [seg(tf(state.lang, 'otherTerminal', { host: sb.dockerHost }), 'muted')];
+    if (dir) line.push(seg(`  ${tf(state.lang, 'workspaceLine', { dir })}`, 'muted'));
+  } else if (sb.state === 'failed') line = [seg(tf(state.lang, 'sandboxFailed', { message: sb.message }), 'fail')];
+  else line = [seg(t(state.lang, 'sandboxOpening'), 'muted')];
+  return <Lines lines={[line]} height={1} width={state.size.cols} />;
+}

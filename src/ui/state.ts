@@ -1,0 +1,178 @@
+import type { CheckResult } from '../checks/types';
+import type { Lang, Lesson } from '../lessons/schema';
+import type { ProgressData } from '../progress/store';
+import type { RemovalPlan } from '../sandbox';
+
+/** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
+export interface AppState {
+  lang: Lang;
+  size: { cols: number; rows: number };
+  lessons: Lesson[];
+  /** Lessons that failed to load (`file:line CODE message`): listed on the home screen, never a crash. */
+  broken: string[];
+  progress: ProgressData;
+  /** Set when the progress file was unreadable and moved aside. */
+  recoveredFrom?: string;
+  engine: EngineStatus;
+  sandbox: SandboxStatus;
+  /** The current screen: one discriminated field. */
+  screen: Screen;
+  overlay: Overlay | null;
+  /** The lesson view left with Esc, restored when the same lesson is opened again. */
+  parked: LessonView | null;
+  /** Commands typed this session, oldest first (Up/Down at the prompt). */
+  history: string[];
+  /** The command log: learner commands and every Engine API call behind them and behind checks. */
+  log: LogEntry[];
+  notice: Notice | null;
+  /** Ctrl-C pressed once with nothing to stop: a second one quits. */
+  quitArmed: boolean;
+  quitting: boolean;
+}
+
+export type EngineStatus =
+  | { state: 'checking' }
+  | { state: 'ok'; version: string; endpoint: string }
+  | { state: 'down'; message: string; tryThis?: string };
+
+export type SandboxStatus =
+  | { state: 'waiting' }
+  | { state: 'ready'; dockerHost: string; sessionId: string }
+  | { state: 'failed'; message: string; tryThis?: string };
+
+export type Screen = { name: 'home'; cursor: number } | LessonView;
+
+export type Pane = 'output' | 'checks' | 'hints' | 'log' | 'network';
+
+export interface PromptState {
+  text: string;
+  /** Cursor position as an index into `text` (code units). */
+  cursor: number;
+  /** Position while walking the history with Up/Down; null when editing a new line. */
+  historyIndex: number | null;
+  /** The unfinished line kept while walking the history. */
+  draft: string;
+}
+
+export interface LessonView {
+  name: 'lesson';
+  lessonId: string;
+  stepIndex: number;
+  /** Reading (single-key commands) or typing at the prompt. */
+  focus: 'nav' | 'prompt';
+  prompt: PromptState;
+  /** First prose line shown. */
+  scroll: number;
+  pane: Pane;
+  /** The learner's command that is running now. */
+  running: { line: string } | null;
+  /** The last lines of command output (bounded: see MAX_OUTPUT_LINES). */
+  output: OutLine[];
+  /** How many older lines were dropped to keep the bound. */
+  dropped: number;
+  check: CheckView | null;
+  /** An engine event arrived while a check ran: check again when it ends. */
+  recheckQueued: boolean;
+  /** Whether the last check of this step passed: automatic re-checks count as attempts only when this changes. */
+  lastPassed: boolean | null;
+  /** Rungs of the hint ladder shown (0 = none). */
+  hintRung: number;
+  solutionShown: boolean;
+  /** The lesson's workspace and the files in it (for e = edit). */
+  workspace: { dir: string; files: string[] } | null;
+  network: NetworkPicture | null;
+}
+
+export interface OutLine {
+  kind: 'cmd' | 'stdout' | 'stderr' | 'info' | 'error' | 'tip';
+  text: string;
+}
+
+export interface CheckView {
+  stepIndex: number;
+  trigger: 'key' | 'event';
+  status: 'running' | 'passed' | 'failed' | 'error';
+  results: CheckResult[];
+  error?: { message: string; tryThis?: string };
+}
+
+export type LogEntry =
+  | { kind: 'command'; line: string }
+  | { kind: 'check'; label: string }
+  | { kind: 'call'; by: 'learner' | 'ctr-learn'; method: string; path: string; status: number; ms: number; refused?: string };
+
+export interface Notice {
+  tone: 'pass' | 'fail' | 'muted' | 'accent' | 'warn';
+  text: string;
+}
+
+/** Which containers sit on which network (the lesson's sandbox plus the built-in networks). */
+export interface NetworkPicture {
+  networks: { name: string; driver: string; containers: string[] }[];
+}
+
+export type Overlay =
+  | { kind: 'help'; scroll: number }
+  | { kind: 'reveal' }
+  | { kind: 'reset'; plan: RemovalPlan | null; busy: boolean }
+  | { kind: 'files'; files: string[]; cursor: number };
+
+export const MAX_OUTPUT_LINES = 500;
+export const MAX_LOG_ENTRIES = 400;
+export const MAX_HISTORY = 200;
+
+export function initialState(init: {
+  lessons: Lesson[];
+  broken: string[];
+  progress: ProgressData;
+  lang: Lang;
+  size: { cols: number; rows: number };
+  recoveredFrom?: string;
+}): AppState {
+  const last = init.progress.lastLesson ? init.lessons.findIndex((l) => l.id === init.progress.lastLesson) : -1;
+  return {
+    lang: init.lang,
+    size: init.size,
+    lessons: init.lessons,
+    broken: init.broken,
+    progress: init.progress,
+    recoveredFrom: init.recoveredFrom,
+    engine: { state: 'checking' },
+    sandbox: { state: 'waiting' },
+    screen: { name: 'home', cursor: Math.max(0, last) },
+    overlay: null,
+    parked: null,
+    history: [],
+    log: [],
+    notice: null,
+    quitArmed: false,
+    quitting: false,
+  };
+}
+
+export function emptyPrompt(): PromptState {
+  return { text: '', cursor: 0, historyIndex: null, draft: '' };
+}
+
+export function currentLesson(state: AppState): Lesson | null {
+  return state.screen.name === 'lesson' ? (state.lessons.find((l) => l.id === (state.screen as LessonView).lessonId) ?? null) : null;
+}
+
+/** done / in-progress / not-started and steps passed, from the progress data. */
+export function lessonStatus(progress: ProgressData, lesson: Lesson): { state: 'done' | 'in-progress' | 'not-started'; passed: number; total: number } {
+  const l = progress.lessons[lesson.id];
+  const passed = lesson.steps.filter((s) => l?.steps[s.id]?.passedAt).length;
+  const total = lesson.steps.length;
+  const state = passed === total ? 'done' : l?.startedAt ? 'in-progress' : 'not-started';
+  return { state, passed, total };
+}
+
+export function stepPassed(progress: ProgressData, lessonId: string, stepId: string): boolean {
+  return Boolean(progress.lessons[lessonId]?.steps[stepId]?.passedAt);
+}
+
+/** The step to open a lesson at: the first one not passed yet (the first step when all passed). */
+export function resumeStep(progress: ProgressData, lesson: Lesson): number {
+  const i = lesson.steps.findIndex((s) => !stepPassed(progress, lesson.id, s.id));
+  return i < 0 ? 0 : i;
+}
