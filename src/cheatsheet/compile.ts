@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { checkCheatsheet } from './lint';
 import { formatCheatProblem } from './problems';
+import { buildCheatIndex, prebuildIndex, type PrebuiltIndex } from './search';
 import type { CheatSheet, Text } from './types';
 
 /** The precompiled sheet: what `ctr-learn cheat` reads, so it never loads yaml or zod. */
@@ -10,6 +11,8 @@ export interface CompiledSheet {
   format: 'ctr-learn-cheatsheet';
   formatVersion: 1;
   sheet: CheatSheet;
+  /** The search index of `sheet`, so a search starts without tokenising every entry. */
+  index: PrebuiltIndex;
 }
 
 /** Lesson id → title, read from each lessons/<id>/lesson.yaml (only what the cheat sheet shows). */
@@ -53,7 +56,7 @@ export function compileCheatsheet(opts: { root: string; out: string }): { entrie
     lessonTitles: readLessonTitles(lessonsDir),
   });
   if (!sheet || problems.length) throw new Error(`The cheat sheet has problems:\n${problems.map(formatCheatProblem).join('\n')}`);
-  const compiled: CompiledSheet = { format: 'ctr-learn-cheatsheet', formatVersion: 1, sheet };
+  const compiled: CompiledSheet = { format: 'ctr-learn-cheatsheet', formatVersion: 1, sheet, index: prebuildIndex(buildCheatIndex(sheet)) };
   const text = JSON.stringify(compiled);
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, text);

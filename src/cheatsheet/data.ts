@@ -4,6 +4,7 @@ import { BugError } from '../errors';
 import { configDir, lessonsRoot, packageRoot } from '../paths';
 import type { CompiledSheet } from './compile';
 import type { CheatProblem } from './problems';
+import type { PrebuiltIndex } from './search';
 import type { CheatSheet } from './types';
 
 export interface LoadedSheet {
@@ -12,6 +13,8 @@ export interface LoadedSheet {
   problems: CheatProblem[];
   /** Where the shipped entries came from: the build's JSON, or the YAML (development). */
   source: 'compiled' | 'yaml';
+  /** The search index of the shipped entries, when compiled: pass it to buildCheatIndex. */
+  prebuilt?: PrebuiltIndex;
 }
 
 export interface LoadSheetOptions {
@@ -39,9 +42,8 @@ export function personalSheetPath(env = process.env): string {
 export async function loadCheatSheet(opts: LoadSheetOptions = {}): Promise<LoadedSheet> {
   const env = opts.env ?? process.env;
   const root = opts.root ?? packageRoot();
-  let sheet = readCompiled(root);
-  const source = sheet ? 'compiled' : 'yaml';
-  if (!sheet) sheet = await readYaml(root, env);
+  const compiled = readCompiled(root);
+  let sheet = compiled?.sheet ?? (await readYaml(root, env));
   const problems: CheatProblem[] = [];
   const personal = personalSheetPath(env);
   if (opts.personal !== false && existsSync(personal)) {
@@ -50,7 +52,7 @@ export async function loadCheatSheet(opts: LoadSheetOptions = {}): Promise<Loade
     problems.push(...mine.problems);
     if (mine.sheet) sheet = mergeSheets(sheet, mine.sheet);
   }
-  return { sheet, problems, source };
+  return { sheet, problems, source: compiled ? 'compiled' : 'yaml', ...(compiled?.index ? { prebuilt: compiled.index } : {}) };
 }
 
 export function mergeSheets(base: CheatSheet, extra: CheatSheet): CheatSheet {
@@ -61,7 +63,7 @@ export function mergeSheets(base: CheatSheet, extra: CheatSheet): CheatSheet {
   };
 }
 
-function readCompiled(root: string): CheatSheet | null {
+function readCompiled(root: string): Pick<CompiledSheet, 'sheet'> & Partial<Pick<CompiledSheet, 'index'>> | null {
   const path = compiledSheetPath(root);
   let mtime: number;
   try {
@@ -74,7 +76,7 @@ function readCompiled(root: string): CheatSheet | null {
   if (existsSync(yamlDir) && readdirSync(yamlDir).some((n) => n.endsWith('.yaml') && statSync(join(yamlDir, n)).mtimeMs > mtime)) return null;
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CompiledSheet>;
-    return data.format === 'ctr-learn-cheatsheet' && data.formatVersion === 1 && data.sheet ? data.sheet : null;
+    return data.format === 'ctr-learn-cheatsheet' && data.formatVersion === 1 && data.sheet ? { sheet: data.sheet, index: data.index } : null;
   } catch {
     return null;
   }

@@ -20,7 +20,13 @@ export async function readLiveState(api: EngineApi, timeoutMs = 400): Promise<Li
 }
 
 async function read(api: EngineApi, timeoutMs: number): Promise<LiveState | null> {
-  const get = <T>(path: string, query?: Record<string, string | number>) => api.json<T>('GET', path, { query, timeoutMs });
+  // Unversioned paths: the engine answers in its own API version, and we skip the /_ping
+  // round trip that api.json makes first (these list calls are the same in every version).
+  const get = async <T>(path: string, query?: Record<string, string | number>): Promise<T> => {
+    const r = await api.raw('GET', path, { query, timeoutMs });
+    if (r.status !== 200) throw new Error(`${path}: HTTP ${r.status}`);
+    return JSON.parse(r.body.toString('utf8')) as T;
+  };
   try {
     const [containers, networks, volumes] = await Promise.all([
       get<(ContainerSummary & { Created: number })[]>('/containers/json', { all: 1 }),

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
-const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9]*):[a-z]+>/g;
 import type { CheatEntry, CheatSheet } from './types';
+
+const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9]*):[a-z]+>/g;
 
 /**
  * Search built for typing: an inverted index from words to entries, so a keystroke costs a scan
@@ -13,9 +14,21 @@ export interface CheatIndex {
   /** Every distinct word, and for each the entries it occurs in with the weight of the field. */
   readonly vocabulary: readonly string[];
   readonly postings: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** Made on first use (only a query word that matches nothing as typed needs it). */
   readonly fuzzy: Fuse<string>;
   /** Literal words of each command (not placeholders): an entry whose command the query covers more ranks first. */
   readonly commandWords: readonly number[];
+}
+
+/**
+ * The index of a sheet's first `entries` entries as JSON data, so that the build can make it once
+ * (`ctr-learn cheat` then starts without tokenising every entry).
+ */
+export interface PrebuiltIndex {
+  entries: number;
+  /** word → flat [entry, weight × 100, entry, weight × 100, …] */
+  postings: Record<string, number[]>;
+  commandWords: number[];
 }
 
 export interface CheatHit {
@@ -49,9 +62,24 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Build the index once per sheet; every keystroke then only searches. */
-export function buildCheatIndex(sheet: CheatSheet): CheatIndex {
+/**
+ * Build the index once per sheet; every keystroke then only searches. `prebuilt` (from the
+ * compiled sheet) covers the first entries; the rest (a learner's own) are indexed here.
+ */
+export function buildCheatIndex(sheet: CheatSheet, prebuilt?: PrebuiltIndex): CheatIndex {
   const postings = new Map<string, Map<number, number>>();
+  const commandWords: number[] = [];
+  let from = 0;
+  if (prebuilt && prebuilt.entries <= sheet.entries.length) {
+    for (const word in prebuilt.postings) {
+      const flat = prebuilt.postings[word];
+      const p = new Map<number, number>();
+      for (let k = 0; k < flat.length; k += 2) p.set(flat[k], flat[k + 1] / 100);
+      postings.set(word, p);
+    }
+    commandWords.push(...prebuilt.commandWords);
+    from = prebuilt.entries;
+  }
   const add = (text: string, entry: number, weight: number) => {
     for (const w of words(text)) {
       let p = postings.get(w);
@@ -60,8 +88,8 @@ export function buildCheatIndex(sheet: CheatSheet): CheatIndex {
     }
   };
   const sectionTitle = new Map(sheet.sections.map((s) => [s.id, `${s.title.en} ${s.title.ko}`]));
-  const commandWords: number[] = [];
-  sheet.entries.forEach((e, i) => {
+  for (let i = from; i < sheet.entries.length; i++) {
+    const e = sheet.entries[i];
     const literal = e.command.replace(PLACEHOLDER, ' ');
     add(literal, i, FIELD.command);
     commandWords.push(new Set(words(literal)).size);
@@ -73,17 +101,27 @@ export function buildCheatIndex(sheet: CheatSheet): CheatIndex {
       add(t ? `${id} ${t.en} ${t.ko}` : id, i, FIELD.lessons);
     }
     add(sectionTitle.get(e.section) ?? e.section, i, FIELD.section);
-  });
+  }
   const vocabulary = [...postings.keys()];
+  let fuzzy: Fuse<string> | undefined;
   return {
     sheet,
     entries: sheet.entries,
     vocabulary,
     postings,
     // Near the start of a word only: a typo of a word, not a fragment inside another one.
-    fuzzy: new Fuse(vocabulary, { includeScore: true, threshold: 0.4, location: 0, distance: 4 }),
+    get fuzzy() {
+      return (fuzzy ??= new Fuse(vocabulary, { includeScore: true, threshold: 0.4, location: 0, distance: 4 }));
+    },
     commandWords,
   };
+}
+
+/** The index as JSON data for the compiled sheet (see PrebuiltIndex). */
+export function prebuildIndex(index: CheatIndex): PrebuiltIndex {
+  const postings: Record<string, number[]> = {};
+  for (const [word, p] of index.postings) postings[word] = [...p].flatMap(([entry, weight]) => [entry, Math.round(weight * 100)]);
+  return { entries: index.entries.length, postings, commandWords: [...index.commandWords] };
 }
 
 /** How well a query word matches a vocabulary word (0 = not at all). */

@@ -1,14 +1,12 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
-import { EngineApi } from '../engine/api';
-import { resolveEndpoint } from '../engine/endpoint';
+import { UserError } from '../errors';
 import { loadCheatSheet } from '../cheatsheet/data';
 import { fillFromState, wantsLiveState, type LiveState } from '../cheatsheet/fill';
 import { formatHits, formatSheet, hitJson } from '../cheatsheet/format';
-import { readLiveState } from '../cheatsheet/live-state';
 import { formatCheatProblem } from '../cheatsheet/problems';
 import { buildCheatIndex, searchCheats } from '../cheatsheet/search';
-import { pickLang } from './context';
+import type { Lang } from '../cheatsheet/types';
 
 /** How many matches a search prints unless --all. */
 const SHOWN = 8;
@@ -28,22 +26,22 @@ export interface CheatDeps {
  */
 export async function run(args: Args, deps: CheatDeps = {}): Promise<number> {
   const lang = pickLang(args);
-  const { sheet, problems } = await loadCheatSheet();
+  const query = args.positionals.join(' ').trim();
+  const { sheet, problems, prebuilt } = await loadCheatSheet();
   for (const p of problems) process.stderr.write(`${formatCheatProblem(p)}\n`);
   if (problems.length) process.stderr.write('Your personal cheat sheet entries were left out until these are fixed.\n');
   const practised = (await deps.practised?.()) ?? new Set<string>();
-  const query = args.positionals.join(' ').trim();
 
   if (!query) {
     if (args.flags.json) {
-      printJson({ sections: sheet.sections, entries: searchCheats(buildCheatIndex(sheet), '', { practised }).map((h) => hitJson(h, sheet)) });
+      printJson({ sections: sheet.sections, entries: searchCheats(buildCheatIndex(sheet, prebuilt), '', { practised }).map((h) => hitJson(h, sheet)) });
     } else {
       println(formatSheet(sheet, { lang, paint, practised }));
     }
     return 0;
   }
 
-  const hits = searchCheats(buildCheatIndex(sheet), query, { practised, limit: args.flags.all ? undefined : SHOWN });
+  const hits = searchCheats(buildCheatIndex(sheet, prebuilt), query, { practised, limit: args.flags.all ? undefined : SHOWN });
   if (!hits.length) {
     if (args.flags.json) printJson([]);
     else process.stderr.write(lang === 'ko' ? `"${query}"와 맞는 항목이 없습니다. 더 짧은 단어나 영어/한국어로 찾아보세요.\n` : `Nothing in the cheat sheet matches "${query}". Try fewer letters, or the English or Korean word.\n`);
@@ -60,8 +58,29 @@ export async function run(args: Args, deps: CheatDeps = {}): Promise<number> {
   return 0;
 }
 
+/**
+ * --lang, else LC_ALL / LC_MESSAGES / LANG (ko* → Korean), else English: the rule of
+ * commands/context.ts pickLang, which would load the engine client (node:http, ~10 ms) that most
+ * searches never use.
+ */
+function pickLang(args: Pick<Args, 'flags'>, env = process.env): Lang {
+  const flag = args.flags.lang;
+  if (typeof flag === 'string') {
+    if (flag !== 'en' && flag !== 'ko') throw new UserError(`--lang ${flag}: choose en or ko.`);
+    return flag;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** Loaded only when a hit has a placeholder the engine can fill. */
 async function engineState(): Promise<LiveState | null> {
-  let api: EngineApi;
+  const [{ EngineApi }, { resolveEndpoint }, { readLiveState }] = await Promise.all([
+    import('../engine/api'),
+    import('../engine/endpoint'),
+    import('../cheatsheet/live-state'),
+  ]);
+  let api: InstanceType<typeof EngineApi>;
   try {
     api = new EngineApi(resolveEndpoint());
   } catch {
