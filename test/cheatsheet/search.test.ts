@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readLessonTitles } from '../../src/cheatsheet/compile';
 import { checkCheatsheet } from '../../src/cheatsheet/lint';
-import { buildCheatIndex, searchCheats } from '../../src/cheatsheet/search';
+import { buildCheatIndex, prebuildIndex, searchCheats } from '../../src/cheatsheet/search';
 import { packageRoot } from '../../src/paths';
 import { syntheticSheet } from './synthetic';
 
@@ -68,4 +68,16 @@ test('500 entries: every keystroke of a word is well under 5 ms', () => {
   }
   times.sort((a, b) => a - b);
   expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
+});
+
+test('a prebuilt index (from the compiled sheet) searches exactly like a fresh one, with personal entries after it', () => {
+  const prebuilt = prebuildIndex(index);
+  const mine = { ...sheet.entries[0], id: 'personal-df', command: 'docker system df', description: { en: 'Disk space docker uses', ko: '디스크 사용량' }, tags: [], lessons: [], personal: true };
+  const merged = { ...sheet, entries: [...sheet.entries, mine] };
+  const fresh = buildCheatIndex(merged);
+  const fast = buildCheatIndex(merged, JSON.parse(JSON.stringify(prebuilt)));
+  for (const q of ['stop', '포트', 'disk space', 'exce', 'network prune', 'run-options']) {
+    expect(searchCheats(fast, q).map((h) => [h.entry.id, h.score])).toEqual(searchCheats(fresh, q).map((h) => [h.entry.id, h.score]));
+  }
+  expect(searchCheats(fast, 'disk space', { limit: 1 })[0].entry.id).toBe('personal-df');
 });
