@@ -3,7 +3,9 @@
  * `ctr-learn cheat` can read the precompiled JSON without loading zod or yaml (schema.ts checks
  * that these types match the schema).
  */
-export type Lang = 'en' | 'ko';
+import type { Lang } from '../lessons/schema';
+
+export type { Lang };
 export interface Text {
   en: string;
   ko: string;

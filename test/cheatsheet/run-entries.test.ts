@@ -38,6 +38,8 @@ describe.skipIf(!api)('every cheat sheet entry runs on the real engine', () => {
   });
   afterAll(async () => {
     await sandbox?.end();
+    const slowest = [...reports.values()].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    console.log(`cheat sheet examples: ${reports.size} run; slowest ${slowest.map((r) => `${r.id} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);
   });
 
   describe.concurrent('examples', () => {
@@ -49,6 +51,7 @@ describe.skipIf(!api)('every cheat sheet entry runs on the real engine', () => {
   });
 
   test('each example cleans up after itself', async () => {
+    expect(reports.size, 'runs after every example').toBe(runnable.length);
     const names = (await api!.json<ContainerSummary[]>('GET', '/containers/json', { query: { all: 1 } })).flatMap((c) => c.Names.map((n) => n.slice(1)));
     const networks = (await api!.json<{ Name: string }[]>('GET', '/networks')).map((n) => n.Name);
     const volumes = ((await api!.json<{ Volumes: { Name: string }[] | null }>('GET', '/volumes')).Volumes ?? []).map((v) => v.Name);
