@@ -118,9 +118,16 @@ function lintExample(ex: RunnableExample, kind: ReturnType<typeof entryKind>, te
 
   if (kind === 'dockerfile') {
     const file = dockerfileOf(ex);
-    const keyword = splitWords(templateText(template))[0];
+    const keyword = String(template[0][0]);
     const lines = (file?.text ?? '').split('\n').filter((l) => l.trimStart().startsWith(keyword + ' '));
-    const matches = lines.map((l) => matchInstance(template, splitWords(lintTokens(l.trim())), isRuntimeValue));
+    const matches = lines.map((l) => {
+      try {
+        return matchInstance(template, splitWords(lintTokens(l.trim())), isRuntimeValue);
+      } catch (err) {
+        if (err instanceof TemplateError) return null; // an unclosed quote: not an instance
+        throw err;
+      }
+    });
     const best = matches.find((m) => m && !m.misfits.length && !m.extra.length) ?? matches.find((m) => m && !m.misfits.length) ?? matches.find((m) => m);
     if (!best) {
       report(['files'], 'CHT006', file ? `no line of ${file.path} is an instance of "${templateText(template)}"` : 'a Dockerfile entry needs files: { Dockerfile: … } using the instruction');
