@@ -40,7 +40,7 @@ const STRINGS = {
   steps: { en: 'Steps', ko: '단계' },
   promptNav: { en: 'press d or Enter to type a docker command', ko: 'd 또는 Enter 를 누르고 docker 명령을 입력하세요' },
   promptRunning: { en: 'running: {line} (Ctrl-C stops it)', ko: '실행 중: {line} (Ctrl-C 로 멈춤)' },
-  otherTerminal: { en: 'another terminal: export DOCKER_HOST={host}', ko: '다른 터미널에서: export DOCKER_HOST={host}' },
+  otherTerminal: { en: 'other terminal: export DOCKER_HOST={host}', ko: '다른 터미널: export DOCKER_HOST={host}' },
   sandboxOpening: { en: 'opening the sandbox...', ko: '샌드박스 여는 중...' },
   sandboxFailed: { en: 'sandbox: {message}', ko: '샌드박스: {message}' },
   paneOutput: { en: 'output', ko: '출력' },

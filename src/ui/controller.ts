@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { checkStep as realCheckStep } from '../checks/evaluate';
 import { CtrError, UserError, describeError } from '../errors';
 import type { Lesson } from '../lessons/schema';
-import { runInteractive as realRunInteractive } from '../proc/run';
+import { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
 import type { ProgressStore } from '../progress/store';
 import type { Sandbox } from '../sandbox';
@@ -34,6 +34,7 @@ export interface ControllerDeps {
   runCommand?: typeof realRunCommand;
   checkStep?: typeof realCheckStep;
   runInteractive?: typeof realRunInteractive;
+  runProcess?: typeof realRunProcess;
   workspaceFor?: (lesson: Lesson) => string;
   engine?: Pick<EngineSessionOptions, 'connect' | 'open'>;
   /** CTR_LEARN_TRACE: a file that gets one JSON line per engine answer and check result (scripts/bench.mjs reads it). */
@@ -58,6 +59,7 @@ export class Controller {
       runCommand: realRunCommand,
       checkStep: realCheckStep,
       runInteractive: realRunInteractive,
+      runProcess: realRunProcess,
       workspaceFor: realWorkspaceFor,
       ...deps,
     };
@@ -196,6 +198,8 @@ export class Controller {
         signal: ac.signal,
         timeoutMs: COMMAND_TIMEOUT_MS,
         onLine: (stream, text) => out.push({ kind: stream, text: sanitizeLine(text) }),
+        // The screen keeps its own bounded tail; a small capture keeps a chatty command's memory flat.
+        runner: (file, args, opts) => this.d.runProcess(file, args, { ...opts, maxCapture: 64 * 1024 }),
       });
       out.flush();
       this.dispatch({ type: 'commandDone', exitCode: r.exitCode, cancelled: r.cancelled, timedOut: r.timedOut, ms: r.durationMs });

@@ -206,6 +206,10 @@ function isPrintable(s: string): boolean {
  * one string; typed text stays together, but Enter, Backspace and Ctrl keys inside it are their own keys.
  */
 export function splitChunk(input: string, key: KeyInfo): { input: string; key: KeyInfo }[] {
+  // Esc and a key typed right after it arrive together and read as Alt+key: keep them two keys.
+  if (key.meta && !key.escape && !key.ctrl && input.length === 1 && input !== '\x1b') {
+    return [{ input: '', key: { escape: true } }, { input, key: {} }];
+  }
   const plain = !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !key.backspace && !key.delete;
   if (!plain || input.length <= 1 || !/[\r\n\x7f\x08\x03\x15\x17]/.test(input)) return [{ input, key }];
   const out: { input: string; key: KeyInfo }[] = [];

@@ -25,14 +25,16 @@ export function footerLines(s: AppState, maxLines = 2): FooterItem[][] {
   const items = visibleBindings(s, true).map((b) => ({ key: b.label, text: t(s.lang, b.help) }));
   const width = s.size.cols - 1;
   const itemWidth = (i: FooterItem) => displayWidth(i.key) + 1 + displayWidth(i.text) + 2;
-  const help = items.find((i) => i.key === '?');
-  const rest = items.filter((i) => i !== help);
+  // "q quit" and "? help" are never dropped: they are how to get out and how to learn the rest.
+  const pinned = items.filter((i) => i.key === 'q' || i.key === '?');
+  const help: FooterItem | undefined = pinned.length ? { key: pinned.map((p) => p.key).join(''), text: '' } : undefined;
+  const rest = items.filter((i) => !pinned.includes(i));
   const lines: FooterItem[][] = [[]];
   let used = 0;
   for (const item of rest) {
     const w = itemWidth(item);
     const isLast = lines.length === maxLines;
-    const reserve = isLast && help ? itemWidth(help) : 0;
+    const reserve = isLast ? pinned.reduce((w, p) => w + itemWidth(p), 0) : 0;
     if (used + w + reserve > width) {
       if (isLast) continue;
       lines.push([]);
@@ -41,7 +43,7 @@ export function footerLines(s: AppState, maxLines = 2): FooterItem[][] {
     lines[lines.length - 1].push(item);
     used += w;
   }
-  if (help) lines[lines.length - 1].push(help);
+  if (help) lines[lines.length - 1].push(...pinned);
   return lines.filter((l) => l.length > 0);
 }
 

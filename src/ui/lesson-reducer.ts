@@ -71,7 +71,9 @@ function startCheck(s: AppState, v: LessonView, trigger: 'key' | 'event'): Resul
     return withView(s, v, [], { notice: { tone: 'warn', text: s.engine.state === 'down' ? tf(s.lang, 'noEngineNoCheck') : tf(s.lang, 'sandboxNotReady') } });
   }
   if (v.check?.status === 'running') return withView(s, { ...v, recheckQueued: trigger === 'event' || v.recheckQueued });
-  const pane: Pane = trigger === 'event' && v.running ? v.pane : 'checks';
+  // A check the engine's events started does not take the pane from what the learner is
+  // looking at; only its success does (checkDone). The tab shows its progress meanwhile.
+  const pane: Pane = trigger === 'event' ? v.pane : 'checks';
   const view: LessonView = { ...v, pane, recheckQueued: false, check: { stepIndex: v.stepIndex, trigger, status: 'running', results: [] } };
   const label = tf(s.lang, trigger === 'key' ? 'logCheckKey' : 'logCheckEvent', { n: v.stepIndex + 1 });
   return {
@@ -242,6 +244,7 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       const counts = trigger === 'key' || e.passed !== Boolean(v.lastPassed);
       const effects: Effect[] = counts ? [{ type: 'recordAttempt', lessonId: lesson.id, stepId: step.id, passed: e.passed }] : [];
       let view: LessonView = { ...v, lastPassed: e.passed, check: { ...v.check, status: e.passed ? 'passed' : 'failed' } };
+      if (e.passed && trigger === 'event' && !v.running) view = { ...view, pane: 'checks' };
       let notice = s.notice;
       if (e.passed) {
         const last = e.stepIndex === lesson.steps.length - 1;

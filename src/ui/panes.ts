@@ -4,7 +4,7 @@ import type { Check, Lesson } from '../lessons/schema';
 import { fromMarkdown, seg, type UiLine, type UiSeg } from './components/Lines';
 import { markdownLines } from './markdown';
 import type { AppState, LessonView, OutLine } from './state';
-import { tf } from './text';
+import { displayWidth, tf } from './text';
 import { colorEnabled, type Tone } from './theme';
 import { wrapText } from './wrap';
 
@@ -31,8 +31,9 @@ export function outputLines(s: AppState, v: LessonView, height: number): UiLine[
 
 /** Inline Markdown (hints use `code`) as screen lines. */
 function mdLines(text: string, width: number, lead: UiSeg[] = []): UiLine[] {
-  const lines = markdownLines(text, Math.max(10, width - lead.reduce((w, x) => w + x.text.length, 0)), { plainCode: !colorEnabled() }).map(fromMarkdown);
-  return lines.map((l, i) => (i === 0 ? [...lead, ...l] : [seg(' '.repeat(lead.reduce((w, x) => w + x.text.length, 0))), ...l]));
+  const leadWidth = lead.reduce((w, x) => w + displayWidth(x.text), 0);
+  const lines = markdownLines(text, Math.max(10, width - leadWidth), { plainCode: !colorEnabled() }).map(fromMarkdown);
+  return lines.map((l, i) => (i === 0 ? [...lead, ...l] : [seg(' '.repeat(leadWidth)), ...l]));
 }
 
 export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: number): { lines: UiLine[]; focus: number } {
@@ -130,14 +131,15 @@ export function logLines(s: AppState, height: number): UiLine[] {
     if (e.kind === 'command') lines.push([seg(`$ ${e.line}`, 'accent', { bold: true })]);
     else if (e.kind === 'check') lines.push([seg(`# ${e.label}`, 'accent')]);
     else {
-      const who = e.by === 'learner' ? 'docker   ' : 'ctr-learn';
+      const who = e.by === 'learner' ? 'docker    ' : 'ctr-learn ';
       const status = e.refused ? 'refused' : String(e.status);
+      const ms = `${e.ms.toFixed(e.ms < 10 ? 1 : 0)} ms`;
       lines.push([
-        seg(`  ${who} `, 'muted'),
+        seg(`  ${who}`, 'muted'),
+        seg(status.padEnd(4), e.refused || e.status >= 400 ? 'fail' : 'muted'),
+        seg(` ${ms.padStart(8)}  `, 'muted'),
         seg(`${e.method} `, e.by === 'learner' ? undefined : 'muted', { bold: e.by === 'learner' }),
-        seg(`${e.path} `, e.by === 'learner' ? undefined : 'muted'),
-        seg(status, e.refused || e.status >= 400 ? 'fail' : 'muted'),
-        seg(` ${e.ms.toFixed(e.ms < 10 ? 1 : 0)} ms`, 'muted'),
+        seg(readablePath(e.path), e.by === 'learner' ? undefined : 'muted'),
       ]);
       if (e.refused) lines.push([seg(`    ${tf(s.lang, 'logRefused', { why: e.refused })}`, 'fail')]);
     }
@@ -152,4 +154,15 @@ export function networkLines(s: AppState, v: LessonView): UiLine[] {
     seg(`${n.name} (${n.driver})`.padEnd(nameWidth + 2), 'accent'),
     n.containers.length ? seg(n.containers.join(', ')) : seg(t(s.lang, 'networkNone'), 'muted'),
   ]);
+}
+
+/** The path as a person reads it: query decoded, 64-hex IDs cut to 12 like `docker ps` shows them. */
+export function readablePath(path: string): string {
+  let p = path;
+  try {
+    p = decodeURIComponent(path);
+  } catch {
+    /* keep it encoded */
+  }
+  return p.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1');
 }

@@ -15,19 +15,24 @@ import { tf } from './text';
 /** The alternate screen, like a pager or an editor: the learner's scrollback is untouched on exit. */
 function terminal(out: NodeJS.WriteStream) {
   let inAlt = false;
+  let gone = false;
   return {
+    /** The terminal was closed (SIGHUP): nothing more can be written to it. */
+    gone() {
+      gone = true;
+    },
     enter() {
-      if (inAlt) return;
+      if (inAlt || gone) return;
       inAlt = true;
       out.write('\x1b[?1049h\x1b[H\x1b[2J');
     },
     leave() {
-      if (!inAlt) return;
+      if (!inAlt || gone) return;
       inAlt = false;
       out.write('\x1b[?25h\x1b[?1049l');
     },
     clear() {
-      if (inAlt) out.write('\x1b[H\x1b[2J');
+      if (inAlt && !gone) out.write('\x1b[H\x1b[2J');
     },
   };
 }
@@ -52,6 +57,9 @@ export async function runApp(args: Args): Promise<number> {
   );
 
   const term = terminal(stdout);
+  // A closed terminal makes every write fail with EIO; that must not crash the clean-up.
+  const ignore = () => {};
+  stdout.on('error', ignore);
   let instance: Instance | null = null;
   let exitCode: number | null = null;
   let finish: (code: number) => void = () => {};
@@ -82,6 +90,9 @@ export async function runApp(args: Args): Promise<number> {
     ui: {
       suspend: () => {
         unmount();
+        // Ink stops listening but Node keeps reading the terminal ahead: pause, or the editor
+        // would lose keystrokes to us.
+        stdin.pause();
         term.leave();
       },
       resume: () => {
@@ -115,6 +126,7 @@ export async function runApp(args: Args): Promise<number> {
   const onSignal = (sig: NodeJS.Signals) => {
     if (exitCode !== null) return;
     exitCode = SIGNAL_EXIT[sig] ?? 1;
+    if (sig === 'SIGHUP') term.gone();
     // Children are killed (their process groups), the sandbox is ended, progress is on disk already.
     void controller.shutdown(SIGNAL_BUDGET_MS);
     setTimeout(() => {

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { displayWidth, sliceColumns } from '../text';
 import { toneProps, type Tone } from '../theme';
 import type { Line, SegStyle } from '../wrap';
 
@@ -29,11 +30,36 @@ export const fromMarkdown = (line: Line): UiLine => line.map((s) => ({ text: s.t
 
 export const seg = (text: string, tone?: Tone, extra: Omit<UiSeg, 'text' | 'tone'> = {}): UiSeg => ({ text, tone, ...extra });
 
-export function LineView({ line }: { line: UiLine }) {
+/**
+ * Cut a line to `width` columns, marking the cut with "..." (Ink's own "…" is an East-Asian
+ * ambiguous character, two columns wide in some CJK terminals, which would break the layout).
+ */
+export function truncateLine(line: UiLine, width: number): UiLine {
+  const total = line.reduce((w, s) => w + displayWidth(s.text), 0);
+  if (total <= width) return line;
+  const out: UiLine = [];
+  let room = Math.max(0, width - 3);
+  for (const s of line) {
+    if (room <= 0) break;
+    const w = displayWidth(s.text);
+    if (w <= room) {
+      out.push(s);
+      room -= w;
+    } else {
+      out.push({ ...s, text: sliceColumns(s.text, room) });
+      room = 0;
+    }
+  }
+  out.push({ text: '...', tone: 'muted' });
+  return out;
+}
+
+export function LineView({ line, width }: { line: UiLine; width?: number }) {
   if (line.length === 0) return <Text> </Text>;
+  const shown = width ? truncateLine(line, width) : line;
   return (
     <Text wrap="truncate-end">
-      {line.map((s, i) => (
+      {shown.map((s, i) => (
         <Text key={i} {...toneProps(s.tone)} bold={s.bold} italic={s.italic} underline={s.underline} inverse={s.inverse}>
           {s.text}
         </Text>
@@ -48,7 +74,7 @@ export function Lines({ lines, height, width }: { lines: UiLine[]; height: numbe
   return (
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
       {shown.map((l, i) => (
-        <LineView key={i} line={l} />
+        <LineView key={i} line={l} width={width} />
       ))}
     </Box>
   );

@@ -26,7 +26,8 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
   const statusWidth = Math.max(...Object.values(stateText).map(displayWidth));
   const weekWidth = Math.max(...lessons.map((l) => displayWidth(tf(lang, 'weekShort', { week: l.week }))), 0);
   const idWidth = cols >= 100 ? Math.min(20, Math.max(...lessons.map((l) => l.id.length), 0) + 2) : 0;
-  const titleWidth = Math.max(10, cols - 6 - idWidth - weekWidth - statusWidth - 8 - 6);
+  // marker + glyph (4), id, title, "  week N  " (weekWidth + 4), status, "  n/m" (7), one spare column
+  const titleWidth = Math.max(10, cols - 4 - idWidth - (weekWidth + 4) - statusWidth - 7 - 1);
 
   const top: React.ReactNode[] = [];
   top.push(<EngineLine key="engine" state={state} />);

@@ -11,7 +11,7 @@ import { Prompt } from '../components/Prompt';
 import { lessonLayout, proseLines, usableRows } from '../layout';
 import { checkLines, hintLines, logLines, networkLines, outputLines } from '../panes';
 import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
-import { tf } from '../text';
+import { displayWidth, tf } from '../text';
 import { toneProps } from '../theme';
 import { wrapText, lineText } from '../wrap';
 
@@ -175,8 +175,11 @@ function SandboxLine({ state, view }: { state: AppState; view: LessonView }) {
   let line: UiLine;
   if (state.engine.state === 'down') line = [seg(tf(state.lang, 'engineDown', { message: state.engine.message }), 'fail')];
   else if (sb.state === 'ready') {
-    line = [seg(tf(state.lang, 'otherTerminal', { host: sb.dockerHost }), 'muted')];
-    if (dir) line.push(seg(`  ${tf(state.lang, 'workspaceLine', { dir })}`, 'muted'));
+    const host = tf(state.lang, 'otherTerminal', { host: sb.dockerHost });
+    const files = dir ? `  ${tf(state.lang, 'workspaceLine', { dir })}` : '';
+    // The export must be copyable in full; the workspace path only when it fits too.
+    line = [seg(host, 'muted')];
+    if (files && displayWidth(host + files) < state.size.cols) line.push(seg(files, 'muted'));
   } else if (sb.state === 'failed') line = [seg(tf(state.lang, 'sandboxFailed', { message: sb.message }), 'fail')];
   else line = [seg(t(state.lang, 'sandboxOpening'), 'muted')];
   return <Lines lines={[line]} height={1} width={state.size.cols} />;
