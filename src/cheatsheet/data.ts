@@ -83,10 +83,14 @@ function readCompiled(root: string): Pick<CompiledSheet, 'sheet'> & Partial<Pick
 }
 
 async function readYaml(root: string, env: NodeJS.ProcessEnv): Promise<CheatSheet> {
-  const [{ checkCheatsheet }, { readLessonTitles }] = await Promise.all([import('./lint'), import('./compile')]);
-  const { sheet, problems } = checkCheatsheet(join(root, 'cheatsheet'), { shipped: true, root, lessonTitles: readLessonTitles(lessonsRoot(env)) });
-  if (!sheet) {
+  // Parse and validate only: the linter runs in CI and in the build, not on every search.
+  const [{ parseSheetFile, sheetFiles, toSheet }, { readLessonTitles }] = await Promise.all([import('./load'), import('./compile')]);
+  const files = sheetFiles(join(root, 'cheatsheet'));
+  if (!files.length) throw new BugError(`No cheat sheet in ${root}: neither dist/cheatsheet.json nor cheatsheet/*.yaml is there.`);
+  const parsed = files.map((path) => parseSheetFile(path, root));
+  const problems = parsed.flatMap((r) => r.problems);
+  if (problems.length) {
     throw new BugError(`The cheat sheet shipped with ctr-learn does not load:\n${problems.map((p) => `${p.file}:${p.line} ${p.code} ${p.message}`).join('\n')}`);
   }
-  return sheet;
+  return toSheet(parsed.map((r) => r.parsed!), { lessonTitles: readLessonTitles(lessonsRoot(env)) });
 }
