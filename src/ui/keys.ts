@@ -211,7 +211,7 @@ export function splitChunk(input: string, key: KeyInfo): { input: string; key: K
     return [{ input: '', key: { escape: true } }, { input, key: {} }];
   }
   const plain = !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !key.backspace && !key.delete;
-  if (!plain || input.length <= 1 || !/[\r\n\x7f\x08\x03\x15\x17]/.test(input)) return [{ input, key }];
+  if (!plain || !/[\r\n\x7f\x08\x03\x15\x17]/.test(input)) return [{ input, key }];
   const out: { input: string; key: KeyInfo }[] = [];
   let text = '';
   const flush = () => {

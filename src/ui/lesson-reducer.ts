@@ -241,7 +241,8 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       if (!matches(v, e) || !v.check) return none(s);
       const step = lesson.steps[e.stepIndex];
       const trigger = v.check.trigger;
-      const counts = trigger === 'key' || e.passed !== Boolean(v.lastPassed);
+      // An automatic re-check is an attempt only when it changes the outcome (or is the first one).
+      const counts = trigger === 'key' || v.lastPassed === null || e.passed !== v.lastPassed;
       const effects: Effect[] = counts ? [{ type: 'recordAttempt', lessonId: lesson.id, stepId: step.id, passed: e.passed }] : [];
       let view: LessonView = { ...v, lastPassed: e.passed, check: { ...v.check, status: e.passed ? 'passed' : 'failed' } };
       if (e.passed && trigger === 'event' && !v.running) view = { ...view, pane: 'checks' };

@@ -2,11 +2,11 @@ import { Box, Text } from 'ink';
 import { t } from '../../i18n/strings';
 import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
+import { Lines, seg, type UiLine } from '../components/Lines';
 import { BINDINGS, activeScopes, type Binding } from '../keys';
 import { footerLines, usableRows } from '../layout';
 import type { AppState } from '../state';
 import { displayWidth, padTo } from '../text';
-import { toneProps } from '../theme';
 import { lineText, wrapText } from '../wrap';
 
 /** Every key of the screen underneath (and of the prompt), from the same table as the footer. */
@@ -24,31 +24,32 @@ export function HelpScreen({ state, scroll }: { state: AppState; scroll: number 
   const cols = state.size.cols;
   const rows = usableRows(state);
   const keyText = (b: Binding) => b.keys.map(prettyKey).join(' ');
-  const keyWidth = Math.min(24, Math.max(...bindings.map((b) => displayWidth(keyText(b)))) + 2);
-  const lines: React.ReactNode[] = [];
-  for (const l of wrapText(t(state.lang, 'helpIntro'), cols - 2)) lines.push(<Text key={`i${lines.length}`}>{lineText(l)}</Text>);
+  const keyWidth = Math.min(20, Math.max(...bindings.map((b) => displayWidth(keyText(b)))) + 2);
+  const intro = wrapText(t(state.lang, 'helpIntro'), cols - 2).map((l) => lineText(l));
+  const entries: UiLine[] = [];
   let scope = '';
   for (const b of bindings) {
-    if (b.scope !== scope) {
-      scope = b.scope;
-      lines.push(<Text key={`s${lines.length}`}> </Text>);
-    }
-    lines.push(
-      <Text key={`b${lines.length}`} wrap="truncate-end">
-        <Text {...toneProps('accent')} bold>
-          {padTo(keyText(b), keyWidth)}
-        </Text>
-        <Text>{t(state.lang, b.help)}</Text>
-      </Text>,
-    );
+    if (b.scope !== scope && scope) entries.push([]);
+    scope = b.scope;
+    entries.push([seg(padTo(keyText(b), keyWidth), 'accent', { bold: true }), seg(t(state.lang, b.help))]);
   }
-  const height = Math.max(3, rows - 2 - footerLines(state).length);
-  const start = Math.min(scroll, Math.max(0, lines.length - height));
+  // Two columns when there is room, so every key shows at once on a usual terminal.
+  const twoColumns = cols >= 90;
+  const height = Math.max(3, rows - 2 - intro.length - footerLines(state).length);
+  const colWidth = twoColumns ? Math.floor((cols - 2) / 2) : cols;
+  const perColumn = twoColumns ? Math.max(height, Math.ceil(entries.length / 2)) : entries.length;
+  const left = entries.slice(0, perColumn);
+  const right = twoColumns ? entries.slice(perColumn) : [];
+  const start = Math.min(scroll, Math.max(0, perColumn - height));
   return (
     <Box flexDirection="column" width={cols} height={rows}>
       <Header state={state} title={t(state.lang, 'helpTitle')} />
-      <Box flexDirection="column" height={height} overflow="hidden">
-        {lines.slice(start, start + height)}
+      {intro.map((l, i) => (
+        <Text key={i}>{l}</Text>
+      ))}
+      <Box flexDirection="row" height={height} flexShrink={0}>
+        <Lines lines={left.slice(start, start + height)} height={height} width={colWidth} />
+        {twoColumns ? <Lines lines={right.slice(start, start + height)} height={height} width={colWidth} /> : null}
       </Box>
       <Text> </Text>
       <Footer state={state} />

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { t } from '../../i18n/strings';
 import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
+import { Lines, seg, type UiLine } from '../components/Lines';
 import { Notice } from '../components/Notice';
 import { footerLines, usableRows } from '../layout';
 import { continueLessonId } from '../reducer';
@@ -29,25 +30,16 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
   // marker + glyph (4), id, title, "  week N  " (weekWidth + 4), status, "  n/m" (7), one spare column
   const titleWidth = Math.max(10, cols - 4 - idWidth - (weekWidth + 4) - statusWidth - 7 - 1);
 
-  const top: React.ReactNode[] = [];
-  top.push(<EngineLine key="engine" state={state} />);
+  const top: UiLine[] = engineLines(state);
   if (state.recoveredFrom) {
-    top.push(
-      <Text key="rec" {...toneProps('warn')} wrap="truncate-end">
-        {tf(lang, 'progressRecovered', { path: state.recoveredFrom })}
-      </Text>,
-    );
+    for (const l of wrapText(tf(lang, 'progressRecovered', { path: state.recoveredFrom }), cols - 1)) top.push([seg(lineText(l), 'warn')]);
   }
   if (cont) {
-    const st = lessonStatus(progress, cont);
-    const started = st.state !== 'not-started';
-    top.push(
-      <Text key="cont" wrap="truncate-end" {...toneProps('accent')}>
-        {started
-          ? tf(lang, 'continueLine', { lesson: cont.title[lang], n: resumeStep(progress, cont) + 1, total: cont.steps.length })
-          : tf(lang, 'startLine', { lesson: cont.title[lang] })}
-      </Text>,
-    );
+    const started = lessonStatus(progress, cont).state !== 'not-started';
+    const text = started
+      ? tf(lang, 'continueLine', { lesson: cont.title[lang], n: resumeStep(progress, cont) + 1, total: cont.steps.length })
+      : tf(lang, 'startLine', { lesson: cont.title[lang] });
+    top.push([seg(text, 'accent')]);
   }
 
   const list: React.ReactNode[] = [];
@@ -105,10 +97,10 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
   return (
     <Box flexDirection="column" width={cols} height={rows}>
       <Header state={state} title={t(lang, 'appTagline')} right={week ? tf(lang, 'courseWeek', { week }) : ''} />
-      {top}
+      <Lines lines={top} height={top.length} width={cols} />
       <Text> </Text>
       <Text {...toneProps('muted')}>{t(lang, 'lessonsHeading')}</Text>
-      <Box flexDirection="column" height={listHeight} overflow="hidden">
+      <Box flexDirection="column" height={listHeight} flexShrink={0} overflow="hidden">
         {list.slice(Math.max(0, start), Math.max(0, start) + listHeight)}
       </Box>
       <Notice notice={state.notice} />
@@ -117,34 +109,16 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
   );
 }
 
-function EngineLine({ state }: { state: AppState }) {
+/** The engine in one line (found, or not found and how to fix it). */
+function engineLines(state: AppState): UiLine[] {
   const { lang, engine } = state;
-  if (engine.state === 'checking') return <Text {...toneProps('muted')}>{t(lang, 'engineChecking')}</Text>;
-  if (engine.state === 'ok') {
-    return (
-      <Text wrap="truncate-end">
-        <Text {...toneProps('pass')}>✔ </Text>
-        <Text>{tf(lang, 'engineOk', { version: engine.version, endpoint: engine.endpoint })}</Text>
-      </Text>
-    );
-  }
-  const msg = wrapText(tf(lang, 'engineDown', { message: engine.message }), state.size.cols - 3).slice(0, 2);
-  return (
-    <Box flexDirection="column">
-      {msg.map((l, i) => (
-        <Text key={i} wrap="truncate-end">
-          <Text {...toneProps('fail')}>{i === 0 ? '✘ ' : '  '}</Text>
-          <Text {...toneProps('fail')}>{lineText(l)}</Text>
-        </Text>
-      ))}
-      {engine.tryThis ? (
-        <Text wrap="truncate-end" {...toneProps('accent')}>
-          {'  '}
-          {tf(lang, 'engineFix', { fix: engine.tryThis })}
-        </Text>
-      ) : null}
-    </Box>
-  );
+  if (engine.state === 'checking') return [[seg(t(lang, 'engineChecking'), 'muted')]];
+  if (engine.state === 'ok') return [[seg('✔ ', 'pass'), seg(tf(lang, 'engineOk', { version: engine.version, endpoint: engine.endpoint }))]];
+  const lines: UiLine[] = wrapText(tf(lang, 'engineDown', { message: engine.message }), state.size.cols - 3)
+    .slice(0, 2)
+    .map((l, i) => [seg(i === 0 ? '✘ ' : '  ', 'fail'), seg(lineText(l), 'fail')]);
+  if (engine.tryThis) lines.push([seg(`  ${tf(lang, 'engineFix', { fix: engine.tryThis })}`, 'accent')]);
+  return lines;
 }
 
 /** The course week: the week of the first lesson not done yet (the last week when all are done). */

@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../src/checks/types';
+import { MAX_OUTPUT_LINES } from '../../src/ui/state';
+import { CTRL_C, ENTER, ESC, fakeLesson, key, makeState, readyState, run, view } from './helpers';
+
+const open = (s = readyState()) => run(s, ENTER).state;
+const result = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
+  id, kind: 'container', title: id, status, expected: 'e', actual: 'a', ms: 1, ...extra,
+});
+
+describe('home', () => {
+  it('moves with j/k and arrows, clamped, and opens the selected lesson with Enter', () => {
+    const { state, effects } = run(makeState(), key('j'), key('j'), key('', { upArrow: true }), key('j'), ENTER);
+    expect(view(state).lessonId).toBe('second');
+    expect(effects).toContainEqual({ type: 'enterLesson', lessonId: 'second' });
+    expect(effects).toContainEqual({ type: 'seeStep', lessonId: 'second', stepId: 'run' });
+  });
+
+  it('continues the last lesson at its first step not passed', () => {
+    const progress = { version: 1 as const, lastLesson: 'second', lessons: { second: { startedAt: 'x', steps: { run: { passedAt: 'y', attempts: 1, hintsUsed: 0, solutionRevealed: false } } } } };
+    const { state } = run(makeState({ progress }), key('c'));
+    expect(view(state)).toMatchObject({ lessonId: 'second', stepIndex: 1 });
+  });
+
+  it('switches the language with L and asks to save it', () => {
+    const { state, effects } = run(makeState(), key('L'));
+    expect(state.lang).toBe('ko');
+    expect(effects).toEqual([{ type: 'saveLang', lang: 'ko' }]);
+  });
+});
+
+describe('keys that arrive together', () => {
+  it('reads "d" as "type a command" and the rest of the chunk as typed text, Enter runs it', () => {
+    const { state, effects } = run(open(), key('docker ps -a\r'));
+    expect(effects).toContainEqual({ type: 'runCommand', lessonId: 'demo', line: 'docker ps -a' });
+    expect(view(state).running).toEqual({ line: 'docker ps -a' });
+    expect(view(state).prompt.text).toBe('');
+    expect(state.log.at(-1)).toEqual({ kind: 'command', line: 'docker ps -a' });
+  });
+
+  it('reads each single key of a chunk in reading mode (jjj scrolls three lines)', () => {
+    const { state } = run(open(), key('jjj'));
+    expect(view(state).scroll).toBe(3);
+  });
+
+  it('splits Esc followed at once by a key (Alt+key) into the two keys', () => {
+    const s = run(open(), key('d')).state;
+    expect(view(s).focus).toBe('prompt');
+    const { state, effects } = run(s, key('q', { meta: true }));
+    expect(effects).toContainEqual({ type: 'quit' });
+    expect(state.quitting).toBe(true);
+  });
+
+  it('handles Backspace and Ctrl-U inside a chunk', () => {
+    const { state } = run(open(), key('dockerr\x7f ps'), key('', { leftArrow: true }), key('X'));
+    expect(view(state).prompt.text).toBe('docker pXs');
+    expect(view(run(state, key('\x15')).state).prompt.text).toBe('');
+  });
+});
+
+describe('the prompt', () => {
+  it('walks the history with Up/Down and brings the unfinished line back', () => {
+    let s = run(open(), key('docker ps\r'), { type: 'commandDone', exitCode: 0, cancelled: false, timedOut: false, ms: 5 }).state;
+    s = run(s, key('docker images\r'), { type: 'commandDone', exitCode: 0, cancelled: false, timedOut: false, ms: 5 }).state;
+    s = run(s, key('d'), key('ocker v')).state;
+    const up = { upArrow: true };
+    s = run(s, key('', up)).state;
+    expect(view(s).prompt.text).toBe('docker images');
+    s = run(s, key('', up), key('', up)).state;
+    expect(view(s).prompt.text).toBe('docker ps');
+    s = run(s, key('', { downArrow: true }), key('', { downArrow: true })).state;
+    expect(view(s).prompt.text).toBe('docker v');
+  });
+
+  it('gives a refused line back to the prompt with the message and what to try (nothing typed is lost)', () => {
+    const s = run(open(), key('docker run -it busybox sh\r'), { type: 'commandRefused', message: '`-it` needs a real terminal', tryThis: 'ctr-learn shell' }).state;
+    expect(view(s).prompt.text).toBe('docker run -it busybox sh');
+    expect(view(s).running).toBeNull();
+    expect(view(s).output.map((l) => l.text)).toEqual(['$ docker run -it busybox sh', '`-it` needs a real terminal', 'try: ctr-learn shell']);
+  });
+
+  it('refuses to run a second command while one runs, keeping the typed line', () => {
+    const s = run(open(), key('docker logs -f web\r'), key('d'), key('ocker ps\r'));
+    expect(s.effects.filter((e) => e.type === 'runCommand')).toHaveLength(1);
+    expect(view(s.state).prompt.text).toBe('docker ps');
+    expect(s.state.notice?.text).toMatch(/still running/);
+  });
+
+  it('does not run commands before the sandbox is ready', () => {
+    const { state, effects } = run(run(makeState(), ENTER).state, key('docker ps\r'));
+    expect(effects.some((e) => e.type === 'runCommand')).toBe(false);
+    expect(state.notice?.text).toMatch(/sandbox is still opening/);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops a running command without leaving the app', () => {
+    const { state, effects } = run(open(), key('docker logs -f web\r'), CTRL_C);
+    expect(effects.at(-1)).toEqual({ type: 'cancelCommand' });
+    expect(state.quitting).toBe(false);
+  });
+
+  it('clears a typed line, then warns, then quits on the second press', () => {
+    let r = run(open(), key('docker p'), CTRL_C);
+    expect(view(r.state).prompt.text).toBe('');
+    r = run(r.state, CTRL_C);
+    expect(r.state.quitArmed).toBe(true);
+    expect(r.effects).toEqual([]);
+    r = run(r.state, CTRL_C);
+    expect(r.effects).toContainEqual({ type: 'quit' });
+  });
+
+  it('disarms when another key comes between the two presses', () => {
+    const r = run(open(), CTRL_C, key('j'), CTRL_C);
+    expect(r.state.quitting).toBe(false);
+    expect(r.state.quitArmed).toBe(true);
+  });
+});
+
+describe('output', () => {
+  it('keeps only the last lines and counts the rest', () => {
+    const lines = Array.from({ length: MAX_OUTPUT_LINES + 120 }, (_, i) => ({ kind: 'stdout' as const, text: String(i) }));
+    const s = run(open(), key('docker logs web\r'), { type: 'commandOutput', lines, dropped: 1000 }).state;
+    expect(view(s).output).toHaveLength(MAX_OUTPUT_LINES);
+    expect(view(s).output.at(-1)?.text).toBe(String(MAX_OUTPUT_LINES + 119));
+    expect(view(s).dropped).toBe(1000 + 121);
+  });
+
+  it('says how a command ended', () => {
+    const s = run(open(), key('docker logs -f web\r'), CTRL_C, { type: 'commandDone', exitCode: null, cancelled: true, timedOut: false, ms: 1234 }).state;
+    expect(view(s).output.at(-1)).toEqual({ kind: 'info', text: 'stopped with Ctrl-C (1.2 s)' });
+    expect(view(s).running).toBeNull();
+  });
+});
+
+describe('checking', () => {
+  it('runs the checks with c, shows each as it resolves, records the attempt and offers the next step', () => {
+    let r = run(open(), key('c'));
+    expect(r.effects).toContainEqual({ type: 'runCheck', lessonId: 'demo', stepIndex: 0, trigger: 'key' });
+    expect(view(r.state).pane).toBe('checks');
+    r = run(r.state, { type: 'checkResult', lessonId: 'demo', stepIndex: 0, result: result('running', 'pass') });
+    expect(view(r.state).check?.results).toHaveLength(1);
+    r = run(r.state, { type: 'checkResult', lessonId: 'demo', stepIndex: 0, result: result('named', 'pass') }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: true });
+    expect(r.effects).toContainEqual({ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: true });
+    expect(view(r.state).check?.status).toBe('passed');
+    expect(r.state.notice).toMatchObject({ tone: 'pass', text: expect.stringMatching(/Press n/) });
+    expect(view(run(r.state, key('n')).state).stepIndex).toBe(1);
+  });
+
+  it('re-checks when the engine reports a change of the lesson, counting it only when the outcome changes', () => {
+    let r = run(open(), { type: 'engineEvents', lessonIds: ['other'] });
+    expect(r.effects).toEqual([]);
+    r = run(r.state, { type: 'engineEvents', lessonIds: ['demo'] });
+    expect(r.effects).toEqual([{ type: 'runCheck', lessonId: 'demo', stepIndex: 0, trigger: 'event' }]);
+    expect(view(r.state).pane).toBe('output');
+    r = run(r.state, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: false });
+    expect(r.effects).toEqual([{ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: false }]);
+    r = run(r.state, { type: 'engineEvents', lessonIds: ['demo'] }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: false });
+    expect(r.effects.filter((e) => e.type === 'recordAttempt')).toEqual([]);
+    r = run(r.state, { type: 'engineEvents', lessonIds: ['demo'] }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: true });
+    expect(r.effects).toContainEqual({ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: true });
+    expect(view(r.state).pane).toBe('checks');
+  });
+
+  it('queues one re-check for events that arrive while a check runs', () => {
+    let r = run(open(), key('c'), { type: 'engineEvents', lessonIds: ['demo'] }, { type: 'engineEvents', lessonIds: ['demo'] });
+    expect(r.effects.filter((e) => e.type === 'runCheck')).toHaveLength(1);
+    r = run(r.state, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: false });
+    expect(r.effects.filter((e) => e.type === 'runCheck')).toEqual([{ type: 'runCheck', lessonId: 'demo', stepIndex: 0, trigger: 'event' }]);
+  });
+
+  it('never re-checks a step with a stop check on events (the check itself stops the container)', () => {
+    const s = run(open(), key('n')).state;
+    expect(run(s, { type: 'engineEvents', lessonIds: ['demo'] }).effects).toEqual([]);
+  });
+
+  it('shows "couldn\'t check" for an unreachable engine, never a failed step, and records nothing', () => {
+    const r = run(open(), key('c'), { type: 'checkError', lessonId: 'demo', stepIndex: 0, message: 'No Docker engine answers', tryThis: 'start Docker' });
+    expect(view(r.state).check).toMatchObject({ status: 'error', error: { message: 'No Docker engine answers', tryThis: 'start Docker' } });
+    expect(r.effects.some((e) => e.type === 'recordAttempt')).toBe(false);
+    expect(r.state.notice?.text).toMatch(/not a failed step/);
+  });
+
+  it('ignores results of a step the learner has left', () => {
+    const r = run(open(), key('c'), key('n'), { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: true });
+    expect(view(r.state).check).toBeNull();
+    expect(r.effects.some((e) => e.type === 'recordAttempt')).toBe(false);
+  });
+});
+
+describe('hints, solution, reset, edit', () => {
+  it('climbs the hint ladder one rung per h and records each rung', () => {
+    const r = run(open(), key('h'), key('h'), key('h'), key('h'));
+    expect(r.effects.filter((e) => e.type === 'useHint')).toEqual([1, 2, 3].map((rung) => ({ type: 'useHint', lessonId: 'demo', stepId: 'run', rung })));
+    expect(view(r.state).hintRung).toBe(3);
+    expect(r.state.notice?.text).toMatch(/s reveals/);
+  });
+
+  it('asks before revealing the solution and records it only on yes', () => {
+    let r = run(open(), key('s'));
+    expect(r.state.overlay).toEqual({ kind: 'reveal' });
+    r = run(r.state, key('n'));
+    expect(r.state.overlay).toBeNull();
+    expect(r.effects).toEqual([]);
+    r = run(r.state, key('s'), key('y'));
+    expect(r.effects).toEqual([{ type: 'revealSolution', lessonId: 'demo', stepId: 'run' }]);
+    expect(view(r.state).solutionShown).toBe(true);
+  });
+
+  it('shows what a reset removes before removing it', () => {
+    let r = run(open(), key('r'));
+    expect(r.effects).toEqual([{ type: 'planReset', lessonId: 'demo' }]);
+    r = run(r.state, key('y'));
+    expect(r.effects).toEqual([]);
+    const plan = { containers: ['web'], networks: [], volumes: ['data'], images: [] };
+    r = run(r.state, { type: 'resetPlanned', plan }, key('y'));
+    expect(r.effects).toEqual([{ type: 'reset', lessonId: 'demo', restoreFiles: false }]);
+    r = run(r.state, { type: 'resetDone', removed: 2, restoredFiles: false });
+    expect(r.state.overlay).toBeNull();
+    expect(r.state.notice?.text).toMatch(/removed 2/);
+  });
+
+  it('opens the only workspace file in the editor, or asks which one', () => {
+    let s = run(open(), { type: 'lessonReady', lessonId: 'demo', workspace: '/w', files: ['a.sh'] }).state;
+    expect(run(s, key('e')).effects).toEqual([{ type: 'openEditor', lessonId: 'demo', file: 'a.sh' }]);
+    s = run(s, { type: 'lessonReady', lessonId: 'demo', workspace: '/w', files: ['a.sh', 'b/c.html'] }).state;
+    const r = run(s, key('e'), key('j'), ENTER);
+    expect(r.effects).toEqual([{ type: 'openEditor', lessonId: 'demo', file: 'b/c.html' }]);
+  });
+});
+
+describe('leaving a lesson', () => {
+  it('Esc stops the running command and keeps the view to come back to', () => {
+    let r = run(open(), key('docker logs -f web\r'), ESC, ESC);
+    expect(r.effects).toContainEqual({ type: 'cancelCommand' });
+    expect(r.state.screen.name).toBe('home');
+    r = run(r.state, ENTER);
+    expect(view(r.state).output.map((l) => l.text)).toContain('$ docker logs -f web');
+    expect(view(r.state).running).toBeNull();
+  });
+
+  it('quit cancels a running command and asks the controller to clean up', () => {
+    const r = run(open(), key('docker logs -f web\r'), ESC, key('q'));
+    expect(r.effects.slice(-2)).toEqual([{ type: 'cancelCommand' }, { type: 'quit' }]);
+  });
+});
+
+describe('scrolling and resizing', () => {
+  it('pages by the prose height and clamps at the end', () => {
+    const s = open(readyState({ rows: 24 }));
+    const paged = run(s, key(' ')).state;
+    expect(view(paged).scroll).toBeGreaterThan(3);
+    const end = run(s, ...Array.from({ length: 50 }, () => key(' '))).state;
+    const max = view(end).scroll;
+    expect(view(run(end, key('j')).state).scroll).toBe(max);
+  });
+
+  it('keeps the scroll inside the text after a resize', () => {
+    const s = run(open(readyState({ cols: 60 })), ...Array.from({ length: 50 }, () => key(' '))).state;
+    const wide = run(s, { type: 'resized', cols: 200, rows: 60 }).state;
+    expect(view(wide).scroll).toBeLessThan(view(s).scroll);
+  });
+});
+
+it('a lesson about networks offers the network picture and loads it', () => {
+  const s = readyState({ lessons: [fakeLesson('net', { networks: ['appnet'] })] });
+  const r = run(s, ENTER, key('w'));
+  expect(r.effects.filter((e) => e.type === 'loadNetwork')).toHaveLength(2);
+  expect(view(r.state).pane).toBe('network');
+  expect(view(run(open(), key('w')).state).pane).toBe('output');
+});
