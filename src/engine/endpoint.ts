@@ -21,7 +21,7 @@ export function parseHostUrl(url: string, source: string): Endpoint {
   if (url.startsWith('unix://')) return { url, socketPath: url.slice('unix://'.length), source };
   if (url.startsWith('tcp://') || url.startsWith('http://')) {
     const u = new URL(url.replace(/^tcp:/, 'http:'));
-    return { url, host: u.hostname, port: Number(u.port || 2375), source };
+    return { url, host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(u.port || 2375), source };
   }
   if (url.startsWith('/')) return { url: `unix://${url}`, socketPath: url, source };
   throw new UserError(

@@ -30,6 +30,8 @@ export interface ContainerInspect {
     RestartPolicy: { Name: string; MaximumRetryCount: number };
     NetworkMode: string;
     AutoRemove: boolean;
+    /** --tmpfs mounts: destination → options. They do not appear in .Mounts. */
+    Tmpfs?: Record<string, string> | null;
   };
   NetworkSettings: {
     Ports: Record<string, { HostIp: string; HostPort: string }[] | null> | null;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { execa } from 'execa';
 import { CouldNotCheck, UserError } from '../errors';
 
@@ -50,6 +51,9 @@ export const runProcess: ProcessRunner = async (file, args, opts) => {
   const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
   for (const [k, v] of Object.entries(opts.env ?? {})) if (v === undefined) delete env[k];
 
+  if (opts.cwd && !existsSync(opts.cwd)) {
+    throw new UserError(`Could not start ${opts.description}: its working folder ${opts.cwd} does not exist.`, 'recreate it, or reset the lesson');
+  }
   let child;
   try {
     child = execa(file, args, {

@@ -64,6 +64,7 @@ export function splitArgv(line: string, vars: { PWD: string; HOME: string }): st
             continue;
           }
           if (line[i + 1] === '(') throw operator('$(...)');
+          if (/[A-Za-z_{]/.test(line[i + 1] ?? '')) throw unknownVariable(line.slice(i));
         }
         if (d === '`') throw operator('`...`');
         cur += d;
@@ -85,10 +86,7 @@ export function splitArgv(line: string, vars: { PWD: string; HOME: string }): st
         continue;
       }
       if (line[i + 1] === '(') throw operator('$(...)');
-      throw new UserError(
-        `Shell variables like ${line.slice(i).split(/[\s/:]/)[0]} are not expanded here (only $PWD and $(pwd)).`,
-        'write the value itself, or use your own terminal: ctr-learn shell',
-      );
+      throw unknownVariable(line.slice(i));
     }
     if (c === '`') throw operator('`...`');
     if (c === '|' || c === '>' || c === '<' || c === ';' || c === '&') {
@@ -100,6 +98,13 @@ export function splitArgv(line: string, vars: { PWD: string; HOME: string }): st
   }
   if (inWord) words.push(cur);
   return words;
+}
+
+function unknownVariable(rest: string): UserError {
+  return new UserError(
+    `Shell variables like ${rest.split(/[\s/:"]/)[0]} are not expanded here (only $PWD and $(pwd)).`,
+    'write the value itself, or use your own terminal: ctr-learn shell',
+  );
 }
 
 function readVar(line: string, i: number, vars: { PWD: string }): { value: string; end: number } | null {

@@ -27,14 +27,30 @@ export function parseLearnerCommand(line: string, cwd: string): string[] {
       prog === 'sudo' ? 'leave out sudo: the sandbox needs no root' : 'start your line with docker, or use your own terminal: ctr-learn shell',
     );
   }
-  const interactive = argv.slice(1, argv.indexOf('--') > 0 ? argv.indexOf('--') : undefined).some((a) => /^-[a-zA-Z]*t[a-zA-Z]*$/.test(a) && a.includes('i'));
-  if (interactive && (argv[1] === 'run' || argv[1] === 'exec')) {
+  if (needsTerminal(argv)) {
     throw new UserError(
       '`-it` needs a real terminal, and this prompt is not one.',
-      'leave out -it for a one-off command (docker exec web ls /www), or open a sandbox terminal: ctr-learn shell',
+      'leave out -it for a one-off command (docker exec web ls /www), add -d to run it in the background, or open a sandbox terminal: ctr-learn shell',
     );
   }
   return argv;
+}
+
+/**
+ * `docker run -it` / `docker container exec -it` attach the terminal; with -d (or --detach) the
+ * CLI never checks for one, so `-dit` is fine. Only flags before the image/container name count.
+ */
+function needsTerminal(argv: string[]): boolean {
+  const rest = argv[1] === 'container' ? argv.slice(2) : argv.slice(1);
+  if (rest[0] !== 'run' && rest[0] !== 'exec') return false;
+  const flags: string[] = [];
+  for (const a of rest.slice(1)) {
+    if (!a.startsWith('-') || a === '--') break;
+    flags.push(a);
+  }
+  const short = flags.filter((f) => /^-[a-zA-Z]+$/.test(f)).join('');
+  const has = (c: string, long: string) => short.includes(c) || flags.some((f) => f === long || f.startsWith(`${long}=`) && !f.endsWith('=false'));
+  return has('t', '--tty') && has('i', '--interactive') && !has('d', '--detach');
 }
 
 /** Run one learner command in the sandbox: no shell, a timeout, cancellable, process group killed. */

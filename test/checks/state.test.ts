@@ -124,9 +124,9 @@ describe.runIf(api)('state checks on the real engine', () => {
       { name: 'nothing mounted there', check: { kind: 'mount', container: n.mounts, destination: '/elsewhere' }, pass: false, actual: /^(?=.*at \/data)(?=.*at \/www)/ },
       { name: 'a container with no mounts', check: { kind: 'mount', container: n.running, destination: '/data' }, pass: false, actual: /^no mounts$/ },
     ]);
-    // BUG (src/checks/kinds/mount.ts): `--tmpfs /cache` is recorded in .HostConfig.Tmpfs, not in
+    // Was a bug (fixed): `--tmpfs /cache` is recorded in .HostConfig.Tmpfs, not in
     // .Mounts, so the check says "no mounts" for the most common way to make a tmpfs.
-    it('BUG: passes: --tmpfs /cache is a tmpfs mount at /cache', async () => {
+    it('passes: --tmpfs /cache is a tmpfs mount at /cache', async () => {
       expect((await lab.inspect(n.tmpfsFlag)).Mounts).toEqual([]);
       const r = await gradeOne({ kind: 'mount', container: n.tmpfsFlag, destination: '/cache', type: 'tmpfs' }, lab.ctx);
       expectGrade(r, { pass: true, actual: /tmpfs.*\/cache/ });

@@ -174,20 +174,20 @@ describe.runIf(api)('timing checks on the real engine', () => {
       expectGrade(await gradeOne({ kind: 'logs', container: n.late, stream: 'stdout', matches: 'late-line', withinMs: 8000 }, lab.ctx), { pass: true, actual: /"late-line"/ });
     });
 
-    // BUG (src/checks/kinds/logs.ts, lastStartBoundary): "since the last start" is taken as "since
+    // Was a bug (fixed): "since the last start" is taken as "since
     // the previous run's .State.FinishedAt". FinishedAt is when the process exited, but a line is
     // stamped when the daemon reads it from the pipe, which can be well after that exit: the
     // previous run's tail then counts as this run's output.
-    it('BUG: passes: since the last start, after a run with much output, the first line is this run’s', async () => {
+    it('passes: since the last start, after a run with much output, the first line is this run’s', async () => {
       const r = await gradeOne({ kind: 'logs', container: n.chatty, stream: 'stdout', matches: '^second-start$', line: 'first', since: 'last-start', withinMs: 1000 }, lab.ctx);
       expectGrade(r, { pass: true, actual: /^first line: "second-start"$/ });
     });
 
-    // BUG (same function): once the container has exited again, FinishedAt is this run's own exit,
+    // Was a bug (fixed): once the container has exited again, FinishedAt is this run's own exit,
     // later than StartedAt, so the boundary is dropped and every earlier run counts. (For a run
     // shorter than a few ms FinishedAt can even be earlier than StartedAt; the boundary is then
     // this run's own exit and its output is cut off: measured, too racy for a test.)
-    it('BUG: passes: since the last start, after the container exited again, the first line is this run’s', async () => {
+    it('passes: since the last start, after the container exited again, the first line is this run’s', async () => {
       const r = await gradeOne({ kind: 'logs', container: n.rerun, stream: 'stdout', matches: '^second-start$', line: 'first', since: 'last-start' }, lab.ctx);
       const s = (await lab.inspect(n.rerun)).State;
       expectGrade({ ...r, actual: `${r.actual} [StartedAt ${s.StartedAt}, FinishedAt ${s.FinishedAt}]` }, { pass: true, actual: /^first line: "second-start" / });

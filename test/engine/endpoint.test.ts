@@ -57,9 +57,9 @@ describe('resolveEndpoint finds the engine the way the docker CLI does', () => {
     expect((err as UserError).tryThis).toMatch(/DOCKER_HOST at a unix socket/);
   });
 
-  // BUG: the brackets of an IPv6 literal stay in `host`, and http.request then looks up the name
+  // Was a bug (fixed): the brackets of an IPv6 literal stay in `host`, and http.request then looks up the name
   // "[::1]" (getaddrinfo ENOTFOUND) instead of connecting to ::1.
-  it.fails('DOCKER_HOST: tcp:// with an IPv6 address gives the address without brackets (bug: kept)', () => {
+  it('DOCKER_HOST: tcp:// with an IPv6 address gives the address without brackets', () => {
     expect(resolveEndpoint({ DOCKER_HOST: 'tcp://[::1]:2375' }, emptyHome)).toMatchObject({ host: '::1', port: 2375 });
   });
 

@@ -140,10 +140,10 @@ describe('runProcess', () => {
     await expect(run).rejects.toThrow('Could not start the frobnicator: "ctr-learn-no-such-program" was not found on PATH.');
   });
 
-  // BUG: a missing working directory also fails the spawn with ENOENT, and runProcess reports it as
+  // Was a bug (fixed): a missing working directory also fails the spawn with ENOENT, and runProcess reports it as
   // the program missing from PATH: a learner whose workspace was deleted is told "docker" is not
   // installed.
-  it.fails('a missing working directory is not reported as a program missing from PATH (bug)', async () => {
+  it('a missing working directory is not reported as a program missing from PATH', async () => {
     const run = sh('true', { cwd: join(tmpdir(), 'ctr-learn-no-such-dir', 'ws') });
     await expect(run).rejects.toThrow(/ctr-learn-no-such-dir/);
   });

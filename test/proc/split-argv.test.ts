@@ -100,11 +100,11 @@ describe('splitArgv refuses shell syntax with a UserError that says what to do',
     expect(userErrorOf(() => split('echo $USER')).tryThis).toMatch(/ctr-learn shell/);
   });
 
-  // BUG: inside double quotes an unknown variable is passed on literally ("$HOME" → the four
+  // Was a bug (fixed): inside double quotes an unknown variable is passed on literally ("$HOME" → the four
   // characters $HOME) instead of being refused like the unquoted $HOME is. A shell would expand it,
   // so `docker run -e "DIR=$HOME" …` silently sets DIR to the text "$HOME".
-  it.fails.for(['echo "$HOME"', 'docker run -e "DIR=${HOME}/x" busybox', 'echo "$USER is here"'])(
-    'refuses an unknown variable inside double quotes too: %j (bug: passed on literally)',
+  it.for(['echo "$HOME"', 'docker run -e "DIR=${HOME}/x" busybox', 'echo "$USER is here"'])(
+    'refuses an unknown variable inside double quotes too: %j',
     (line) => {
       expect(userErrorOf(() => split(line)).message).toMatch(/are not expanded here/);
     },
@@ -146,16 +146,16 @@ describe('parseLearnerCommand (src/sandbox/run-command.ts) lets only docker comm
     expect(err.tryThis ?? '').toMatch(tryThis);
   });
 
-  // BUG: the -it refusal only looks at argv[1], so the long form of the same command slips through
+  // Was a bug (fixed): the -it refusal only looks at argv[1], so the long form of the same command slips through
   // and then hangs until the timeout waiting for a terminal.
-  it.fails.for(['docker container run -it busybox sh', 'docker container exec -it web sh'])('refuses %j (bug: accepted)', (line) => {
+  it.for(['docker container run -it busybox sh', 'docker container exec -it web sh'])('refuses %j', (line) => {
     expect(userErrorOf(() => parseLearnerCommand(line, '/ws')).message).toMatch(/needs a real terminal/);
   });
 
-  // BUG: with -d the docker CLI never attaches stdin, so `-dit` needs no terminal (docker/cli
+  // Was a bug (fixed): with -d the docker CLI never attaches stdin, so `-dit` needs no terminal (docker/cli
   // runContainer skips CheckTty when detached). It is the usual way to keep a shell container
   // running in the background, and the prompt refuses it.
-  it.fails.for(['docker run -dit --name box busybox', 'docker run -itd --name box busybox'])('accepts %j (bug: refused as -it)', (line) => {
+  it.for(['docker run -dit --name box busybox', 'docker run -itd --name box busybox'])('accepts %j', (line) => {
     expect(parseLearnerCommand(line, '/ws')).toContain('box');
   });
 });

@@ -1,5 +1,6 @@
 import { findContainer } from '../../engine/objects';
-import { isoToUnix, readLogs } from '../../engine/streams';
+import type { EngineApi } from '../../engine/api';
+import { readLogs } from '../../engine/streams';
 import type { ContainerInspect } from '../../engine/types';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
@@ -7,15 +8,33 @@ import { isOutcome, requireContainer } from './container';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Where the current run's output begins. Not .State.StartedAt: a program's first line can be
- * stamped before it (measured in 2 of 3 runs). The previous run's FinishedAt is a safe boundary;
- * a container that never finished has only one run, so all its output counts.
+ * Where the current run's output begins, as a UNIX time for the logs API. Both obvious answers are
+ * wrong (measured): a run's first line can be stamped a few ms before .State.StartedAt, and the
+ * previous run's last lines can be stamped after its .State.FinishedAt (the daemon stamps a line
+ * when it reads the pipe). The engine emits `die` only after the old run's output is drained, so
+ * the boundary is that event, or StartedAt less a small slack when the event is not found.
  */
-function lastStartBoundary(c: ContainerInspect): string | undefined {
+async function lastStartBoundary(api: EngineApi, c: ContainerInspect): Promise<string | undefined> {
   const finished = c.State.FinishedAt;
-  if (!finished || finished.startsWith('0001-') || Date.parse(finished) > Date.parse(c.State.StartedAt)) return undefined;
-  return isoToUnix(finished);
+  if (!finished || finished.startsWith('0001-')) return undefined; // never stopped: one run only
+  const started = Date.parse(c.State.StartedAt) / 1000;
+  const r = await api.request('GET', '/events', {
+    query: { since: Math.floor(Date.parse(c.Created) / 1000), until: Math.floor(Date.now() / 1000), filters: JSON.stringify({ container: [c.Id], event: ['die'] }) },
+  });
+  let lastDie = 0;
+  for (const line of r.body.toString('utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const t = Number((JSON.parse(line) as { timeNano?: number }).timeNano ?? 0) / 1e9;
+    if (t < started && t > lastDie) lastDie = t;
+  }
+  if (lastDie) return lastDie.toFixed(9);
+  // No earlier `die`: either this is the first run (it finished after it started) or the event is
+  // too recent for the query; StartedAt less a slack is then the best boundary.
+  if (Date.parse(finished) / 1000 >= started && c.RestartCount === 0) return undefined;
+  return (started - SLACK_MS / 1000).toFixed(9);
 }
+
+const SLACK_MS = 250;
 
 export const logs: Evaluator<'logs'> = async (check, ctx) => {
   const re = new RegExp(check.matches);
@@ -26,7 +45,7 @@ export const logs: Evaluator<'logs'> = async (check, ctx) => {
   if (isOutcome(c)) return c;
   const deadline = Date.now() + check.withinMs;
   for (;;) {
-    const out = await readLogs(ctx.api, c, check.since === 'last-start' ? lastStartBoundary(c) : undefined);
+    const out = await readLogs(ctx.api, c, check.since === 'last-start' ? await lastStartBoundary(ctx.api, c) : undefined);
     const lines = out[check.stream].split('\n').filter((l) => l.length > 0);
     const other = out[check.stream === 'stdout' ? 'stderr' : 'stdout'].split('\n');
     const candidates = check.line === 'first' ? lines.slice(0, 1) : lines;

@@ -20,9 +20,13 @@ export const mount: Evaluator<'mount'> = async (check, ctx) => {
   const c = await requireContainer(ctx, check.container, expected);
   if (isOutcome(c)) return c;
   const describe = (m: (typeof c.Mounts)[number]) =>
-    `${m.Type} ${m.Type === 'volume' ? m.Name : m.Source} at ${m.Destination}${m.RW ? '' : ' (read-only)'}`;
-  const m = c.Mounts.find((x) => x.Destination === check.destination);
-  const actual = c.Mounts.length ? c.Mounts.map(describe).join(', ') : 'no mounts';
+    `${m.Type}${m.Type === 'tmpfs' ? '' : ` ${m.Type === 'volume' ? m.Name : m.Source}`} at ${m.Destination}${m.RW ? '' : ' (read-only)'}`;
+  const tmpfs = Object.entries(c.HostConfig.Tmpfs ?? {}).map(([dest, opt]) => ({
+    Type: 'tmpfs', Name: undefined as string | undefined, Source: '', Destination: dest, RW: !/(^|,)ro(,|$)/.test(opt),
+  }));
+  const mounts = [...c.Mounts, ...tmpfs];
+  const m = mounts.find((x) => x.Destination === check.destination);
+  const actual = mounts.length ? mounts.map(describe).join(', ') : 'no mounts';
   if (!m) return { pass: false, expected, actual };
   const pass =
     (!check.type || m.Type === check.type) &&
