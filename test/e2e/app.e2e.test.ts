@@ -1,0 +1,171 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineApi } from '../../src/engine/api';
+import { displayWidth } from '../../src/ui/text';
+import { engineForTests, ensureImages } from '../helpers/engine';
+import { fixtureLessons } from './fixture';
+import { appEnv, startApp, type PtyApp } from './pty';
+
+/**
+ * The built app (`npm test` builds first) in a real pseudo-terminal against the real engine:
+ * what a learner sees and does. Without an engine these tests skip locally and fail in CI.
+ */
+const fx = fixtureLessons();
+let api: EngineApi | null = null;
+const running: PtyApp[] = [];
+
+beforeAll(async () => {
+  api = await engineForTests();
+  if (api) await ensureImages(api);
+});
+
+afterAll(async () => {
+  for (const app of running) app.pty.kill('SIGKILL');
+  if (api) {
+    for (const name of [fx.web, fx.ticker]) await api.request('DELETE', `/containers/${name}`, { query: { force: 1 } }).catch(() => {});
+    api.close();
+  }
+});
+
+function open(args: string[] = [], opts: Parameters<typeof startApp>[1] = {}): PtyApp {
+  const app = startApp(args, { ...opts, env: { CTR_LEARN_LESSONS: fx.dir, ...opts.env } });
+  running.push(app);
+  return app;
+}
+
+const containerState = async (name: string) => {
+  const r = await api!.request('GET', `/containers/${name}/json`);
+  return r.status === 404 ? 'absent' : (JSON.parse(r.body.toString()) as { State: { Status: string } }).State.Status;
+};
+
+/** The footer says which mode the lesson is in; Esc leaves the prompt only when typing. */
+const typing = (screen: string) => screen.includes('Esc stop typing');
+
+it('without a terminal, says what to do instead and exits 1', () => {
+  const r = spawnSync(process.execPath, [resolve(__dirname, '../../bin/ctr-learn.js')], { env: appEnv(), input: '', encoding: 'utf8', timeout: 20_000 });
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('needs an interactive terminal');
+  expect(r.stderr).toContain('ctr-learn lessons');
+});
+
+describe('on the real engine', () => {
+  it('opens a lesson, runs a typed docker command, checks it and sees it pass; quitting restores the terminal', async (ctx) => {
+    if (!api) return ctx.skip();
+    const app = open();
+    await app.waitFor('E2E basics: run a container');
+    expect(app.term.buffer.active.type).toBe('alternate');
+    await app.waitFor('engine: Docker');
+    app.press('\r');
+    await app.waitFor('press d or Enter to type a docker command');
+    await app.waitFor('export DOCKER_HOST=unix://');
+    const screen = app.screen();
+    expect(screen).toMatch(/option\s+what it does/);
+    expect(screen).toContain('Run a container in the background');
+
+    app.press(`docker run -d --name ${fx.web} busybox:latest sleep 300\r`);
+    await app.waitFor(/exit 0 \(\d+\.\d s\)/);
+    // The engine's start event re-checks the step by itself...
+    await app.waitFor('Step passed! Press n for the next step.');
+    expect(await containerState(fx.web)).toBe('running');
+    // ...and the check key grades it again on request.
+    if (typing(app.screen())) app.press('\x1b');
+    await app.waitFor((s) => !typing(s));
+    app.press('c');
+    await app.waitFor(`✔ a container named ${fx.web} is running`);
+    await app.waitFor('Step passed.');
+    app.press('l');
+    await app.waitFor(/docker\s+201 .*POST \/v[\d.]+\/containers\/create\?name=e2e-web/);
+    await app.waitFor('# check step 1 (c)');
+
+    app.press('q');
+    const { exitCode } = await app.exited;
+    expect(exitCode).toBe(0);
+    expect(app.term.buffer.active.type).toBe('normal');
+    expect(app.output()).toContain('\x1b[?25h');
+    expect(app.output()).toMatch(/Sandbox closed; removed 1 object\(s\) created in it\./);
+    expect(await containerState(fx.web)).toBe('absent');
+    const progress = JSON.parse(readFileSync(join(app.home, 'config', 'progress.json'), 'utf8'));
+    expect(progress.lessons['e2e-basics'].steps.run).toMatchObject({ passedAt: expect.any(String), attempts: 2 });
+  });
+
+  it('Ctrl-C stops a running command (docker logs -f) without leaving the app', async (ctx) => {
+    if (!api) return ctx.skip();
+    const app = open();
+    await app.waitFor('E2E basics');
+    app.press('\r');
+    await app.waitFor('export DOCKER_HOST=unix://');
+    app.press(`docker run -d --name ${fx.ticker} busybox:latest sh -c "while true; do echo tick; sleep 0.2; done"\r`);
+    await app.waitFor(/exit 0/);
+    if (!typing(app.screen())) app.press('d\x7f');
+    app.press(`docker logs -f ${fx.ticker}\r`);
+    await app.waitFor(`running: docker logs -f ${fx.ticker} (Ctrl-C stops it)`);
+    await app.waitFor((s) => (s.match(/^ tick$/gm) ?? []).length >= 3);
+    app.press('\x03');
+    await app.waitFor(/stopped with Ctrl-C \(\d+\.\d s\)/);
+    await app.waitFor((s) => !s.includes('running: docker logs'));
+    expect(app.screen()).toContain('Enter run');
+    // With nothing running and nothing typed, the first Ctrl-C warns and the second quits.
+    app.press('\x03');
+    await app.waitFor('Press Ctrl-C again');
+    app.press('\x03');
+    expect((await app.exited).exitCode).toBe(0);
+  });
+
+  it('shows the Korean UI, switches to English in the app and remembers it', async (ctx) => {
+    if (!api) return ctx.skip();
+    const app = open(['--lang', 'ko']);
+    await app.waitFor('E2E 기초: 컨테이너 실행하기');
+    await app.waitFor('끝내기');
+    app.press('\r');
+    await app.waitFor('실행하기');
+    const screen = await app.waitFor(/옵션\s+하는 일/);
+    // Hangul lines up: the second column starts at the same column on every table row.
+    const header = screen.split('\n').find((l) => l.startsWith(' 옵션'))!;
+    const row = screen.split('\n').find((l) => l.startsWith(' -d '))!;
+    expect(displayWidth(header.slice(0, header.indexOf('하는 일')))).toBe(displayWidth(row.slice(0, row.indexOf('백그라운드로 실행'))));
+    app.press('L');
+    await app.waitFor('Run a container in the background');
+    app.press('q');
+    await app.exited;
+    const again = open([], { home: app.home });
+    await again.waitFor('E2E basics: run a container');
+    again.press('q');
+    await again.exited;
+  });
+
+  it('redraws to fit when the terminal is resized', async (ctx) => {
+    if (!api) return ctx.skip();
+    const app = open([], { cols: 120, rows: 32 });
+    await app.waitFor('E2E basics');
+    app.press('\r');
+    await app.waitFor('press d or Enter');
+    expect(app.screen()).toMatch(/^Steps/m);
+    app.resize(80, 24);
+    const small = await app.waitFor((s) => s.split('\n')[0].startsWith('ctr-learn ') && /step 1\/2/.test(s.split('\n')[0]) && !/^Steps/m.test(s) && /\? help\s*$/m.test(s));
+    expect(small.split('\n')[1]).toMatch(/^∙1 ∙2\s+Run a container/);
+    app.resize(120, 32);
+    await app.waitFor((s) => /^Steps/m.test(s) && s.split('\n')[0].startsWith('ctr-learn '));
+    app.press('q');
+    await app.exited;
+  });
+
+  it('SIGTERM ends the sandbox and exits within 2 s', async (ctx) => {
+    if (!api) return ctx.skip();
+    const app = open();
+    await app.waitFor('E2E basics');
+    app.press('\r');
+    await app.waitFor('export DOCKER_HOST=unix://');
+    app.press(`docker run -d --name ${fx.web} busybox:latest sleep 300\r`);
+    await app.waitFor(/exit 0/);
+    expect(await containerState(fx.web)).toBe('running');
+    const started = Date.now();
+    app.pty.kill('SIGTERM');
+    const { exitCode } = await app.exited;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(exitCode).toBe(143);
+    expect(await containerState(fx.web)).toBe('absent');
+    expect(app.term.buffer.active.type).toBe('normal');
+  });
+});
