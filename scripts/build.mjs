@@ -2,6 +2,7 @@
 // Ink and React sit behind dynamic imports (code splitting), so commands that draw no UI never load them.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -21,3 +22,18 @@ await build({
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __ctrCreateRequire } from 'node:module'; const require = __ctrCreateRequire(import.meta.url);" },
 });
+
+// Lint the cheat sheet and precompile it with its search index, so `ctr-learn cheat` never loads
+// yaml or zod. A sheet with problems fails the build with `file:line CODE message`.
+await build({
+  entryPoints: ['src/cheatsheet/compile.ts'],
+  outfile: 'dist/.cheat-compile.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+const { compileCheatsheet } = await import(new URL('../dist/.cheat-compile.mjs', import.meta.url));
+compileCheatsheet({ root: fileURLToPath(new URL('..', import.meta.url)), out: fileURLToPath(new URL('../dist/cheatsheet.json', import.meta.url)) });
+rmSync(new URL('../dist/.cheat-compile.mjs', import.meta.url));

@@ -22,7 +22,11 @@ const OPTIONS = {
   print: { type: 'boolean' },
 } as const;
 
+/** Flags `cheat` reads; every other word after `cheat` is a search word, even `-f` or `-v`. */
+const CHEAT_FLAGS = new Set(['--json', '--all', '--help', '-h']);
+
 export function parseCli(argv: string[]): Args {
+  if (argv[0] === 'cheat') return parseCheat(argv.slice(1));
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
@@ -30,4 +34,18 @@ export function parseCli(argv: string[]): Args {
   } catch (err) {
     throw new UserError((err as Error).message, 'ctr-learn --help');
   }
+}
+
+function parseCheat(rest: string[]): Args {
+  const flags: Args['flags'] = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--') positionals.push(...rest.splice(i + 1));
+    else if (CHEAT_FLAGS.has(a)) flags[a === '-h' ? 'help' : a.slice(2)] = true;
+    else if (a === '--lang') flags.lang = rest[++i];
+    else if (a.startsWith('--lang=')) flags.lang = a.slice(7);
+    else positionals.push(a);
+  }
+  return { command: 'cheat', positionals, flags };
 }

@@ -1,4 +1,5 @@
 import type { Args } from '../cli/args';
+import { pickLang } from '../i18n/lang';
 import { paint, printJson, println } from '../cli/output';
 import { UserError } from '../errors';
 import { loadCheatSheet } from '../cheatsheet/data';
@@ -64,20 +65,6 @@ export async function run(args: Args, deps: CheatDeps = {}): Promise<number> {
   return 0;
 }
 
-/**
- * --lang, else LC_ALL / LC_MESSAGES / LANG (ko* → Korean), else English: the rule of
- * commands/context.ts pickLang, which would load the engine client (node:http, ~10 ms) that most
- * searches never use.
- */
-function pickLang(args: Pick<Args, 'flags'>, env = process.env): Lang {
-  const flag = args.flags.lang;
-  if (typeof flag === 'string') {
-    if (flag !== 'en' && flag !== 'ko') throw new UserError(`--lang ${flag}: choose en or ko.`);
-    return flag;
-  }
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
 
 /** Loaded only when a hit has a placeholder the engine can fill. */
 async function engineState(): Promise<LiveState | null> {

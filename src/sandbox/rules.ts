@@ -192,9 +192,12 @@ function addLabelFilter(q: URLSearchParams, state: SandboxState): URLSearchParam
   const filters = safeJson(q.get('filters')) as Record<string, unknown>;
   const label = filters.label;
   const own = `${LABEL.session}=${state.identity.id}`;
+  // The CLI sends filters either as {"name":["web"]} or as {"name":{"web":true}}; the engine
+  // refuses a mix of the two forms, so the label filter follows whatever form the others use.
+  const mapForm = Object.values(filters).some((v) => v && typeof v === 'object' && !Array.isArray(v));
   if (Array.isArray(label)) filters.label = [...label, own];
   else if (label && typeof label === 'object') filters.label = { ...(label as object), [own]: true };
-  else filters.label = [own];
+  else filters.label = mapForm ? { [own]: true } : [own];
   const out = new URLSearchParams(q);
   out.set('filters', JSON.stringify(filters));
   return out;
