@@ -19,7 +19,7 @@ async function lastStartBoundary(api: EngineApi, c: ContainerInspect): Promise<s
   if (!finished || finished.startsWith('0001-')) return undefined; // never stopped: one run only
   const started = Date.parse(c.State.StartedAt) / 1000;
   const r = await api.request('GET', '/events', {
-    query: { since: Math.floor(Date.parse(c.Created) / 1000), until: Math.floor(Date.now() / 1000), filters: JSON.stringify({ container: [c.Id], event: ['die'] }) },
+    query: { since: Math.floor(Date.parse(c.Created) / 1000), until: (Date.now() / 1000 - 0.01).toFixed(3), filters: JSON.stringify({ container: [c.Id], event: ['die'] }) },
   });
   let lastDie = 0;
   for (const line of r.body.toString('utf8').split('\n')) {
@@ -28,8 +28,10 @@ async function lastStartBoundary(api: EngineApi, c: ContainerInspect): Promise<s
     if (t < started && t > lastDie) lastDie = t;
   }
   if (lastDie) return lastDie.toFixed(9);
-  // No earlier `die`: either this is the first run (it finished after it started) or the event is
-  // too recent for the query; StartedAt less a slack is then the best boundary.
+  // (`until` is a moment just past, with sub-second precision: a whole-second `until` in the future
+  // makes the engine wait for it, one in the past can miss a `die` of this very second.)
+  // No earlier `die`: this is the first run, or the engine no longer keeps the event (it keeps
+  // the last 256); StartedAt less a slack is then the best boundary.
   if (Date.parse(finished) / 1000 >= started && c.RestartCount === 0) return undefined;
   return (started - SLACK_MS / 1000).toFixed(9);
 }
