@@ -30,3 +30,6 @@ export function App({ store }: { store: Store }) {
   if (state.screen.name === 'home') return <HomeScreen state={state} cursor={state.screen.cursor} />;
   return <LessonScreen state={state} view={state.screen} />;
 }
+
+/** The element run-app mounts (JSX stays in .tsx files). */
+export const appElement = (store: Store) => <App store={store} />;

@@ -1,14 +1,14 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
-import { checkStep as realCheckStep } from '../checks/evaluate';
+import type { checkStep as realCheckStep } from '../checks/evaluate';
 import { CtrError, UserError, describeError } from '../errors';
 import type { Lesson } from '../lessons/schema';
-import { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
+import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
 import type { ProgressStore } from '../progress/store';
 import type { Sandbox } from '../sandbox';
-import { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
+import type { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../workspace/workspace';
 import { BoundedBuffer } from './buffer';
 import { EngineSession, type EngineSessionOptions } from './engine-session';
@@ -45,6 +45,13 @@ export interface ControllerDeps {
  * Carries out the reducer's effects: runs the learner's commands and the checks, talks to the
  * engine and the progress store, opens the editor. Reports back only by dispatching events.
  */
+interface Runners {
+  runCommand: typeof realRunCommand;
+  checkStep: typeof realCheckStep;
+  runInteractive: typeof realRunInteractive;
+  runProcess: typeof realRunProcess;
+}
+
 export class Controller {
   private readonly engine: EngineSession;
   private sandbox: Sandbox | null = null;
@@ -52,17 +59,11 @@ export class Controller {
   private checking = false;
   private closing: Promise<void> | null = null;
   private readonly log: BoundedBuffer<LogEntry>;
-  private readonly d: Required<Omit<ControllerDeps, 'engine' | 'traceFile'>> & Pick<ControllerDeps, 'engine' | 'traceFile'>;
+  private runnersLoaded: Promise<Runners> | null = null;
+  private readonly d: ControllerDeps & { workspaceFor: (lesson: Lesson) => string };
 
   constructor(deps: ControllerDeps) {
-    this.d = {
-      runCommand: realRunCommand,
-      checkStep: realCheckStep,
-      runInteractive: realRunInteractive,
-      runProcess: realRunProcess,
-      workspaceFor: realWorkspaceFor,
-      ...deps,
-    };
+    this.d = { workspaceFor: realWorkspaceFor, ...deps };
     const dispatch = deps.store.dispatch;
     this.log = new BoundedBuffer<LogEntry>(MAX_LOG_ENTRIES, (entries) => dispatch({ type: 'logged', entries }));
     this.engine = new EngineSession({
@@ -76,6 +77,23 @@ export class Controller {
       onProxyCall: (e) => this.log.push({ kind: 'call', by: 'learner', method: e.method, path: e.path, status: e.status, ms: e.ms, refused: e.refused }),
       onContainerEvents: (lessonIds) => dispatch({ type: 'engineEvents', lessonIds }),
     });
+  }
+
+  /**
+   * Processes and checks are loaded after the first frame (they pull in execa and every check
+   * kind), so the app draws sooner; tests pass their own.
+   */
+  private runners(): Promise<Runners> {
+    this.runnersLoaded ??= (async () => {
+      const [evaluate, command, proc] = await Promise.all([import('../checks/evaluate'), import('../sandbox/run-command'), import('../proc/run')]);
+      return {
+        checkStep: this.d.checkStep ?? evaluate.checkStep,
+        runCommand: this.d.runCommand ?? command.runLearnerCommand,
+        runInteractive: this.d.runInteractive ?? proc.runInteractive,
+        runProcess: this.d.runProcess ?? proc.runProcess,
+      };
+    })();
+    return this.runnersLoaded;
   }
 
   private get dispatch() {
@@ -93,6 +111,7 @@ export class Controller {
     const lessonId = s.screen.name === 'lesson' ? s.screen.lessonId : (s.progress.lastLesson ?? this.d.lessons[0]?.id ?? 'none');
     this.dispatch({ type: 'sandboxStatus', status: { state: 'waiting' } });
     try {
+      void this.runners();
       const sandbox = await this.engine.start(lessonId);
       this.sandbox = sandbox;
       if (!sandbox) return;
@@ -192,14 +211,15 @@ export class Controller {
     this.command = ac;
     const out = new BoundedBuffer<OutLine>(MAX_OUTPUT_LINES, (lines, dropped) => this.dispatch({ type: 'commandOutput', lines, dropped }));
     try {
-      const r = await this.d.runCommand(line, {
+      const run = await this.runners();
+      const r = await run.runCommand(line, {
         cwd: this.d.workspaceFor(lesson),
         env: this.sandbox!.env,
         signal: ac.signal,
         timeoutMs: COMMAND_TIMEOUT_MS,
         onLine: (stream, text) => out.push({ kind: stream, text: sanitizeLine(text) }),
         // The screen keeps its own bounded tail; a small capture keeps a chatty command's memory flat.
-        runner: (file, args, opts) => this.d.runProcess(file, args, { ...opts, maxCapture: 64 * 1024 }),
+        runner: (file, args, opts) => run.runProcess(file, args, { ...opts, maxCapture: 64 * 1024 }),
       });
       out.flush();
       this.dispatch({ type: 'commandDone', exitCode: r.exitCode, cancelled: r.cancelled, timedOut: r.timedOut, ms: r.durationMs });
@@ -224,7 +244,8 @@ export class Controller {
     this.checking = true;
     const ctx = { api, scope: this.sandbox.scope(lessonId), workspace: this.d.workspaceFor(lesson) };
     try {
-      const result = await this.d.checkStep(step, ctx, this.d.store.getState().lang, (r) => {
+      const { checkStep } = await this.runners();
+      const result = await checkStep(step, ctx, this.d.store.getState().lang, (r) => {
         this.dispatch({ type: 'checkResult', lessonId, stepIndex, result: r });
         this.trace({ ev: 'checkResult', id: r.id, status: r.status });
       });
@@ -247,7 +268,7 @@ export class Controller {
     this.d.ui.suspend();
     try {
       const [cmd, ...args] = splitArgv(editor, { PWD: dir, HOME: homedir() });
-      await this.d.runInteractive(cmd, [...args, join(dir, file)], { description: 'your editor ($EDITOR)', cwd: dir });
+      await (await this.runners()).runInteractive(cmd, [...args, join(dir, file)], { description: 'your editor ($EDITOR)', cwd: dir });
     } catch (err) {
       error = tf(this.d.store.getState().lang, 'editorFailed', { message: (err as Error).message });
     } finally {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { EngineApi } from '../engine/api';
 import { resolveEndpoint } from '../engine/endpoint';
 import { CtrError } from '../errors';
-import { openSandbox, type ProxyLogEntry, type Sandbox } from '../sandbox';
+import type { openSandbox, ProxyLogEntry, Sandbox } from '../sandbox';
 import { LABEL, filtersParam } from '../sandbox/labels';
 import type { EngineStatus, NetworkPicture } from './state';
 
@@ -56,7 +56,9 @@ export class EngineSession {
       this.sandbox = null;
       return null;
     }
-    this.sandbox = (this.opts.open ?? openSandbox)(api, { lessonId, log: this.opts.onProxyCall });
+    // The sandbox (proxy, reaper) is loaded only now, after the first frame.
+    const open = this.opts.open ?? (await import('../sandbox')).openSandbox;
+    this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall });
     const sandbox = await this.sandbox;
     if (!this.closed) void this.watch(api, sandbox.state.identity.id);
     return sandbox;

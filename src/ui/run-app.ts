@@ -1,15 +1,9 @@
-import { render, type Instance } from 'ink';
-import { createElement } from 'react';
+import type { Instance } from 'ink';
 import type { Args } from '../cli/args';
 import { pickLang } from '../commands/context';
 import { describeError } from '../errors';
 import { t } from '../i18n/strings';
-import { loadCatalog } from '../lessons/catalog';
-import { openProgress } from '../progress/store';
-import { App } from './App';
-import { Controller } from './controller';
-import { initialState } from './state';
-import { Store } from './store';
+import type { Controller as ControllerT } from './controller';
 import { tf } from './text';
 
 /** The alternate screen, like a pager or an editor: the learner's scrollback is untouched on exit. */
@@ -49,6 +43,18 @@ export async function runApp(args: Args): Promise<number> {
     stderr.write(`${t(lang, 'needsTty')}\nTry: ${t(lang, 'needsTtyTry')}\n`);
     return 1;
   }
+  // React's production build: the development one checks and warns at every render. (The bundle
+  // should define this; setting it before React loads makes sure.)
+  process.env.NODE_ENV ??= 'production';
+  const [{ render }, { appElement }, { Controller }, { initialState }, { Store }, { loadCatalog }, { openProgress }] = await Promise.all([
+    import('ink'),
+    import('./App'),
+    import('./controller'),
+    import('./state'),
+    import('./store'),
+    import('../lessons/catalog'),
+    import('../progress/store'),
+  ]);
   const { lessons, broken } = loadCatalog();
   const { store: progress, recoveredFrom } = openProgress();
   const lang = pickLang(args, progress.data().lang);
@@ -67,7 +73,7 @@ export async function runApp(args: Args): Promise<number> {
   let closing = { removed: 0, finished: true };
 
   const mount = () => {
-    const inst = render(createElement(App, { store }), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
+    const inst = render(appElement(store), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
     instance = inst;
     inst.waitUntilExit().catch((err: unknown) => {
       // A render error: leave the terminal usable and report it as our bug.
@@ -83,7 +89,7 @@ export async function runApp(args: Args): Promise<number> {
     inst?.unmount();
   };
 
-  const controller = new Controller({
+  const controller: ControllerT = new Controller({
     store,
     progress,
     lessons,
