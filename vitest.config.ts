@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Every test gets its own CTR_LEARN_HOME so no test touches a learner's progress or workspaces.
     setupFiles: ['test/helpers/setup.ts'],
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });
