@@ -25,6 +25,9 @@ export function lintLesson(lesson: Lesson): Problem[] {
       at([...sp, 'solution'], 'CTR014', `step "${step.id}" has no reference solution: add solution.commands`);
     }
     const hintIds = new Set(step.hints.map((h) => h.id));
+    const dupes = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
+    for (const id of dupes(step.hints.map((h) => h.id))) at([...sp, 'hints'], 'CTR008', `hint id "${id}" is used twice in step "${step.id}"`);
+    for (const id of dupes(step.nearMisses.map((n) => n.id))) at([...sp, 'nearMisses'], 'CTR008', `near-miss id "${id}" is used twice in step "${step.id}"`);
     const checkIds = new Set<string>();
     step.checks.forEach((check, ci) => {
       const cp = [...sp, 'checks', ci];

@@ -3,6 +3,8 @@ import type { Args } from '../cli/args';
 import { pickLang } from '../commands/context';
 import { describeError } from '../errors';
 import { t } from '../i18n/strings';
+import { lessonsRoot } from '../paths';
+import { readCatalogCache, writeCatalogCache } from './catalog-cache';
 import type { Controller as ControllerT } from './controller';
 import { tf } from './text';
 
@@ -46,16 +48,18 @@ export async function runApp(args: Args): Promise<number> {
   // React's production build: the development one checks and warns at every render. (The bundle
   // should define this; setting it before React loads makes sure.)
   process.env.NODE_ENV ??= 'production';
-  const [{ render }, { appElement }, { Controller }, { initialState }, { Store }, { loadCatalog }, { openProgress }] = await Promise.all([
+  const root = lessonsRoot();
+  const cached = readCatalogCache(root);
+  const [{ render }, { appElement }, { Controller }, { initialState }, { Store }, { openProgress }, catalogModule] = await Promise.all([
     import('ink'),
     import('./App'),
     import('./controller'),
     import('./state'),
     import('./store'),
-    import('../lessons/catalog'),
     import('../progress/store'),
+    cached ? null : import('../lessons/catalog'),
   ]);
-  const { lessons, broken } = loadCatalog();
+  const { lessons, broken } = cached ?? catalogModule!.loadCatalog(root);
   const { store: progress, recoveredFrom } = openProgress();
   const lang = pickLang(args, progress.data().lang);
   const store = new Store(
@@ -73,7 +77,7 @@ export async function runApp(args: Args): Promise<number> {
   let closing = { removed: 0, finished: true };
 
   const mount = () => {
-    const inst = render(appElement(store), { exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
+    const inst = render(appElement(store), { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     instance = inst;
     inst.waitUntilExit().catch((err: unknown) => {
       // A render error: leave the terminal usable and report it as our bug.
@@ -146,6 +150,8 @@ export async function runApp(args: Args): Promise<number> {
 
   term.enter();
   mount();
+  // Right after the first frame: the next start can skip parsing the lessons.
+  if (!cached) setImmediate(() => writeCatalogCache(root, { lessons, broken }));
   void controller.start();
 
   const code = await done;

@@ -9,7 +9,8 @@ export function tf(lang: Lang, key: StringKey, vars: Record<string, string | num
 
 /** Display width in terminal columns: Hangul and other wide characters count 2. */
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  // Most of the screen is printable ASCII: one column per character, no need to measure.
+  return /^[\x20-\x7e]*$/.test(s) ? s.length : stringWidth(s);
 }
 
 /** Cut to at most `width` columns, marking the cut with "..." (ASCII: never an ambiguous-width symbol). */

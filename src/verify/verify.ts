@@ -39,7 +39,10 @@ async function apply(sandbox: Sandbox, lesson: Lesson, ws: string, a: Step['solu
   const failures: string[] = [];
   for (const cmd of a.commands) {
     const r = await runLearnerCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
-    if (r.exitCode !== 0) failures.push(`\`${cmd}\` exited ${r.exitCode ?? r.signal}: ${(r.stderr || r.stdout).trim().split('\n').pop()}`);
+    if (r.exitCode !== 0) {
+      const lines = (r.stderr || r.stdout).trim().split('\n');
+      failures.push(`\`${cmd}\` exited ${r.exitCode ?? r.signal}: ${lines.find((l) => /error/i.test(l)) ?? lines.pop()}`);
+    }
   }
   return failures;
 }
