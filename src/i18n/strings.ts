@@ -160,6 +160,15 @@ const STRINGS = {
   'key.resetFiles': { en: 'also restore starter files', ko: '처음 파일로도 되돌리기' },
   'key.editThis': { en: 'edit', ko: '편집' },
   'key.interrupt': { en: 'stop the command / clear the line / quit (twice)', ko: '명령 멈춤 / 줄 지우기 / 끝내기 (두 번)' },
+  'key.cheat': { en: 'cheat sheet', ko: '치트 시트' },
+  'key.cheatUse': { en: 'use at the prompt', ko: '프롬프트에 넣기' },
+  cheatTitle: { en: 'Cheat sheet', ko: '치트 시트' },
+  cheatLoading: { en: 'Loading the cheat sheet...', ko: '치트 시트를 불러오는 중...' },
+  cheatFailed: { en: 'The cheat sheet could not be loaded: {message}', ko: '치트 시트를 불러오지 못했어요: {message}' },
+  cheatNoHits: { en: 'Nothing matches. Try fewer or other words.', ko: '맞는 항목이 없어요. 단어를 줄이거나 바꿔 보세요.' },
+  cheatCount: { en: '{n} command(s)', ko: '명령 {n}개' },
+  cheatTyping: { en: 'type to search', ko: '입력해서 찾기' },
+  cheatPractised: { en: 'practised', ko: '연습함' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

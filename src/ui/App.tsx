@@ -1,5 +1,6 @@
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useSyncExternalStore } from 'react';
+import { CheatScreen } from './screens/CheatScreen';
 import { HelpScreen } from './screens/HelpScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { LessonScreen } from './screens/LessonScreen';
@@ -27,6 +28,7 @@ export function App({ store }: { store: Store }) {
     );
   }
   if (state.overlay?.kind === 'help') return <HelpScreen state={state} scroll={state.overlay.scroll} />;
+  if (state.overlay?.kind === 'cheat') return <CheatScreen state={state} overlay={state.overlay} />;
   if (state.screen.name === 'home') return <HomeScreen state={state} cursor={state.screen.cursor} />;
   return <LessonScreen state={state} view={state.screen} />;
 }

@@ -200,6 +200,16 @@ export class Controller {
         this.sandbox = null;
         void this.engine.close(3000).then(() => this.start());
         return;
+      case 'loadCheats': {
+        try {
+          const { loadCheatSheet, buildCheatIndex } = await import('../cheatsheet');
+          const { sheet, prebuilt } = await loadCheatSheet();
+          this.dispatch({ type: 'cheatLoaded', index: buildCheatIndex(sheet, prebuilt) });
+        } catch (err) {
+          this.dispatch({ type: 'cheatFailed', message: describeError(err).split('\n')[0] });
+        }
+        return;
+      }
       case 'quit':
         return this.shutdown(QUIT_BUDGET_MS);
     }

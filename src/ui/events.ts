@@ -1,4 +1,5 @@
 import type { CheckResult } from '../checks/types';
+import type { CheatIndex } from '../cheatsheet/search';
 import type { Lang } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
 import type { RemovalPlan } from '../sandbox';
@@ -27,7 +28,9 @@ export type AppEvent =
   | { type: 'resetFailed'; message: string }
   | { type: 'editorDone'; error?: string }
   | { type: 'networkLoaded'; lessonId: string; picture: NetworkPicture }
-  | { type: 'notice'; notice: Notice | null };
+  | { type: 'notice'; notice: Notice | null }
+  | { type: 'cheatLoaded'; index: CheatIndex }
+  | { type: 'cheatFailed'; message: string };
 
 /** What the reducer asks the outside world to do (controller.ts does it and reports back with events). */
 export type Effect =
@@ -45,4 +48,5 @@ export type Effect =
   | { type: 'openEditor'; lessonId: string; file: string }
   | { type: 'retryEngine' }
   | { type: 'loadNetwork'; lessonId: string }
+  | { type: 'loadCheats' }
   | { type: 'quit' };

@@ -48,10 +48,11 @@ export type Action =
   | { type: 'line'; edit: LineOp }
   | { type: 'history'; delta: number }
   | { type: 'confirm'; choice: 'yes' | 'no' | 'files' }
-  | { type: 'pick' };
+  | { type: 'pick' }
+  | { type: 'cheat' };
 
 /** Where a binding applies. Several scopes are active at once (see activeScopes). */
-export type Scope = 'home' | 'lesson' | 'prompt' | 'help' | 'reveal' | 'reset' | 'files' | 'global';
+export type Scope = 'home' | 'lesson' | 'prompt' | 'help' | 'reveal' | 'reset' | 'files' | 'cheat' | 'global';
 
 export interface Binding {
   scope: Scope;
@@ -82,6 +83,7 @@ export const BINDINGS: Binding[] = [
   { scope: 'home', keys: ['c'], label: 'c', help: 'key.continue', action: { type: 'continue' }, footer: true },
   { scope: 'home', keys: ['down', 'j'], label: 'j/k', help: 'key.move', action: { type: 'move', delta: 1 }, footer: true },
   { scope: 'home', keys: ['up', 'k'], label: 'k', help: 'key.moveUp', action: { type: 'move', delta: -1 } },
+  { scope: 'home', keys: ['/'], label: '/', help: 'key.cheat', action: { type: 'cheat' }, footer: true },
   { scope: 'home', keys: ['R'], label: 'R', help: 'key.retryEngine', action: { type: 'retryEngine' }, footer: true, when: engineDown },
   { scope: 'home', keys: ['L'], label: 'L', help: 'key.lang', action: { type: 'toggleLang' }, footer: true },
   { scope: 'home', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true },
@@ -96,6 +98,7 @@ export const BINDINGS: Binding[] = [
   { scope: 'lesson', keys: ['p'], label: 'p', help: 'key.prevStep', action: { type: 'step', delta: -1 } },
   { scope: 'lesson', keys: ['e'], label: 'e', help: 'key.edit', action: { type: 'edit' }, footer: true },
   { scope: 'lesson', keys: ['r'], label: 'r', help: 'key.reset', action: { type: 'askReset' }, footer: true },
+  { scope: 'lesson', keys: ['/'], label: '/', help: 'key.cheat', action: { type: 'cheat' }, footer: true },
   { scope: 'lesson', keys: ['down', 'j'], label: 'j/k', help: 'key.scroll', action: { type: 'scroll', delta: 1 }, footer: true },
   { scope: 'lesson', keys: ['up', 'k'], label: 'k', help: 'key.scrollUp', action: { type: 'scroll', delta: -1 } },
   { scope: 'lesson', keys: ['pgdn', 'space'], label: 'PgDn/Space', help: 'key.pageDown', action: { type: 'page', delta: 1 } },
@@ -138,6 +141,12 @@ export const BINDINGS: Binding[] = [
   { scope: 'files', keys: ['down', 'j'], label: 'j/k', help: 'key.move', action: { type: 'move', delta: 1 }, footer: true },
   { scope: 'files', keys: ['up', 'k'], label: 'k', help: 'key.moveUp', action: { type: 'move', delta: -1 } },
   { scope: 'files', keys: ['esc', 'n'], label: 'Esc', help: 'key.cancel', action: { type: 'confirm', choice: 'no' }, footer: true },
+  { scope: 'cheat', keys: ['enter'], label: 'Enter', help: 'key.cheatUse', action: { type: 'pick' }, footer: true },
+  { scope: 'cheat', keys: ['down', 'ctrl+n'], label: 'Up/Down', help: 'key.move', action: { type: 'move', delta: 1 }, footer: true },
+  { scope: 'cheat', keys: ['up', 'ctrl+p'], label: 'Up', help: 'key.moveUp', action: { type: 'move', delta: -1 } },
+  { scope: 'cheat', keys: ['backspace', 'delete', 'ctrl+h'], label: 'Backspace', help: 'key.backspace', action: { type: 'line', edit: { op: 'backspace' } } },
+  { scope: 'cheat', keys: ['ctrl+u'], label: 'Ctrl-U', help: 'key.killLine', action: { type: 'line', edit: { op: 'killLine' } } },
+  { scope: 'cheat', keys: ['esc'], label: 'Esc', help: 'key.close', action: { type: 'back' }, footer: true },
 
   // Everywhere: Ctrl-C stops a running command, clears the line, or (pressed twice) quits.
   { scope: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', help: 'key.interrupt', action: { type: 'interrupt' } },
@@ -191,7 +200,7 @@ export function resolveKey(s: AppState, input: string, key: KeyInfo): Action | n
     if (b.action.type === 'focusPrompt' && name === 'd') return { type: 'focusPrompt', seed: 'd' };
     return b.action;
   }
-  const typing = !s.overlay && s.screen.name === 'lesson' && s.screen.focus === 'prompt';
+  const typing = s.overlay ? s.overlay.kind === 'cheat' : s.screen.name === 'lesson' && s.screen.focus === 'prompt';
   if (typing && input && !key.ctrl && !key.meta && !key.escape && isPrintable(input)) return { type: 'line', edit: { op: 'insert', text: input } };
   return null;
 }

@@ -4,7 +4,9 @@ import { resolveKey, splitChunk, type Action, type KeyInfo } from './keys';
 import { maxScroll } from './layout';
 import { lessonAction, lessonEvent, openLesson } from './lesson-reducer';
 import { armQuit, none, quit, type Result } from './reducer-util';
-import { MAX_LOG_ENTRIES, lessonStatus, type AppState } from './state';
+import { cheatHits } from './cheat';
+import { editLine } from './line-editor';
+import { MAX_LOG_ENTRIES, emptyPrompt, lessonStatus, type AppState, type Overlay } from './state';
 
 /**
  * The one reducer: every key and every report from the world goes through here. Pure: side
@@ -28,6 +30,10 @@ export function reduce(state: AppState, event: AppEvent): Result {
     }
     case 'notice':
       return none({ ...state, notice: event.notice });
+    case 'cheatLoaded':
+      return none({ ...state, cheat: { state: 'ready', index: event.index } });
+    case 'cheatFailed':
+      return none({ ...state, cheat: { state: 'failed', message: event.message } });
     case 'lessonReady':
     case 'commandOutput':
     case 'commandDone':
@@ -47,7 +53,7 @@ export function reduce(state: AppState, event: AppEvent): Result {
   }
 }
 
-const typing = (s: AppState) => !s.overlay && s.screen.name === 'lesson' && s.screen.focus === 'prompt';
+const typing = (s: AppState) => (s.overlay ? s.overlay.kind === 'cheat' : s.screen.name === 'lesson' && s.screen.focus === 'prompt');
 
 /**
  * A keypress, or a chunk of them (a paste, one pty read). Each key is resolved against the state
@@ -94,6 +100,11 @@ function onAction(state: AppState, action: Action): Result {
       return none({ ...s, overlay: { kind: 'help', scroll: 0 } });
     case 'retryEngine':
       return { state: { ...s, engine: { state: 'checking' }, sandbox: { state: 'waiting' } }, effects: [{ type: 'retryEngine' }] };
+    case 'cheat': {
+      const overlay = { kind: 'cheat' as const, query: emptyPrompt(), cursor: 0 };
+      if (s.cheat.state === 'ready' || s.cheat.state === 'loading') return none({ ...s, overlay });
+      return { state: { ...s, overlay, cheat: { state: 'loading' } }, effects: [{ type: 'loadCheats' }] };
+    }
     default:
       break;
   }
@@ -136,6 +147,8 @@ function overlayAction(s: AppState, action: Action): Result {
   const o = s.overlay!;
   if (action.type === 'interrupt') return none({ ...s, overlay: o.kind === 'reset' && o.busy ? o : null });
   switch (o.kind) {
+    case 'cheat':
+      return cheatAction(s, o, action);
     case 'help':
       if (action.type === 'back') return none({ ...s, overlay: null });
       if (action.type === 'scroll') return none({ ...s, overlay: { ...o, scroll: Math.max(0, o.scroll + action.delta) } });
@@ -155,4 +168,26 @@ function clampScroll(s: AppState): Result {
 function clampScrollState(s: AppState): AppState {
   if (s.screen.name !== 'lesson') return s;
   return { ...s, screen: { ...s.screen, scroll: Math.min(s.screen.scroll, maxScroll(s, s.screen)) } };
+}
+
+/** The cheat sheet search: typing filters, Up/Down choose, Enter puts the command at the lesson prompt. */
+function cheatAction(s: AppState, o: Extract<Overlay, { kind: 'cheat' }>, action: Action): Result {
+  switch (action.type) {
+    case 'back':
+      return none({ ...s, overlay: null });
+    case 'line':
+      return none({ ...s, overlay: { ...o, query: editLine(o.query, action.edit), cursor: 0 } });
+    case 'move': {
+      const n = cheatHits(s, o.query.text).length;
+      return none({ ...s, overlay: { ...o, cursor: Math.max(0, Math.min(n - 1, o.cursor + action.delta)) } });
+    }
+    case 'pick': {
+      const hit = cheatHits(s, o.query.text)[o.cursor];
+      if (!hit || s.screen.name !== 'lesson') return none({ ...s, overlay: null });
+      const text = hit.command;
+      return none({ ...s, overlay: null, screen: { ...s.screen, focus: 'prompt', prompt: { text, cursor: text.length, historyIndex: null, draft: '' } } });
+    }
+    default:
+      return none(s);
+  }
 }

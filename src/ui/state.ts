@@ -1,6 +1,7 @@
 import type { CheckResult } from '../checks/types';
 import type { Lang, Lesson } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
+import type { CheatIndex } from '../cheatsheet/search';
 import type { RemovalPlan } from '../sandbox';
 
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
@@ -25,6 +26,8 @@ export interface AppState {
   /** The command log: learner commands and every Engine API call behind them and behind checks. */
   log: LogEntry[];
   notice: Notice | null;
+  /** The cheat sheet's search index, loaded the first time the search is opened. */
+  cheat: { state: 'none' | 'loading' } | { state: 'ready'; index: CheatIndex } | { state: 'failed'; message: string };
   /** Ctrl-C pressed once with nothing to stop: a second one quits. */
   quitArmed: boolean;
   quitting: boolean;
@@ -115,7 +118,9 @@ export type Overlay =
   | { kind: 'help'; scroll: number }
   | { kind: 'reveal' }
   | { kind: 'reset'; plan: RemovalPlan | null; busy: boolean }
-  | { kind: 'files'; files: string[]; cursor: number };
+  | { kind: 'files'; files: string[]; cursor: number }
+  /** Search the cheat sheet; Enter puts the command at the lesson prompt. */
+  | { kind: 'cheat'; query: PromptState; cursor: number };
 
 export const MAX_OUTPUT_LINES = 500;
 export const MAX_LOG_ENTRIES = 400;
@@ -145,6 +150,7 @@ export function initialState(init: {
     history: [],
     log: [],
     notice: null,
+    cheat: { state: 'none' },
     quitArmed: false,
     quitting: false,
   };

@@ -5,7 +5,7 @@ import { toneProps } from '../theme';
 import { wrapText, lineText } from '../wrap';
 
 /** The confirmations and the file picker, drawn in place of the lesson text. */
-export function Dialog({ state, overlay, width, height }: { state: AppState; overlay: Exclude<Overlay, { kind: 'help' }>; width: number; height: number }) {
+export function Dialog({ state, overlay, width, height }: { state: AppState; overlay: Exclude<Overlay, { kind: 'help' } | { kind: 'cheat' }>; width: number; height: number }) {
   const { lang } = state;
   const para = (text: string, tone?: Parameters<typeof toneProps>[0]) =>
     wrapText(text, width - 4).map((l, i) => (

@@ -26,7 +26,7 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
   const cols = state.size.cols;
   const prose = proseLines(state, view, L.proseWidth);
   const shown = prose.slice(view.scroll, view.scroll + L.proseHeight).map(fromMarkdown);
-  const dialog = state.overlay && state.overlay.kind !== 'help' ? state.overlay : null;
+  const dialog = state.overlay && state.overlay.kind !== 'help' && state.overlay.kind !== 'cheat' ? state.overlay : null;
   const stepNo = tf(state.lang, 'stepOf', { n: view.stepIndex + 1, total: lesson.steps.length });
   return (
     <Box flexDirection="column" width={cols} height={usableRows(state)}>

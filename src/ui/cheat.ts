@@ -1,0 +1,29 @@
+import { searchCheats } from '../cheatsheet/search';
+import { showTemplate } from '../cheatsheet/template';
+import type { AppState } from './state';
+import { lessonStatus } from './state';
+
+export interface CheatRow {
+  /** The command as the learner would type it, placeholders shown as <name>. */
+  command: string;
+  description: string;
+  practised: boolean;
+}
+
+const MAX_HITS = 50;
+let memo: { index: unknown; query: string; lang: string; rows: CheatRow[] } | null = null;
+
+/** Search hits for the query (pure; the same inputs give the same rows, computed once). */
+export function cheatHits(s: AppState, query: string): CheatRow[] {
+  if (s.cheat.state !== 'ready') return [];
+  const index = s.cheat.index;
+  if (memo && memo.index === index && memo.query === query && memo.lang === s.lang) return memo.rows;
+  const practised = new Set(s.lessons.filter((l) => lessonStatus(s.progress, l).state === 'done').map((l) => l.id));
+  const rows = searchCheats(index, query, { limit: MAX_HITS, practised }).map((h) => ({
+    command: showTemplate(h.entry.command),
+    description: h.entry.description[s.lang],
+    practised: h.practised,
+  }));
+  memo = { index, query, lang: s.lang, rows };
+  return rows;
+}
