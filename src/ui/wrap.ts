@@ -1,4 +1,4 @@
-import { displayWidth, sliceColumns } from './text';
+import { displayWidth } from './text';
 
 /** How a run of text is drawn; the screen maps styles to semantic tones. */
 export type SegStyle = 'plain' | 'bold' | 'em' | 'code' | 'heading' | 'link' | 'muted' | 'codeblock' | 'th';
@@ -17,17 +17,34 @@ export const lineText = (line: Line): string => line.map((s) => s.text).join('')
 /**
  * Greedy word wrap of styled runs to `width` columns, measured with display width so Hangul (2
  * columns each) lines up. `first` prefixes the first line (a list marker), `rest` the others.
- * A word longer than a line is cut across lines. "\n" in a run forces a break (hard break).
+ * Runs that touch without a space form one word (`SIGKILL` + `.` moves as a whole). A word longer
+ * than a line is cut across lines. "\n" in a run forces a break (hard break).
  */
 export function wrapSegments(segments: Segment[], width: number, first: Segment[] = [], rest: Segment[] = first): Line[] {
-  const lines: Line[] = [];
+  type Token = { kind: 'word'; parts: Segment[] } | { kind: 'space' } | { kind: 'break' };
+  const tokens: Token[] = [];
+  let word: Segment[] = [];
+  const endWord = () => {
+    if (word.length) tokens.push({ kind: 'word', parts: word });
+    word = [];
+  };
+  for (const seg of segments) {
+    for (const part of seg.text.split(/(\n| +)/)) {
+      if (part === '') continue;
+      if (part === '\n') (endWord(), tokens.push({ kind: 'break' }));
+      else if (part.trim() === '') (endWord(), tokens.push({ kind: 'space' }));
+      else word.push({ text: part, style: seg.style });
+    }
+  }
+  endWord();
+
   const copy = (segs: Segment[]): Line => segs.map((x) => ({ ...x }));
+  const lines: Line[] = [];
   let line: Line = copy(first);
   let used = lineWidth(first);
-  let restWidth = lineWidth(rest);
+  const restWidth = lineWidth(rest);
   let pendingSpace = false;
   let empty = true;
-
   const newLine = () => {
     lines.push(line);
     line = copy(rest);
@@ -42,40 +59,33 @@ export function wrapSegments(segments: Segment[], width: number, first: Segment[
     used += displayWidth(text);
     empty = false;
   };
-  const avail = () => Math.max(1, width - used);
+  const room = () => width - used;
 
-  for (const seg of segments) {
-    const parts = seg.text.split(/(\n| +)/);
-    for (const part of parts) {
-      if (part === '') continue;
-      if (part === '\n') {
-        newLine();
-        continue;
+  for (const tok of tokens) {
+    if (tok.kind === 'break') {
+      newLine();
+      continue;
+    }
+    if (tok.kind === 'space') {
+      if (!empty) pendingSpace = true;
+      continue;
+    }
+    const w = tok.parts.reduce((a, p) => a + displayWidth(p.text), 0);
+    const space = pendingSpace ? 1 : 0;
+    if (w + space > room() && !empty) newLine();
+    else if (pendingSpace) put(' ', 'plain');
+    pendingSpace = false;
+    if (w <= room()) {
+      for (const p of tok.parts) put(p.text, p.style);
+      continue;
+    }
+    // Longer than a whole line: cut it, character by character, across lines.
+    for (const p of tok.parts) {
+      for (const ch of p.text) {
+        const cw = displayWidth(ch);
+        if (cw > room() && !empty) newLine();
+        put(ch, p.style);
       }
-      if (part.trim() === '') {
-        if (!empty) pendingSpace = true;
-        continue;
-      }
-      let word = part;
-      let w = displayWidth(word);
-      const space = pendingSpace ? 1 : 0;
-      if (w + space <= avail()) {
-        if (pendingSpace) put(' ', 'plain');
-        pendingSpace = false;
-        put(word, seg.style);
-        continue;
-      }
-      if (!empty) newLine();
-      // Too long even for an empty line: cut it.
-      while (w > avail()) {
-        if (width - restWidth < 1) restWidth = 0;
-        const chunk = sliceColumns(word, avail()) || [...word][0];
-        put(chunk, seg.style);
-        word = word.slice(chunk.length);
-        w = displayWidth(word);
-        newLine();
-      }
-      if (word) put(word, seg.style);
     }
   }
   if (!empty || lines.length === 0) lines.push(line);

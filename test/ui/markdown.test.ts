@@ -56,6 +56,15 @@ describe('markdown to screen lines', () => {
     }
   });
 
+  it('moves runs that touch (a bold word and its full stop) together, at every width', () => {
+    const md = '2. If it is still running after the grace period (`-t`, 10 s), Docker sends **SIGKILL**. Then `exit`, **done**: `ok`.';
+    for (let width = 10; width <= 90; width++) {
+      const lines = markdownLines(md, width);
+      for (const l of lines) expect(lineWidth(l), `width ${width}: ${lineText(l)}`).toBeLessThanOrEqual(width);
+      expect(lines.map(lineText).join(' ')).toMatch(/SIGKILL\./);
+    }
+  });
+
   it('drops HTML comments (the step markers)', () => {
     expect(text('Before\n\n<!-- step: x -->\n\nAfter')).toEqual(['Before', '', 'After']);
   });
