@@ -61,7 +61,8 @@ describe('markdown to screen lines', () => {
     for (let width = 10; width <= 90; width++) {
       const lines = markdownLines(md, width);
       for (const l of lines) expect(lineWidth(l), `width ${width}: ${lineText(l)}`).toBeLessThanOrEqual(width);
-      expect(lines.map(lineText).join(' ')).toMatch(/SIGKILL\./);
+      // Once a line has room for it (3 columns of list marker + 8), the word is never split.
+      if (width >= 11) expect(lines.map(lineText).join(' ')).toMatch(/SIGKILL\./);
     }
   });
 
