@@ -40,6 +40,7 @@ export class EngineSession {
 
   /** Find the engine and open the sandbox. Resolves with the sandbox, or null without an engine. */
   async start(lessonId: string): Promise<Sandbox | null> {
+    this.closed = false;
     this.stopEvents();
     this.api?.close();
     this.opts.onStatus({ state: 'checking' });

@@ -117,7 +117,9 @@ function engineLines(state: AppState): UiLine[] {
   const lines: UiLine[] = wrapText(tf(lang, 'engineDown', { message: engine.message }), state.size.cols - 3)
     .slice(0, 2)
     .map((l, i) => [seg(i === 0 ? '✘ ' : '  ', 'fail'), seg(lineText(l), 'fail')]);
-  if (engine.tryThis) lines.push([seg(`  ${tf(lang, 'engineFix', { fix: engine.tryThis })}`, 'accent')]);
+  if (engine.tryThis) {
+    for (const l of wrapText(tf(lang, 'engineFix', { fix: engine.tryThis }), state.size.cols - 3)) lines.push([seg(`  ${lineText(l)}`, 'accent')]);
+  }
   return lines;
 }
 
