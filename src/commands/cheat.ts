@@ -1,5 +1,6 @@
 import type { Args } from '../cli/args';
 import { pickLang } from '../i18n/lang';
+import { practisedLessons } from '../progress/practised';
 import { paint, printJson, println } from '../cli/output';
 import { UserError } from '../errors';
 import { loadCheatSheet } from '../cheatsheet/data';
@@ -34,7 +35,7 @@ export async function run(args: Args, deps: CheatDeps = {}): Promise<number> {
   const { sheet, problems, prebuilt } = await loadCheatSheet();
   for (const p of problems) process.stderr.write(`${formatCheatProblem(p)}\n`);
   if (problems.length) process.stderr.write('Your personal cheat sheet entries were left out until these are fixed.\n');
-  const practised = (await deps.practised?.()) ?? new Set<string>();
+  const practised = deps.practised ? await deps.practised() : practisedLessons();
 
   if (!query) {
     if (args.flags.json) {
