@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { yamlLine } from '../lessons/yaml-line';
 import type { CheatProblem } from './problems';
 import { FORMAT_VERSION, SheetFile } from './schema';
 import type { CheatEntry, CheatSection, CheatSheet, Text } from './types';
@@ -83,22 +84,3 @@ export function toSheet(files: ParsedFile[], opts: { personal?: boolean; lessonT
   return { sections, entries, lessonTitles: opts.lessonTitles ?? {} };
 }
 
-function yamlLine(root: YamlNode, path: (string | number)[], lc: LineCounter): number {
-  let node: YamlNode | null | undefined = root;
-  let best = 1;
-  for (const key of path) {
-    if (!node) break;
-    if (node.range) best = lc.linePos(node.range[0]).line;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
-      if (!pair) break;
-      const k = pair.key as YamlNode;
-      if (k?.range) best = lc.linePos(k.range[0]).line;
-      node = pair.value as YamlNode;
-    } else if (isSeq(node) && typeof key === 'number') {
-      node = node.items[key] as YamlNode;
-      if (node?.range) best = lc.linePos(node.range[0]).line;
-    } else break;
-  }
-  return best;
-}

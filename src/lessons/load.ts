@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { yamlLine } from './yaml-line';
 import { FORMAT_VERSION, LessonData, type Lang, type Lesson, type Prose } from './schema';
 import type { Problem } from './problems';
 
@@ -115,25 +116,6 @@ export function splitProse(source: string, file: string): { intro: Prose; steps:
   return { intro, steps };
 }
 
-function yamlLine(root: YamlNode, path: (string | number)[], lc: LineCounter): number {
-  let node: YamlNode | null | undefined = root;
-  let best = 1;
-  for (const key of path) {
-    if (!node) break;
-    if (node.range) best = lc.linePos(node.range[0]).line;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
-      if (!pair) break;
-      const k = pair.key as YamlNode;
-      if (k?.range) best = lc.linePos(k.range[0]).line;
-      node = pair.value as YamlNode;
-    } else if (isSeq(node) && typeof key === 'number') {
-      node = node.items[key] as YamlNode;
-      if (node?.range) best = lc.linePos(node.range[0]).line;
-    } else break;
-  }
-  return best;
-}
 
 /** The lessons shipped with ctr-learn (or in `root`), sorted by track order. */
 export function lessonDirs(root: string): string[] {
