@@ -50,6 +50,16 @@ it('without a terminal, says what to do instead and exits 1', () => {
   expect(r.stderr).toContain('ctr-learn lessons');
 });
 
+it('NO_COLOR: draws without colour codes (bold and the inverse cursor stay)', async () => {
+  const app = open([], { env: { NO_COLOR: '1' } });
+  await app.waitFor('q quit');
+  // SGR colour parameters: 30-37, 39, 90-97 foreground, 40-47, 100-107 background, 38;5 / 38;2.
+  const colours = app.output().match(/\x1b\[(?:[0-9;]*;)?(?:3[0-9]|9[0-7]|4[0-7]|10[0-7])(?:;[0-9;]*)?m/g) ?? [];
+  expect(colours).toEqual([]);
+  app.press('q');
+  await app.exited;
+});
+
 describe('on the real engine', () => {
   it('opens a lesson, runs a typed docker command, checks it and sees it pass; quitting restores the terminal', async (ctx) => {
     if (!api) return ctx.skip();
