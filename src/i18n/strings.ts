@@ -104,7 +104,7 @@ const STRINGS = {
   networkEmpty: { en: 'No containers on networks yet.', ko: '아직 네트워크에 연결된 컨테이너가 없어요.' },
   networkNone: { en: '(no containers)', ko: '(컨테이너 없음)' },
   stopTimeline: { en: 'docker stop -t {t}: SIGTERM at 0 s, SIGKILL at {t} s', ko: 'docker stop -t {t}: 0초에 SIGTERM, {t}초에 SIGKILL' },
-  stopExited: { en: 'exited after {s} s with {code}', ko: '{s}초 후 종료, 코드 {code}' },
+  stopExited: { en: 'exited after {s} s with exit code {code}', ko: '{s}초 후 종료, 종료 코드 {code}' },
   stopKilled: { en: 'killed at {s} s (137): SIGTERM was ignored', ko: '{s}초에 강제 종료 (137): SIGTERM을 무시함' },
   langSwitched: { en: 'Language: English', ko: '언어: 한국어' },
   ctrlCAgain: { en: 'Press Ctrl-C again (or q) to quit.', ko: '끝내려면 Ctrl-C 를 한 번 더 (또는 q) 누르세요.' },
