@@ -1,6 +1,6 @@
 import type { Instance } from 'ink';
 import type { Args } from '../cli/args';
-import { pickLang } from '../commands/context';
+import { pickLang } from '../i18n/lang';
 import { describeError } from '../errors';
 import { t } from '../i18n/strings';
 import { lessonsRoot } from '../paths';
