@@ -145,8 +145,11 @@ export function lessonAction(s: AppState, action: Action): Result {
       return none({ ...s, overlay: { kind: 'reveal' } });
     case 'step':
       return goToStep(s, v, v.stepIndex + action.delta);
-    case 'pane':
-      return withView(s, { ...v, pane: action.pane ?? cyclePane(s, v) }, action.pane === 'network' || (!action.pane && cyclePane(s, v) === 'network') ? [{ type: 'loadNetwork', lessonId: lesson.id }] : []);
+    case 'pane': {
+      const pane = action.pane ?? cyclePane(s, v);
+      // The network picture is read fresh each time it is shown.
+      return withView(s, { ...v, pane }, pane === 'network' ? [{ type: 'loadNetwork', lessonId: lesson.id }] : []);
+    }
     case 'edit': {
       const files = v.workspace?.files ?? [];
       if (files.length === 0) return withView(s, v, [], { notice: { tone: 'muted', text: tf(s.lang, 'noFilesToEdit') } });

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import { t } from '../../i18n/strings';
 import type { AppState } from '../state';
 import { displayWidth, fit } from '../text';
 import { toneProps } from '../theme';
