@@ -45,9 +45,6 @@ export async function runApp(args: Args): Promise<number> {
     stderr.write(`${t(lang, 'needsTty')}\nTry: ${t(lang, 'needsTtyTry')}\n`);
     return 1;
   }
-  // React's production build: the development one checks and warns at every render. (The bundle
-  // should define this; setting it before React loads makes sure.)
-  process.env.NODE_ENV ??= 'production';
   const root = lessonsRoot();
   const cached = readCatalogCache(root);
   const [{ render }, { appElement }, { Controller }, { initialState }, { Store }, { openProgress }, catalogModule] = await Promise.all([
