@@ -4,7 +4,7 @@
 //   3. memory (RSS) with a lesson open (goal: < 100 MB)
 //   4. `ctr-learn --version` vs `node -e 0`
 // Needs the build (node scripts/build.mjs) and, for 2 and 3, a Docker engine with busybox:latest.
-// Usage: node scripts/bench.mjs [--runs N]
+// Usage: node scripts/bench.mjs [--runs N] [--only frame]   (--only frame: just figure 1, for quick iterations)
 import { spawn as spawnChild } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'ctr-learn.js');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : null;
 const now = () => performance.timeOrigin + performance.now();
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -72,7 +74,14 @@ function startApp(args, extraEnv, { cols = 100, rows = 30 } = {}) {
       for (const w of [...waiters]) if (w.test(screen)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(at));
     });
   });
+  let exitInfo = null;
   const exited = new Promise((resolve) => p.onExit(resolve));
+  // An app that ends before the awaited screen must fail the bench loudly (the pty was the last
+  // handle keeping this process alive: without this the bench would just stop, printing nothing).
+  void exited.then((e) => {
+    exitInfo = e;
+    for (const w of waiters.splice(0)) w.reject(new Error(`the app exited (${JSON.stringify(e)}) before the screen matched ${w.what}; screen:\n${screen}\noutput:\n${chunks.map((c) => c.data).join('')}`));
+  });
   return {
     t0,
     pid: p.pid,
@@ -83,8 +92,9 @@ function startApp(args, extraEnv, { cols = 100, rows = 30 } = {}) {
     waitFor(test, timeoutMs = 20_000) {
       const fn = typeof test === 'string' ? (s) => s.includes(test) : (s) => test.test(s);
       if (fn(screen)) return Promise.resolve(now());
+      if (exitInfo) return Promise.reject(new Error(`the app exited (${JSON.stringify(exitInfo)}); screen:\n${screen}`));
       return new Promise((resolve, reject) => {
-        const w = { test: fn, resolve };
+        const w = { test: fn, resolve, reject, what: String(test) };
         waiters.push(w);
         setTimeout(() => reject(new Error(`timed out waiting for ${test}; screen:\n${screen}`)), timeoutMs).unref();
       });
@@ -137,7 +147,7 @@ const row = (what, figure, goal = '') => {
 console.log(`ctr-learn bench: ${RUNS} runs each, medians. Node ${process.version}, ${process.platform}.\n`);
 
 // 4. --version vs node -e 0 (interleaved, so both see the same machine load)
-{
+if (!ONLY) {
   const bare = [];
   const version = [];
   for (let i = 0; i < RUNS; i++) {
@@ -180,6 +190,7 @@ async function firstFrame(home) {
 }
 
 // 2 and 3 need the engine.
+if (ONLY === 'frame') process.exit(0);
 const engineUp = await new Promise((resolve) => {
   const c = spawnChild('docker', ['version', '--format', '{{.Server.Version}}'], { stdio: 'ignore' });
   c.on('exit', (code) => resolve(code === 0));

@@ -25,7 +25,8 @@ const COMMAND_TIMEOUT_MS = 30 * 60_000;
 
 export interface ControllerDeps {
   store: Store;
-  progress: ProgressStore;
+  /** The progress store, or its opening (run-app opens it after the first frame). */
+  progress: ProgressStore | Promise<ProgressStore>;
   lessons: Lesson[];
   /** Unmount / remount the UI around a program that takes over the terminal ($EDITOR). */
   ui: { suspend: () => void; resume: () => void };
@@ -139,8 +140,9 @@ export class Controller {
   }
 
   private async run(e: Effect): Promise<void> {
-    const { progress } = this.d;
-    const afterProgress = () => this.dispatch({ type: 'progressChanged', progress: progress.data() });
+    // Effects reach here in order, and a promise resumes its waiters in order too: progress writes
+    // keep their order while the store is still opening.
+    const afterProgress = (p: ProgressStore) => this.dispatch({ type: 'progressChanged', progress: p.data() });
     switch (e.type) {
       case 'enterLesson': {
         const lesson = this.lesson(e.lessonId);
@@ -149,21 +151,31 @@ export class Controller {
         this.dispatch({ type: 'lessonReady', lessonId: lesson.id, workspace: dir, files: listFiles(dir) });
         return;
       }
-      case 'seeStep':
-        progress.seeStep(e.lessonId, e.stepId);
-        return afterProgress();
-      case 'recordAttempt':
-        progress.recordAttempt(e.lessonId, e.stepId, e.passed, this.lesson(e.lessonId).steps.map((s) => s.id));
-        return afterProgress();
-      case 'useHint':
-        progress.useHint(e.lessonId, e.stepId, e.rung);
-        return afterProgress();
-      case 'revealSolution':
-        progress.revealSolution(e.lessonId, e.stepId);
-        return afterProgress();
-      case 'saveLang':
-        progress.setLang(e.lang);
-        return afterProgress();
+      case 'seeStep': {
+        const p = await this.d.progress;
+        p.seeStep(e.lessonId, e.stepId);
+        return afterProgress(p);
+      }
+      case 'recordAttempt': {
+        const p = await this.d.progress;
+        p.recordAttempt(e.lessonId, e.stepId, e.passed, this.lesson(e.lessonId).steps.map((s) => s.id));
+        return afterProgress(p);
+      }
+      case 'useHint': {
+        const p = await this.d.progress;
+        p.useHint(e.lessonId, e.stepId, e.rung);
+        return afterProgress(p);
+      }
+      case 'revealSolution': {
+        const p = await this.d.progress;
+        p.revealSolution(e.lessonId, e.stepId);
+        return afterProgress(p);
+      }
+      case 'saveLang': {
+        const p = await this.d.progress;
+        p.setLang(e.lang);
+        return afterProgress(p);
+      }
       case 'runCommand':
         return this.runCommand(e.lessonId, e.line);
       case 'cancelCommand':

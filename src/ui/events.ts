@@ -13,7 +13,10 @@ export type AppEvent =
   | { type: 'resized'; cols: number; rows: number }
   | { type: 'engineStatus'; status: EngineStatus }
   | { type: 'sandboxStatus'; status: SandboxStatus }
-  | { type: 'progressChanged'; progress: ProgressData }
+  /** recoveredFrom: the store found the file unreadable when it opened (after the first frame) and moved it there. */
+  | { type: 'progressChanged'; progress: ProgressData; recoveredFrom?: string }
+  /** The Markdown renderer has loaded (after the first frame): lesson text is drawn with it from now on. */
+  | { type: 'markdownLoaded' }
   | { type: 'lessonReady'; lessonId: string; workspace: string; files: string[] }
   | { type: 'commandOutput'; lines: OutLine[]; dropped: number }
   | { type: 'commandDone'; exitCode: number | null; cancelled: boolean; timedOut: boolean; ms: number }

@@ -1,7 +1,7 @@
 import { t } from '../i18n/strings';
 import type { Lesson } from '../lessons/schema';
 import { visibleBindings } from './keys';
-import { markdownLines } from './markdown';
+import { markdownLoaded, renderMarkdown } from './render-markdown';
 import type { AppState, LessonView } from './state';
 import { displayWidth } from './text';
 import { colorEnabled } from './theme';
@@ -74,10 +74,10 @@ export function proseLines(s: AppState, view: LessonView, width = lessonLayout(s
   const lesson = s.lessons.find((l) => l.id === view.lessonId);
   if (!lesson) return [];
   const plain = !colorEnabled();
-  const key = `${lesson.id}|${view.stepIndex}|${s.lang}|${width}|${plain}`;
+  const key = `${lesson.id}|${view.stepIndex}|${s.lang}|${width}|${plain}|${markdownLoaded()}`;
   let lines = cache.get(key);
   if (!lines) {
-    lines = markdownLines(proseSource(lesson, view.stepIndex, s.lang), width, { plainCode: plain });
+    lines = renderMarkdown(proseSource(lesson, view.stepIndex, s.lang), width, { plainCode: plain });
     if (cache.size > 64) cache.clear();
     cache.set(key, lines);
   }

@@ -2,7 +2,7 @@ import type { CheckResult } from '../checks/types';
 import { t } from '../i18n/strings';
 import type { Check, Lesson } from '../lessons/schema';
 import { fromMarkdown, seg, type UiLine, type UiSeg } from './components/Lines';
-import { markdownLines } from './markdown';
+import { renderMarkdown } from './render-markdown';
 import type { AppState, LessonView, OutLine } from './state';
 import { displayWidth, tf } from './text';
 import { colorEnabled, type Tone } from './theme';
@@ -32,7 +32,7 @@ export function outputLines(s: AppState, v: LessonView, height: number): UiLine[
 /** Inline Markdown (hints use `code`) as screen lines. */
 function mdLines(text: string, width: number, lead: UiSeg[] = []): UiLine[] {
   const leadWidth = lead.reduce((w, x) => w + displayWidth(x.text), 0);
-  const lines = markdownLines(text, Math.max(10, width - leadWidth), { plainCode: !colorEnabled() }).map(fromMarkdown);
+  const lines = renderMarkdown(text, Math.max(10, width - leadWidth), { plainCode: !colorEnabled() }).map(fromMarkdown);
   return lines.map((l, i) => (i === 0 ? [...lead, ...l] : [seg(' '.repeat(leadWidth)), ...l]));
 }
 

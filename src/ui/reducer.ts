@@ -23,7 +23,10 @@ export function reduce(state: AppState, event: AppEvent): Result {
     case 'sandboxStatus':
       return none({ ...state, sandbox: event.status });
     case 'progressChanged':
-      return none({ ...state, progress: event.progress });
+      return none({ ...state, progress: event.progress, ...(event.recoveredFrom ? { recoveredFrom: event.recoveredFrom } : {}) });
+    case 'markdownLoaded':
+      // The same state, new object: the screen draws again, now with the renderer.
+      return clampScroll({ ...state });
     case 'logged': {
       const log = state.log.concat(event.entries);
       return none({ ...state, log: log.length > MAX_LOG_ENTRIES ? log.slice(-MAX_LOG_ENTRIES) : log });

@@ -1,11 +1,15 @@
 import type { Instance } from 'ink';
 import type { Args } from '../cli/args';
 import { pickLang } from '../i18n/lang';
-import { describeError } from '../errors';
+import { describeError, exitCodeFor } from '../errors';
 import { t } from '../i18n/strings';
 import { lessonsRoot } from '../paths';
+import { peekProgress } from '../progress/peek';
+import type { ProgressStore } from '../progress/store';
 import { readCatalogCache, writeCatalogCache } from './catalog-cache';
 import type { Controller as ControllerT } from './controller';
+import type { Effect } from './events';
+import { loadMarkdown } from './render-markdown';
 import { tf } from './text';
 
 /** The alternate screen, like a pager or an editor: the learner's scrollback is untouched on exit. */
@@ -45,22 +49,27 @@ export async function runApp(args: Args): Promise<number> {
     stderr.write(`${t(lang, 'needsTty')}\nTry: ${t(lang, 'needsTtyTry')}\n`);
     return 1;
   }
+  // The first frame needs Ink, the screens, the lessons and the progress to READ. Everything else
+  // (the progress store with conf and zod, the controller and the engine, the Markdown renderer)
+  // is loaded right after it.
   const root = lessonsRoot();
   const cached = readCatalogCache(root);
-  const [{ render }, { appElement }, { Controller }, { initialState }, { Store }, { openProgress }, catalogModule] = await Promise.all([
+  const peeked = peekProgress();
+  const [{ render }, { appElement }, { initialState }, { Store }, catalogModule, storeModule] = await Promise.all([
     import('ink'),
     import('./App'),
-    import('./controller'),
     import('./state'),
     import('./store'),
-    import('../progress/store'),
     cached ? null : import('../lessons/catalog'),
+    // A progress file that does not look right is moved aside before the first frame, which says so.
+    peeked.plausible ? null : import('../progress/store'),
   ]);
   const { lessons, broken } = cached ?? catalogModule!.loadCatalog(root);
-  const { store: progress, recoveredFrom } = openProgress();
-  const lang = pickLang(args, progress.data().lang);
+  const openedNow = storeModule?.openProgress();
+  const progress = openedNow?.store.data() ?? peeked.data;
+  const lang = pickLang(args, progress.lang);
   const store = new Store(
-    initialState({ lessons, broken, progress: progress.data(), lang, size: { cols: stdout.columns || 80, rows: stdout.rows || 24 }, recoveredFrom }),
+    initialState({ lessons, broken, progress, lang, size: { cols: stdout.columns || 80, rows: stdout.rows || 24 }, recoveredFrom: openedNow?.recoveredFrom }),
   );
 
   const term = terminal(stdout);
@@ -73,16 +82,31 @@ export async function runApp(args: Args): Promise<number> {
   const done = new Promise<number>((resolve) => (finish = resolve));
   let closing = { removed: 0, finished: true };
 
+  // The controller carries out the reducer's effects. It is loaded after the first frame; effects
+  // asked for before that (a key pressed at once) are handed to it when it is there, in order.
+  let controller: ControllerT | null = null;
+  let controllerFailed = false;
+  let shutdownAsked: number | null = null;
+  const waiting: Effect[] = [];
+  store.onEffect((e) => (controller ? controller.handle(e) : waiting.push(e)));
+  const shutdown = (budgetMs: number) => {
+    if (controller) void controller.shutdown(budgetMs);
+    else if (controllerFailed) finish(exitCode ?? 2);
+    else shutdownAsked ??= budgetMs;
+  };
+  /** Leave the terminal usable, report the error, and end the session. */
+  const fail = (err: unknown) => {
+    term.leave();
+    stderr.write(describeError(err) + '\n');
+    exitCode ??= exitCodeFor(err);
+    shutdown(SIGNAL_BUDGET_MS);
+  };
+
   const mount = () => {
     const inst = render(appElement(store), { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
     instance = inst;
-    inst.waitUntilExit().catch((err: unknown) => {
-      // A render error: leave the terminal usable and report it as our bug.
-      term.leave();
-      stderr.write(describeError(err) + '\n');
-      exitCode = 2;
-      void controller.shutdown(SIGNAL_BUDGET_MS);
-    });
+    // A render error is our bug (exit 2).
+    inst.waitUntilExit().catch(fail);
   };
   const unmount = () => {
     const inst = instance;
@@ -90,30 +114,35 @@ export async function runApp(args: Args): Promise<number> {
     inst?.unmount();
   };
 
-  const controller: ControllerT = new Controller({
-    store,
-    progress,
-    lessons,
-    ui: {
-      suspend: () => {
-        unmount();
-        // Ink stops listening but Node keeps reading the terminal ahead: pause, or the editor
-        // would lose keystrokes to us.
-        stdin.pause();
-        term.leave();
+  const startController = (Controller: typeof ControllerT, progress: Promise<ProgressStore>) => {
+    const c = new Controller({
+      store,
+      progress,
+      lessons,
+      ui: {
+        suspend: () => {
+          unmount();
+          // Ink stops listening but Node keeps reading the terminal ahead: pause, or the editor
+          // would lose keystrokes to us.
+          stdin.pause();
+          term.leave();
+        },
+        resume: () => {
+          term.enter();
+          mount();
+        },
       },
-      resume: () => {
-        term.enter();
-        mount();
+      onQuit: (r) => {
+        closing = r;
+        finish(exitCode ?? 0);
       },
-    },
-    onQuit: (r) => {
-      closing = r;
-      finish(exitCode ?? 0);
-    },
-    traceFile: process.env.CTR_LEARN_TRACE || undefined,
-  });
-  store.onEffect((e) => controller.handle(e));
+      traceFile: process.env.CTR_LEARN_TRACE || undefined,
+    });
+    controller = c;
+    if (shutdownAsked !== null) return void c.shutdown(shutdownAsked);
+    for (const e of waiting.splice(0)) c.handle(e);
+    void c.start();
+  };
 
   // Registered before Ink's own listener: clear first, then the new size is drawn from the top.
   const onResize = () => {
@@ -135,7 +164,7 @@ export async function runApp(args: Args): Promise<number> {
     exitCode = SIGNAL_EXIT[sig] ?? 1;
     if (sig === 'SIGHUP') term.gone();
     // Children are killed (their process groups), the sandbox is ended, progress is on disk already.
-    void controller.shutdown(SIGNAL_BUDGET_MS);
+    shutdown(SIGNAL_BUDGET_MS);
     setTimeout(() => {
       unmount();
       restore();
@@ -147,9 +176,28 @@ export async function runApp(args: Args): Promise<number> {
 
   term.enter();
   mount();
-  // Right after the first frame: the next start can skip parsing the lessons.
-  if (!cached) setImmediate(() => writeCatalogCache(root, { lessons, broken }));
-  void controller.start();
+  setImmediate(() => {
+    // The progress store (conf, zod): the one writer of the progress file. Opened here it may
+    // still find the file unreadable and move it aside: the home screen then says so.
+    const progressStore: Promise<ProgressStore> = openedNow
+      ? Promise.resolve(openedNow.store)
+      : import('../progress/store').then(({ openProgress }) => {
+          const { store: opened, recoveredFrom } = openProgress();
+          store.dispatch({ type: 'progressChanged', progress: opened.data(), recoveredFrom });
+          return opened;
+        });
+    progressStore.catch(fail);
+    import('./controller').then(
+      ({ Controller }) => startController(Controller, progressStore),
+      (err: unknown) => {
+        controllerFailed = true;
+        fail(err);
+      },
+    );
+    void loadMarkdown().then(() => store.dispatch({ type: 'markdownLoaded' }), fail);
+    // The next start can skip parsing the lessons.
+    if (!cached) writeCatalogCache(root, { lessons, broken });
+  });
 
   const code = await done;
   unmount();

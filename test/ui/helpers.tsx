@@ -7,6 +7,10 @@ import type { KeyInfo } from '../../src/ui/keys';
 import { reduce } from '../../src/ui/reducer';
 import { initialState, type AppState } from '../../src/ui/state';
 import { Store } from '../../src/ui/store';
+import { loadMarkdown } from '../../src/ui/render-markdown';
+
+// The app loads its Markdown renderer right after the first frame; screens under test have it from the start.
+await loadMarkdown();
 
 const text = (en: string, ko: string) => ({ en, ko });
 

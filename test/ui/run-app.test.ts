@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { fixtureLessons } from '../e2e/fixture';
+import { startApp, type PtyApp } from '../e2e/pty';
+
+/**
+ * The built app's start in a real pseudo-terminal: the first frame reads the progress file plainly
+ * and the progress store, the controller and the Markdown renderer arrive right after it. These
+ * check that nothing is lost on the way (no engine needed).
+ */
+const fx = fixtureLessons();
+const running: PtyApp[] = [];
+afterAll(() => {
+  for (const app of running) app.pty.kill('SIGKILL');
+});
+
+function open(): PtyApp {
+  const app = startApp([], { env: { CTR_LEARN_LESSONS: fx.dir } });
+  running.push(app);
+  return app;
+}
+
+function openWithProgress(bytes: string | Buffer): PtyApp {
+  const home = mkdtempSync(join(tmpdir(), 'ctr-run-app-home-'));
+  mkdirSync(join(home, 'config'));
+  writeFileSync(join(home, 'config', 'progress.json'), bytes);
+  const app = startApp([], { home, env: { CTR_LEARN_LESSONS: fx.dir } });
+  running.push(app);
+  return app;
+}
+
+const firstFrame = (app: PtyApp) => app.waitFor((s) => /Lessons[\s\S]*q quit/.test(s));
+const movedAside = (home: string) => readdirSync(join(home, 'config')).filter((f) => f.includes('.corrupt-'));
+
+it('a progress file that is not JSON is moved aside before the first frame, and the first frame says so', async () => {
+  const app = openWithProgress('{"version":1,"lessons":{"l":{"st');
+  await firstFrame(app);
+  // In the first frame itself: the message is drawn above the lesson list, so it comes first.
+  const out = app.output();
+  expect(out.indexOf('Your progress file was unreadable')).toBeGreaterThan(-1);
+  expect(out.indexOf('Your progress file was unreadable')).toBeLessThan(out.indexOf('Lessons'));
+  expect(movedAside(app.home)).toHaveLength(1);
+  app.press('q');
+  expect((await app.exited).exitCode).toBe(0);
+});
+
+it('a progress file that only the store finds wrong is moved aside right after the first frame, with the message', async () => {
+  const app = openWithProgress('{"lessons":{"e2e-basics":{"steps":{"run":{"attempts":"many"}}}}}');
+  await firstFrame(app);
+  await app.waitFor('Your progress file was unreadable');
+  expect(movedAside(app.home)).toHaveLength(1);
+  app.press('q');
+  expect((await app.exited).exitCode).toBe(0);
+});
+
+it('keys pressed at the first frame are kept: Enter opens the lesson, its text is drawn as Markdown, the visit is saved', async () => {
+  const app = open();
+  await firstFrame(app);
+  app.press('\r');
+  // The heading as Markdown draws it (underlined, no "#"), the table as columns.
+  const screen = await app.waitFor((s) => /^ ?E2E basics\s*$/m.test(s) && /option\s+what it does/.test(s));
+  expect(screen).not.toContain('# E2E basics');
+  expect(screen).toMatch(/^ ?=+\s*$/m);
+  app.press('q');
+  expect((await app.exited).exitCode).toBe(0);
+  const file = join(app.home, 'config', 'progress.json');
+  expect(existsSync(file)).toBe(true);
+  const progress = JSON.parse(readFileSync(file, 'utf8'));
+  expect(progress).toMatchObject({ lastLesson: 'e2e-basics', lessons: { 'e2e-basics': { steps: { run: { firstSeenAt: expect.any(String) } } } } });
+});
