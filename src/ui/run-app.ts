@@ -41,6 +41,22 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP:
 /** A signal must end the app within 2 s: the sandbox gets most of it, the rest is reaped at the next start. */
 const SIGNAL_BUDGET_MS = 1400;
 
+/**
+ * yoga-layout (Ink's layout engine) checks `typeof fetch` on its way to reading its embedded wasm,
+ * and in Node the first touch of the global `fetch` loads undici (~20 ms of every start). Nothing
+ * here uses fetch: hide it while Ink loads, then put Node's lazy getter back untouched.
+ */
+export async function withoutGlobalFetch<T>(load: () => Promise<T>): Promise<T> {
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!own?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true, enumerable: own.enumerable });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', own);
+  }
+}
+
 /** `ctr-learn` with no command: the interactive app. */
 export async function runApp(args: Args): Promise<number> {
   const { stdin, stdout, stderr } = process;
@@ -55,15 +71,17 @@ export async function runApp(args: Args): Promise<number> {
   const root = lessonsRoot();
   const cached = readCatalogCache(root);
   const peeked = peekProgress();
-  const [{ render }, { appElement }, { initialState }, { Store }, catalogModule, storeModule] = await Promise.all([
-    import('ink'),
-    import('./App'),
-    import('./state'),
-    import('./store'),
-    cached ? null : import('../lessons/catalog'),
-    // A progress file that does not look right is moved aside before the first frame, which says so.
-    peeked.plausible ? null : import('../progress/store'),
-  ]);
+  const [{ render }, { appElement }, { initialState }, { Store }, catalogModule, storeModule] = await withoutGlobalFetch(() =>
+    Promise.all([
+      import('ink'),
+      import('./App'),
+      import('./state'),
+      import('./store'),
+      cached ? null : import('../lessons/catalog'),
+      // A progress file that does not look right is moved aside before the first frame, which says so.
+      peeked.plausible ? null : import('../progress/store'),
+    ]),
+  );
   const { lessons, broken } = cached ?? catalogModule!.loadCatalog(root);
   const openedNow = storeModule?.openProgress();
   const progress = openedNow?.store.data() ?? peeked.data;

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withoutGlobalFetch } from '../../src/ui/run-app';
 import { fixtureLessons } from '../e2e/fixture';
 import { startApp, type PtyApp } from '../e2e/pty';
 
@@ -69,4 +70,15 @@ it('keys pressed at the first frame are kept: Enter opens the lesson, its text i
   expect(existsSync(file)).toBe(true);
   const progress = JSON.parse(readFileSync(file, 'utf8'));
   expect(progress).toMatchObject({ lastLesson: 'e2e-basics', lessons: { 'e2e-basics': { steps: { run: { firstSeenAt: expect.any(String) } } } } });
+});
+
+describe('withoutGlobalFetch (Ink loads without waking undici)', () => {
+  it('hides fetch while loading, then puts back the very same property, also when loading fails', async () => {
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+    expect(await withoutGlobalFetch(async () => typeof fetch)).toBe('undefined');
+    expect(Object.getOwnPropertyDescriptor(globalThis, 'fetch')).toEqual(before);
+    await expect(withoutGlobalFetch(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(Object.getOwnPropertyDescriptor(globalThis, 'fetch')).toEqual(before);
+    expect(typeof fetch).toBe('function');
+  });
 });
