@@ -22,6 +22,10 @@ await build({
   minify: true,
   // Ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
   external: ['react-devtools-core'],
+  // string-width builds an Intl.Segmenter and an RGI-emoji regex as it loads (~50 ms of every
+  // start); ours gives the same widths and builds them only for text that needs them. Every
+  // package that measures text (Ink, wrap-ansi, cli-truncate...) gets it.
+  alias: { 'string-width': './src/ui/string-width.ts' },
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __ctrCreateRequire } from 'node:module'; const require = __ctrCreateRequire(import.meta.url);" },
 });

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from './string-width';
 import { t, type StringKey } from '../i18n/strings';
 import type { Lang } from '../lessons/schema';
 
