@@ -30,17 +30,26 @@ await build({
   banner: { js: "import { createRequire as __ctrCreateRequire } from 'node:module'; const require = __ctrCreateRequire(import.meta.url);" },
 });
 
-// Lint the cheat sheet and precompile it with its search index, so `ctr-learn cheat` never loads
-// yaml or zod. A sheet with problems fails the build with `file:line CODE message`.
+// Precompile what the app and `ctr-learn cheat` read, so they never load yaml or zod for it:
+//  - the cheat sheet, linted, with its search index. A sheet with problems fails the build with
+//    `file:line CODE message`.
+//  - the lessons as parsed JSON (dist/lessons.json), used while the lesson files are unchanged.
+//    A lesson that does not load is listed here and left to the app (and `ctr-learn lint`).
 await build({
-  entryPoints: ['src/cheatsheet/compile.ts'],
-  outfile: 'dist/.cheat-compile.mjs',
+  entryPoints: { cheat: 'src/cheatsheet/compile.ts', lessons: 'src/lessons/compiled.ts' },
+  outdir: 'dist/.compile',
   bundle: true,
   platform: 'node',
   format: 'esm',
   logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
-const { compileCheatsheet } = await import(new URL('../dist/.cheat-compile.mjs', import.meta.url));
-compileCheatsheet({ root: fileURLToPath(new URL('..', import.meta.url)), out: fileURLToPath(new URL('../dist/cheatsheet.json', import.meta.url)) });
-rmSync(new URL('../dist/.cheat-compile.mjs', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { compileCheatsheet } = await import(new URL('../dist/.compile/cheat.js', import.meta.url));
+compileCheatsheet({ root, out: fileURLToPath(new URL('../dist/cheatsheet.json', import.meta.url)) });
+const { compileLessons } = await import(new URL('../dist/.compile/lessons.js', import.meta.url));
+const lessons = await compileLessons({ root: fileURLToPath(new URL('../lessons', import.meta.url)), out: fileURLToPath(new URL('../dist/lessons.json', import.meta.url)) });
+if (lessons.broken.length) {
+  console.warn(`dist/lessons.json not written: ${lessons.broken.length} lesson problem(s) (ctr-learn lint lessons):\n${lessons.broken.join('\n')}`);
+}
+rmSync(new URL('../dist/.compile', import.meta.url), { recursive: true });

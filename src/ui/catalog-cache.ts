@@ -1,81 +1,48 @@
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lesson } from '../lessons/schema';
-import { ensureDir, stateDir } from '../paths';
+import { fromCompiled, lessonsFingerprint, readCompiled, toCompiled, writeCompiled, type Catalog } from '../lessons/compiled';
+import { ensureDir, packageRoot, stateDir } from '../paths';
 
 /**
- * The parsed lessons of the last start, so the next start draws its first frame without parsing
- * YAML and validating every lesson again (~70-90 ms of a cold start). Used only when nothing the
- * result depends on changed: every lesson file's size and mtime, and the build itself (this
- * module's file). Anything else is a miss, and the lessons are loaded and checked as usual.
+ * The lessons for the app's first frame without parsing them (~70-90 ms of a start): the build's
+ * dist/lessons.json when the lessons are the packaged ones, else the lessons this app parsed at
+ * its last start (in the state folder). Either only while every lesson file is as it was then
+ * (lessons/compiled.ts); anything else is a miss, and the lessons are loaded and checked as usual.
  */
-interface Cached {
-  version: 1;
+export interface CatalogLookup {
+  catalog: Catalog | null;
+  from: 'shipped' | 'last-start' | null;
+  /** The lesson files' fingerprint, taken before anything was parsed: what writeCatalogCache records. */
   key: string;
-  lessons: Omit<Lesson, 'source'>[];
-  broken: string[];
-  yamlPaths: string[];
 }
 
-const FILES = ['lesson.yaml', 'en.md', 'ko.md'];
-
-function fingerprint(root: string): string {
-  const parts: string[] = [root];
-  try {
-    parts.push(String(statSync(fileURLToPath(import.meta.url)).mtimeMs));
-  } catch {
-    parts.push('no-build-stamp');
-  }
-  let dirs: string[] = [];
-  try {
-    dirs = readdirSync(root, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    return `${parts.join('|')}|no-root`;
-  }
-  for (const d of dirs) {
-    for (const f of FILES) {
-      try {
-        const st = statSync(join(root, d, f));
-        parts.push(`${d}/${f}:${st.size}:${st.mtimeMs}`);
-      } catch {
-        parts.push(`${d}/${f}:-`);
-      }
-    }
-  }
-  return parts.join('|');
-}
-
+export const shippedCatalogPath = () => join(packageRoot(), 'dist', 'lessons.json');
 const cachePath = () => join(stateDir(), 'catalog-cache.json');
 
-export function readCatalogCache(root: string): { lessons: Lesson[]; broken: string[] } | null {
+/** The app's own cache also depends on the build that wrote it (this module's file). */
+function buildStamp(): string {
   try {
-    const c = JSON.parse(readFileSync(cachePath(), 'utf8')) as Cached;
-    if (c.version !== 1 || c.key !== fingerprint(root)) return null;
-    // Line numbers are for lesson authors (lint); the app never shows them.
-    const lessons = c.lessons.map((l, i) => ({ ...l, source: { yamlPath: c.yamlPaths[i], lineOf: () => 1 } }) as Lesson);
-    return { lessons, broken: c.broken };
+    return String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
   } catch {
-    return null;
+    return 'no-build-stamp';
   }
 }
 
-export function writeCatalogCache(root: string, catalog: { lessons: Lesson[]; broken: string[] }): void {
+export function readCatalogCache(root: string): CatalogLookup {
+  const key = lessonsFingerprint(root);
+  const shipped = readCompiled(shippedCatalogPath(), key);
+  if (shipped) return { catalog: fromCompiled(root, shipped), from: 'shipped', key };
+  const last = readCompiled(cachePath(), `${key}|${buildStamp()}`);
+  if (last) return { catalog: fromCompiled(root, last), from: 'last-start', key };
+  return { catalog: null, from: null, key };
+}
+
+/** Record the lessons parsed from files with fingerprint `key`, for the next start. */
+export function writeCatalogCache(root: string, key: string, catalog: Catalog): void {
   try {
-    const file = cachePath();
     ensureDir(stateDir());
-    const data: Cached = {
-      version: 1,
-      key: fingerprint(root),
-      lessons: catalog.lessons.map(({ source: _source, ...rest }) => rest),
-      broken: catalog.broken,
-      yamlPaths: catalog.lessons.map((l) => l.source.yamlPath),
-    };
-    writeFileSync(`${file}.tmp`, JSON.stringify(data));
-    renameSync(`${file}.tmp`, file);
+    writeCompiled(cachePath(), toCompiled(root, catalog, `${key}|${buildStamp()}`));
   } catch {
     /* a cache that cannot be written only costs the next start some time */
   }

@@ -77,12 +77,12 @@ export async function runApp(args: Args): Promise<number> {
       import('./App'),
       import('./state'),
       import('./store'),
-      cached ? null : import('../lessons/catalog'),
+      cached.catalog ? null : import('../lessons/catalog'),
       // A progress file that does not look right is moved aside before the first frame, which says so.
       peeked.plausible ? null : import('../progress/store'),
     ]),
   );
-  const { lessons, broken } = cached ?? catalogModule!.loadCatalog(root);
+  const { lessons, broken } = cached.catalog ?? catalogModule!.loadCatalog(root);
   const openedNow = storeModule?.openProgress();
   const progress = openedNow?.store.data() ?? peeked.data;
   const lang = pickLang(args, progress.lang);
@@ -214,7 +214,7 @@ export async function runApp(args: Args): Promise<number> {
     );
     void loadMarkdown().then(() => store.dispatch({ type: 'markdownLoaded' }), fail);
     // The next start can skip parsing the lessons.
-    if (!cached) writeCatalogCache(root, { lessons, broken });
+    if (!cached.catalog) writeCatalogCache(root, cached.key, { lessons, broken });
   });
 
   const code = await done;

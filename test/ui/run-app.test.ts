@@ -1,7 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lessonsFingerprint } from '../../src/lessons/compiled';
+import { shippedCatalogPath } from '../../src/ui/catalog-cache';
 import { withoutGlobalFetch } from '../../src/ui/run-app';
 import { fixtureLessons } from '../e2e/fixture';
 import { startApp, type PtyApp } from '../e2e/pty';
@@ -70,6 +73,36 @@ it('keys pressed at the first frame are kept: Enter opens the lesson, its text i
   expect(existsSync(file)).toBe(true);
   const progress = JSON.parse(readFileSync(file, 'utf8'));
   expect(progress).toMatchObject({ lastLesson: 'e2e-basics', lessons: { 'e2e-basics': { steps: { run: { firstSeenAt: expect.any(String) } } } } });
+});
+
+it('the first start uses the lessons compiled by the build, and an edited lesson file is read instead', async (ctx) => {
+  const shipped = fileURLToPath(new URL('../../lessons', import.meta.url));
+  // No dist/lessons.json (a lesson did not load at the build), or a lesson was edited since the
+  // build: the compiled lessons are rightly not used, nothing to see here.
+  if (!existsSync(shippedCatalogPath())) return ctx.skip();
+  const built = JSON.parse(readFileSync(shippedCatalogPath(), 'utf8')) as { key: string };
+  if (built.key !== lessonsFingerprint(shipped)) return ctx.skip();
+  const lessons = mkdtempSync(join(tmpdir(), 'ctr-run-app-lessons-'));
+  cpSync(shipped, lessons, { recursive: true });
+  const title = /^ {2}en: "(.*)"$/m;
+  const yaml = join(lessons, 'run-options', 'lesson.yaml');
+  const was = readFileSync(yaml, 'utf8').match(title)![1];
+
+  const first = startApp([], { env: { CTR_LEARN_LESSONS: lessons } });
+  running.push(first);
+  await first.waitFor(was.slice(0, 40));
+  first.press('q');
+  await first.exited;
+  // Parsed lessons would have been cached for the next start; the compiled ones need no cache.
+  expect(existsSync(join(first.home, 'state', 'catalog-cache.json'))).toBe(false);
+
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(title, '  en: "Edited: run options"'));
+  const second = startApp([], { home: first.home, env: { CTR_LEARN_LESSONS: lessons } });
+  running.push(second);
+  await second.waitFor('Edited: run options');
+  second.press('q');
+  await second.exited;
+  expect(existsSync(join(first.home, 'state', 'catalog-cache.json'))).toBe(true);
 });
 
 describe('withoutGlobalFetch (Ink loads without waking undici)', () => {
