@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { Lang, Lesson, Prose } from './schema';
 
@@ -32,35 +32,56 @@ export interface Catalog {
 const LESSON_FILES = ['lesson.yaml', 'en.md', 'ko.md'];
 const LANGS: Lang[] = ['en', 'ko'];
 
-/**
- * A hash of every lesson folder's name and parsed files' contents. Contents, not sizes and
- * times: an installed package gets new file times, and an edit can keep the size. Reading and
- * hashing them costs about a millisecond.
- */
-export function lessonsFingerprint(root: string): string {
-  const hash = createHash('sha256');
-  let dirs: string[];
+/** Every file a catalog is parsed from, relative to the lessons folder (null: no folder). */
+function lessonFiles(root: string): string[] | null {
   try {
-    dirs = readdirSync(root, { withFileTypes: true })
+    return readdirSync(root, { withFileTypes: true })
       .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
       .map((d) => d.name)
-      .sort();
+      .sort()
+      .flatMap((d) => LESSON_FILES.map((f) => `${d}/${f}`));
   } catch {
-    return 'no-lessons-folder';
+    return null;
   }
-  for (const d of dirs) {
-    for (const f of LESSON_FILES) {
-      let content: Buffer | null = null;
-      try {
-        content = readFileSync(join(root, d, f));
-      } catch {
-        /* a missing file is part of the fingerprint too */
-      }
-      hash.update(`${d}/${f}:${content ? content.length : 'missing'}\0`);
-      if (content) hash.update(content);
+}
+
+/**
+ * A hash of the lesson files' names and contents: what a compiled catalog is valid for.
+ * Contents, not file times: an installed package gets new times. Costs a few milliseconds, so
+ * the app remembers it for the files' lessonFilesStat (ui/catalog-cache.ts).
+ */
+export function lessonsFingerprint(root: string): string {
+  const files = lessonFiles(root);
+  if (!files) return 'no-lessons-folder';
+  // node:crypto is loaded only here (~3 ms): most starts know the fingerprint already.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const hash = createHash('sha256');
+  for (const f of files) {
+    let content: Buffer | null = null;
+    try {
+      content = readFileSync(join(root, f));
+    } catch {
+      /* a missing file is part of the fingerprint too */
     }
+    hash.update(`${f}:${content ? content.length : 'missing'}\0`);
+    if (content) hash.update(content);
   }
   return hash.digest('hex');
+}
+
+/**
+ * The lesson files' sizes, times and inodes: cheap to read, and different after any write to a
+ * file (the change time cannot be set back), so while it is the same, so is the fingerprint.
+ */
+export function lessonFilesStat(root: string): string {
+  const files = lessonFiles(root);
+  if (!files) return 'no-lessons-folder';
+  return files
+    .map((f) => {
+      const st = statSync(join(root, f), { throwIfNoEntry: false });
+      return st ? `${f}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : `${f}:-`;
+    })
+    .join('|');
 }
 
 export function toCompiled(root: string, catalog: Catalog, key: string): CompiledCatalog {
@@ -78,18 +99,20 @@ export function toCompiled(root: string, catalog: Catalog, key: string): Compile
  * working directory. Line numbers are for lesson authors (lint); the app never shows them.
  */
 export function fromCompiled(root: string, compiled: CompiledCatalog): Catalog {
-  const shown = (p: string) => relative(process.cwd(), p) || p;
+  const cwd = process.cwd();
   const lessons = compiled.lessons.map((l): Lesson => {
     const dir = join(root, l.dir);
-    const prose = (p: Prose, lang: Lang): Prose => ({ ...p, file: shown(join(dir, `${lang}.md`)) });
-    const both = (r: Record<Lang, Prose>) => Object.fromEntries(LANGS.filter((g) => r[g]).map((g) => [g, prose(r[g], g)])) as Record<Lang, Prose>;
-    return {
-      ...l,
-      dir,
-      intro: both(l.intro),
-      stepProse: Object.fromEntries(Object.entries(l.stepProse).map(([id, r]) => [id, both(r)])),
-      source: { yamlPath: shown(join(dir, 'lesson.yaml')), lineOf: () => 1 },
+    // One relative() per lesson: it is the slow part, and the app reads this before its first frame.
+    const shownDir = relative(cwd, dir);
+    const shown = (file: string) => (shownDir ? `${shownDir}/${file}` : file);
+    const both = (r: Record<Lang, Prose>) => {
+      const out = {} as Record<Lang, Prose>;
+      for (const lang of LANGS) if (r[lang]) out[lang] = { ...r[lang], file: shown(`${lang}.md`) };
+      return out;
     };
+    const stepProse: Record<string, Record<Lang, Prose>> = {};
+    for (const [id, r] of Object.entries(l.stepProse)) stepProse[id] = both(r);
+    return { ...l, dir, intro: both(l.intro), stepProse, source: { yamlPath: shown('lesson.yaml'), lineOf: () => 1 } };
   });
   return { lessons, broken: compiled.broken };
 }
@@ -104,8 +127,9 @@ export function readCompiled(file: string, key: string): CompiledCatalog | null 
   }
 }
 
-export function writeCompiled(file: string, compiled: CompiledCatalog): void {
-  writeFileSync(`${file}.tmp`, JSON.stringify(compiled));
+/** Write JSON so that a reader never sees half a file. */
+export function writeJsonAtomically(file: string, data: unknown): void {
+  writeFileSync(`${file}.tmp`, JSON.stringify(data));
   renameSync(`${file}.tmp`, file);
 }
 
@@ -118,6 +142,6 @@ export async function compileLessons(opts: { root: string; out: string }): Promi
   const { loadCatalog } = await import('./catalog');
   const key = lessonsFingerprint(opts.root);
   const catalog = loadCatalog(opts.root);
-  if (catalog.broken.length === 0) writeCompiled(opts.out, toCompiled(opts.root, catalog, key));
+  if (catalog.broken.length === 0) writeJsonAtomically(opts.out, toCompiled(opts.root, catalog, key));
   return { lessons: catalog.lessons.length, broken: catalog.broken };
 }

@@ -1,26 +1,45 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fromCompiled, lessonsFingerprint, readCompiled, toCompiled, writeCompiled, type Catalog } from '../lessons/compiled';
+import {
+  fromCompiled, lessonFilesStat, lessonsFingerprint, readCompiled, toCompiled, writeJsonAtomically,
+  type Catalog, type CompiledCatalog,
+} from '../lessons/compiled';
 import { ensureDir, packageRoot, stateDir } from '../paths';
 
 /**
  * The lessons for the app's first frame without parsing them (~70-90 ms of a start): the build's
- * dist/lessons.json when the lessons are the packaged ones, else the lessons this app parsed at
- * its last start (in the state folder). Either only while every lesson file is as it was then
- * (lessons/compiled.ts); anything else is a miss, and the lessons are loaded and checked as usual.
+ * dist/lessons.json when the lesson files are the packaged ones, else the lessons this app parsed
+ * at its last start. Either only while every lesson file is as it was made from (the content
+ * fingerprint, lessons/compiled.ts); anything else is a miss, and the lessons are loaded and
+ * checked as usual.
+ *
+ * The app's own file (state folder) also remembers the fingerprint for the files' stat, so a
+ * start whose lesson files were not written to since needs no hashing.
  */
+interface LastStart {
+  format: 'ctr-learn-catalog-cache';
+  formatVersion: 1;
+  /** The build that wrote it (the Lesson shape may differ between builds). */
+  build: string;
+  /** lessonFilesStat and lessonsFingerprint of the lesson files, taken before they were parsed. */
+  stat: string;
+  key: string;
+  /** The parsed lessons; null when they were the shipped ones (dist/lessons.json). */
+  parsed: CompiledCatalog | null;
+}
+
 export interface CatalogLookup {
   catalog: Catalog | null;
   from: 'shipped' | 'last-start' | null;
-  /** The lesson files' fingerprint, taken before anything was parsed: what writeCatalogCache records. */
-  key: string;
+  /** What writeCatalogCache records when the answer was not exactly the last start's. */
+  remember: { stat: string; key: string } | null;
 }
 
 export const shippedCatalogPath = () => join(packageRoot(), 'dist', 'lessons.json');
 const cachePath = () => join(stateDir(), 'catalog-cache.json');
 
-/** The app's own cache also depends on the build that wrote it (this module's file). */
+/** This module's file time: a new build writes a new cache. */
 function buildStamp(): string {
   try {
     return String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
@@ -29,20 +48,44 @@ function buildStamp(): string {
   }
 }
 
-export function readCatalogCache(root: string): CatalogLookup {
-  const key = lessonsFingerprint(root);
-  const shipped = readCompiled(shippedCatalogPath(), key);
-  if (shipped) return { catalog: fromCompiled(root, shipped), from: 'shipped', key };
-  const last = readCompiled(cachePath(), `${key}|${buildStamp()}`);
-  if (last) return { catalog: fromCompiled(root, last), from: 'last-start', key };
-  return { catalog: null, from: null, key };
+function readLastStart(): LastStart | null {
+  try {
+    const c = JSON.parse(readFileSync(cachePath(), 'utf8')) as LastStart;
+    return c.format === 'ctr-learn-catalog-cache' && c.formatVersion === 1 && c.build === buildStamp() ? c : null;
+  } catch {
+    return null;
+  }
 }
 
-/** Record the lessons parsed from files with fingerprint `key`, for the next start. */
-export function writeCatalogCache(root: string, key: string, catalog: Catalog): void {
+export function readCatalogCache(root: string): CatalogLookup {
+  const stat = lessonFilesStat(root);
+  const last = readLastStart();
+  const key = last?.stat === stat ? last.key : lessonsFingerprint(root);
+  const remember = last?.stat === stat && last.key === key ? null : { stat, key };
+  if (last?.key === key && last.parsed) return { catalog: fromCompiled(root, last.parsed), from: 'last-start', remember };
+  const shipped = readCompiled(shippedCatalogPath(), key);
+  if (shipped) return { catalog: fromCompiled(root, shipped), from: 'shipped', remember };
+  return { catalog: null, from: null, remember: { stat, key } };
+}
+
+/**
+ * After the first frame: remember what readCatalogCache found out, with the lessons when they
+ * were parsed (`catalog`), so the next start needs neither hashing nor parsing.
+ */
+export function writeCatalogCache(root: string, lookup: CatalogLookup, catalog: Catalog): void {
+  if (!lookup.remember) return;
+  const { stat, key } = lookup.remember;
+  const data: LastStart = {
+    format: 'ctr-learn-catalog-cache',
+    formatVersion: 1,
+    build: buildStamp(),
+    stat,
+    key,
+    parsed: lookup.from === 'shipped' ? null : toCompiled(root, catalog, key),
+  };
   try {
     ensureDir(stateDir());
-    writeCompiled(cachePath(), toCompiled(root, catalog, `${key}|${buildStamp()}`));
+    writeJsonAtomically(cachePath(), data);
   } catch {
     /* a cache that cannot be written only costs the next start some time */
   }

@@ -213,8 +213,8 @@ export async function runApp(args: Args): Promise<number> {
       },
     );
     void loadMarkdown().then(() => store.dispatch({ type: 'markdownLoaded' }), fail);
-    // The next start can skip parsing the lessons.
-    if (!cached.catalog) writeCatalogCache(root, cached.key, { lessons, broken });
+    // The next start can skip parsing (and hashing) the lessons.
+    writeCatalogCache(root, cached, { lessons, broken });
   });
 
   const code = await done;
