@@ -106,7 +106,6 @@ export async function runApp(args: Args): Promise<number> {
   let controllerFailed = false;
   let shutdownAsked: number | null = null;
   const waiting: Effect[] = [];
-  store.onEffect((e) => (controller ? controller.handle(e) : waiting.push(e)));
   const shutdown = (budgetMs: number) => {
     if (controller) void controller.shutdown(budgetMs);
     else if (controllerFailed) finish(exitCode ?? 2);
@@ -194,17 +193,44 @@ export async function runApp(args: Args): Promise<number> {
 
   term.enter();
   mount();
+  // After the first frame, in the order they are needed: the controller first (it finds the
+  // engine, the home screen's first line); then the progress store (conf, zod: the one writer of
+  // the progress file, which may still move an unreadable file aside, and the home screen then
+  // says so) and the Markdown renderer, ~60 ms of loading that would otherwise hold up the
+  // engine's answer: once the engine has answered, the learner has pressed a key, or 300 ms on.
+  let openStore: () => void = () => {};
+  const progressStore: Promise<ProgressStore> = openedNow
+    ? Promise.resolve(openedNow.store)
+    : new Promise<ProgressStore>((resolve, reject) => {
+        openStore = () =>
+          import('../progress/store')
+            .then(({ openProgress }) => {
+              const { store: opened, recoveredFrom } = openProgress();
+              store.dispatch({ type: 'progressChanged', progress: opened.data(), recoveredFrom });
+              return opened;
+            })
+            .then(resolve, reject);
+      });
+  progressStore.catch(fail);
+  let restLoading = false;
+  const loadRest = () => {
+    if (restLoading) return;
+    restLoading = true;
+    stopWatching();
+    clearTimeout(restTimer);
+    openStore();
+    void loadMarkdown().then(() => store.dispatch({ type: 'markdownLoaded' }), fail);
+  };
+  const stopWatching = store.subscribe(() => {
+    if (store.getState().engine.state !== 'checking') loadRest();
+  });
+  const restTimer = setTimeout(loadRest, 300);
+  store.onEffect((e) => {
+    loadRest();
+    if (controller) controller.handle(e);
+    else waiting.push(e);
+  });
   setImmediate(() => {
-    // The progress store (conf, zod): the one writer of the progress file. Opened here it may
-    // still find the file unreadable and move it aside: the home screen then says so.
-    const progressStore: Promise<ProgressStore> = openedNow
-      ? Promise.resolve(openedNow.store)
-      : import('../progress/store').then(({ openProgress }) => {
-          const { store: opened, recoveredFrom } = openProgress();
-          store.dispatch({ type: 'progressChanged', progress: opened.data(), recoveredFrom });
-          return opened;
-        });
-    progressStore.catch(fail);
     import('./controller').then(
       ({ Controller }) => startController(Controller, progressStore),
       (err: unknown) => {
@@ -212,7 +238,6 @@ export async function runApp(args: Args): Promise<number> {
         fail(err);
       },
     );
-    void loadMarkdown().then(() => store.dispatch({ type: 'markdownLoaded' }), fail);
     // The next start can skip parsing (and hashing) the lessons.
     writeCatalogCache(root, cached, { lessons, broken });
   });
