@@ -6,9 +6,9 @@ import { t } from '../i18n/strings';
 import { lessonsRoot } from '../paths';
 import { peekProgress } from '../progress/peek';
 import type { ProgressStore } from '../progress/store';
+import { onceEngineAnswered, PendingController, progressLater } from './after-first-frame';
 import { readCatalogCache, writeCatalogCache } from './catalog-cache';
 import type { Controller as ControllerT } from './controller';
-import type { Effect } from './events';
 import { loadMarkdown } from './render-markdown';
 import { tf } from './text';
 
@@ -100,23 +100,14 @@ export async function runApp(args: Args): Promise<number> {
   const done = new Promise<number>((resolve) => (finish = resolve));
   let closing = { removed: 0, finished: true };
 
-  // The controller carries out the reducer's effects. It is loaded after the first frame; effects
-  // asked for before that (a key pressed at once) are handed to it when it is there, in order.
-  let controller: ControllerT | null = null;
-  let controllerFailed = false;
-  let shutdownAsked: number | null = null;
-  const waiting: Effect[] = [];
-  const shutdown = (budgetMs: number) => {
-    if (controller) void controller.shutdown(budgetMs);
-    else if (controllerFailed) finish(exitCode ?? 2);
-    else shutdownAsked ??= budgetMs;
-  };
+  // The controller carries out the reducer's effects; it is loaded after the first frame.
+  const pending = new PendingController(() => finish(exitCode ?? 2));
   /** Leave the terminal usable, report the error, and end the session. */
   const fail = (err: unknown) => {
     term.leave();
     stderr.write(describeError(err) + '\n');
     exitCode ??= exitCodeFor(err);
-    shutdown(SIGNAL_BUDGET_MS);
+    pending.shutdown(SIGNAL_BUDGET_MS);
   };
 
   const mount = () => {
@@ -155,10 +146,7 @@ export async function runApp(args: Args): Promise<number> {
       },
       traceFile: process.env.CTR_LEARN_TRACE || undefined,
     });
-    controller = c;
-    if (shutdownAsked !== null) return void c.shutdown(shutdownAsked);
-    for (const e of waiting.splice(0)) c.handle(e);
-    void c.start();
+    pending.loaded(c);
   };
 
   // Registered before Ink's own listener: clear first, then the new size is drawn from the top.
@@ -181,7 +169,7 @@ export async function runApp(args: Args): Promise<number> {
     exitCode = SIGNAL_EXIT[sig] ?? 1;
     if (sig === 'SIGHUP') term.gone();
     // Children are killed (their process groups), the sandbox is ended, progress is on disk already.
-    shutdown(SIGNAL_BUDGET_MS);
+    pending.shutdown(SIGNAL_BUDGET_MS);
     setTimeout(() => {
       unmount();
       restore();
@@ -193,48 +181,24 @@ export async function runApp(args: Args): Promise<number> {
 
   term.enter();
   mount();
-  // After the first frame, in the order they are needed: the controller first (it finds the
-  // engine, the home screen's first line); then the progress store (conf, zod: the one writer of
-  // the progress file, which may still move an unreadable file aside, and the home screen then
-  // says so) and the Markdown renderer, ~60 ms of loading that would otherwise hold up the
-  // engine's answer: once the engine has answered, the learner has pressed a key, or 300 ms on.
-  let openStore: () => void = () => {};
-  const progressStore: Promise<ProgressStore> = openedNow
-    ? Promise.resolve(openedNow.store)
-    : new Promise<ProgressStore>((resolve, reject) => {
-        openStore = () =>
-          import('../progress/store')
-            .then(({ openProgress }) => {
-              const { store: opened, recoveredFrom } = openProgress();
-              store.dispatch({ type: 'progressChanged', progress: opened.data(), recoveredFrom });
-              return opened;
-            })
-            .then(resolve, reject);
-      });
-  progressStore.catch(fail);
-  let restLoading = false;
-  const loadRest = () => {
-    if (restLoading) return;
-    restLoading = true;
-    stopWatching();
-    clearTimeout(restTimer);
-    openStore();
+  // After the first frame, in the order they are needed (after-first-frame.ts): the controller,
+  // which finds the engine (the home screen's first line); then the progress store and the
+  // Markdown renderer.
+  const later = progressLater(store, openedNow?.store);
+  later.progress.catch(fail);
+  const loadRest = onceEngineAnswered(store, () => {
+    later.open();
     void loadMarkdown().then(() => store.dispatch({ type: 'markdownLoaded' }), fail);
-  };
-  const stopWatching = store.subscribe(() => {
-    if (store.getState().engine.state !== 'checking') loadRest();
   });
-  const restTimer = setTimeout(loadRest, 300);
   store.onEffect((e) => {
     loadRest();
-    if (controller) controller.handle(e);
-    else waiting.push(e);
+    pending.handle(e);
   });
   setImmediate(() => {
     import('./controller').then(
-      ({ Controller }) => startController(Controller, progressStore),
+      ({ Controller }) => startController(Controller, later.progress),
       (err: unknown) => {
-        controllerFailed = true;
+        pending.failedToLoad();
         fail(err);
       },
     );
