@@ -15,7 +15,7 @@ import type { Lang, Lesson, Prose } from './schema';
 export interface CompiledCatalog {
   format: 'ctr-learn-lessons';
   formatVersion: 1;
-  /** What the lessons were made from: lessonsFingerprint, plus the build for the app's own cache. */
+  /** lessonsFingerprint of the lesson files they were parsed from. */
   key: string;
   /** The lessons without `source` (positions are for the linter), `dir` relative to the lessons folder. */
   lessons: (Omit<Lesson, 'source' | 'dir'> & { dir: string })[];
@@ -127,10 +127,11 @@ export function readCompiled(file: string, key: string): CompiledCatalog | null 
   }
 }
 
-/** Write JSON so that a reader never sees half a file. */
+/** Write JSON so that a reader never sees half a file (two apps starting at once included). */
 export function writeJsonAtomically(file: string, data: unknown): void {
-  writeFileSync(`${file}.tmp`, JSON.stringify(data));
-  renameSync(`${file}.tmp`, file);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(data));
+  renameSync(tmp, file);
 }
 
 /**
