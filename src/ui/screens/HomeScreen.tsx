@@ -100,7 +100,8 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
       <Lines lines={top} height={top.length} width={cols} />
       <Text> </Text>
       <Text {...toneProps('muted')}>{t(lang, 'lessonsHeading')}</Text>
-      <Box flexDirection="column" height={listHeight} flexShrink={0} overflow="hidden">
+      {/* Rows truncate themselves; clipping only rows spares Ink slicing every line (see Lines). */}
+      <Box flexDirection="column" height={listHeight} flexShrink={0} overflowY="hidden">
         {list.slice(Math.max(0, start), Math.max(0, start) + listHeight)}
       </Box>
       <Notice notice={state.notice} />
