@@ -2,9 +2,35 @@
 // Ink and React sit behind dynamic imports (code splitting), so commands that draw no UI never load them.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * Ink's text tokenizers each make an Intl.Segmenter as they load, and the first Intl object of a
+ * process costs ~10 ms (ICU starts up) before the first frame. They get src/ui/graphemes.ts
+ * instead: the same segments, with Intl only for text that needs it. The build fails if a new
+ * version of either no longer has the expected line, so the swap is never silently lost.
+ */
+const GRAPHEMES = fileURLToPath(new URL('../src/ui/graphemes.ts', import.meta.url));
+const lazyGraphemeSegmenters = {
+  name: 'lazy-grapheme-segmenters',
+  setup(b) {
+    const files = {
+      '@alcalzone/ansi-tokenize/build/tokenize.js': 'new Intl.Segmenter(undefined, { granularity: "grapheme" })',
+      'slice-ansi/tokenize-ansi.js': "new Intl.Segmenter(undefined, {granularity: 'grapheme'})",
+    };
+    b.onLoad({ filter: /(ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/ }, (args) => {
+      const [file, expected] = Object.entries(files).find(([f]) => args.path.replaceAll('\\', '/').endsWith(f)) ?? [];
+      if (!file) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (source.split(expected).length !== 2) throw new Error(`${file}: expected one \`${expected}\` to swap for graphemeSegmenter(); update scripts/build.mjs`);
+      const contents = `import { graphemeSegmenter as __graphemeSegmenter } from ${JSON.stringify(GRAPHEMES)};\n${source.replace(expected, '__graphemeSegmenter()')}`;
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/main.ts' },
@@ -26,6 +52,7 @@ await build({
   // start); ours gives the same widths and builds them only for text that needs them. Every
   // package that measures text (Ink, wrap-ansi, cli-truncate...) gets it.
   alias: { 'string-width': './src/ui/string-width.ts' },
+  plugins: [lazyGraphemeSegmenters],
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __ctrCreateRequire } from 'node:module'; const require = __ctrCreateRequire(import.meta.url);" },
 });

@@ -1,5 +1,6 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
+import { NOT_PLAIN_PROPERTIES, PLAIN_RANGES } from './graphemes';
 
 /**
  * Terminal columns of a string: the results of string-width 8.3 (which Ink measures every text
@@ -9,9 +10,8 @@ import stripAnsi from 'strip-ansi';
  * Why: string-width builds an Intl.Segmenter and a `\p{RGI_Emoji}` regex as it loads, and the
  * first emoji test compiles that regex: 50-60 ms of every start, for a screen of ASCII, Hangul
  * and a few symbols (✔ ∙ ▸). Here:
- *   - a string of code points that are each their own grapheme and plainly one or two columns
- *     (Latin, Greek, Cyrillic, punctuation, symbols, CJK, Hangul syllables, fullwidth forms;
- *     no marks, emoji presentation, joiners or jamo) is measured code point by code point;
+ *   - plain text (graphemes.ts: code points that are each a grapheme, plainly one or two
+ *     columns wide) is measured code point by code point;
  *   - anything else takes string-width's own algorithm (below, adapted from string-width 8.3.0,
  *     MIT, (c) Sindre Sorhus), with the segmenter and regexes made on first use, and the RGI
  *     emoji regex consulted only for a cluster that could be one: every RGI emoji has an
@@ -25,12 +25,8 @@ export interface Options {
   readonly countAnsiEscapeCodes?: boolean;
 }
 
-/**
- * A code point that is not plainly one grapheme of fixed width: outside the ranges above, or a
- * mark, default-ignorable, emoji-presentation. (u flag: cheap to build, unlike a v-flag class.)
- */
-const NOT_PLAIN =
-  /[^\u0020-\u007E\u00A0-\u02FF\u0370-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u2BFF\u3000-\u30FF\u3130-\u318F\u4E00-\u9FFF\uAC00-\uD7A3\uFF01-\uFF60\uFFE0-\uFFE6]|[\p{M}\p{Default_Ignorable_Code_Point}\p{Emoji_Presentation}]/u;
+/** A code point that is not plainly one grapheme of fixed width (controls included: zero width). */
+const NOT_PLAIN = new RegExp(`[^${PLAIN_RANGES}]|[${NOT_PLAIN_PROPERTIES}]`, 'u');
 
 export default function stringWidth(input: string, options: Options = {}): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
