@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineApi } from '../../src/engine/api';
+import { wasOomKilled } from '../../src/engine/events';
 import { engineForTests, uniq } from '../helpers/engine';
 import { expectGrade, grade, gradeCases, gradeOne, useLab } from './helpers';
 
@@ -67,10 +68,23 @@ describe.runIf(api)('state checks on the real engine', () => {
   });
 
   it('rests on these engine facts (so a changed engine shows up here, not as a puzzle below)', async () => {
-    expect((await lab.inspect(n.oomMain)).State).toMatchObject({ Status: 'exited', ExitCode: 137, OOMKilled: true });
-    expect((await lab.inspect(n.oomChild)).State).toMatchObject({ Status: 'exited', ExitCode: 0, OOMKilled: true });
+    // The OOM kill shows in .State.OOMKilled or, when the engine lost that race, as an `oom` event.
+    for (const [name, code] of [[n.oomMain, 137], [n.oomChild, 0]] as const) {
+      const c = await lab.inspect(name);
+      expect(c.State).toMatchObject({ Status: 'exited', ExitCode: code });
+      expect(await wasOomKilled(lab.api, c), name).toBe(true);
+    }
     expect((await lab.inspect(n.noCmd)).State).toMatchObject({ Status: 'created', ExitCode: 127 });
     expect((await lab.inspect(n.envApi)).Config.Env).toEqual(expect.arrayContaining(['MODE=dev', 'MODE=prod']));
+  });
+
+  it('finds an OOM kill from the event history alone, and only in the last run', async () => {
+    const c = await lab.inspect(n.oomMain);
+    const unflagged = { ...c, State: { ...c.State, OOMKilled: false } };
+    expect(await wasOomKilled(lab.api, unflagged)).toBe(true);
+    const laterRun = { ...unflagged, State: { ...unflagged.State, StartedAt: new Date(Date.parse(c.State.FinishedAt) + 1000).toISOString() } };
+    expect(await wasOomKilled(lab.api, laterRun)).toBe(false);
+    expect(await wasOomKilled(lab.api, await lab.inspect(n.exited))).toBe(false);
   });
 
   describe('container', () => {

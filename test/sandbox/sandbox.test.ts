@@ -119,8 +119,11 @@ describe.runIf(api)('sandbox on the real engine', () => {
     const g = await engine.json<{ Id: string }>('POST', '/containers/create', { query: { name: ghost }, body: { Image: 'busybox:latest', Cmd: ['sleep', '300'], Labels: labels } });
     await engine.json('POST', `/containers/${g.Id}/start`);
     const report = await reapSessions(engine);
-    expect(report.removed.containers).toContain(ghost);
-    expect(await engine.maybe('GET', `/containers/${ghost}/json`)).toBeNull();
+    // Another test file opening a sandbox at this moment reaps dead sessions too and may have got
+    // there first; either way the ghost is gone, and if this call found it, its report says so.
+    const gone = await engine.maybe('GET', `/containers/${ghost}/json`);
+    expect(gone).toBeNull();
+    if (report.sessions.includes(labels[LABEL.session])) expect(report.removed.containers).toContain(ghost);
     expect(await engine.maybe('GET', `/containers/${live}/json`)).not.toBeNull();
     expect(await engine.maybe('GET', `/containers/${mine.container}/json`)).not.toBeNull();
   });

@@ -1,3 +1,4 @@
+import { wasOomKilled } from '../../engine/events';
 import { findContainer, outsideContainer } from '../../engine/objects';
 import type { ContainerInspect } from '../../engine/types';
 import type { CheckContext, Evaluator, Outcome } from '../types';
@@ -17,9 +18,10 @@ export function isOutcome(x: unknown): x is Outcome {
   return typeof x === 'object' && x !== null && 'pass' in x && 'expected' in x;
 }
 
-export function describeState(c: ContainerInspect): string {
+/** `oomKilled` overrides `.State.OOMKilled`, which the engine does not always set (see wasOomKilled). */
+export function describeState(c: ContainerInspect, oomKilled = c.State.OOMKilled): string {
   const s = c.State;
-  if (s.Status === 'exited') return `exited with code ${s.ExitCode}${s.OOMKilled ? ' (OOM-killed)' : ''}`;
+  if (s.Status === 'exited') return `exited with code ${s.ExitCode}${oomKilled ? ' (OOM-killed)' : ''}`;
   if (s.Status === 'created' && s.Error) return `created, but could not start: ${s.Error}`;
   return s.Status;
 }
@@ -35,9 +37,10 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
   }
   const found = c ?? (await requireContainer(ctx, check.container, expected));
   if (isOutcome(found)) return found;
-  const actual = `container "${check.container}" ${describeState(found)}`;
+  const oom = found.State.Status === 'exited' || check.oomKilled !== undefined ? await wasOomKilled(ctx.api, found) : false;
+  const actual = `container "${check.container}" ${describeState(found, oom)}`;
   const stateOk = check.state === 'exists' || found.State.Status === check.state;
   const codeOk = check.exitCode === undefined || (found.State.Status !== 'running' && found.State.ExitCode === check.exitCode);
-  const oomOk = check.oomKilled === undefined || found.State.OOMKilled === check.oomKilled;
+  const oomOk = check.oomKilled === undefined || oom === check.oomKilled;
   return { pass: stateOk && codeOk && oomOk, expected, actual };
 };

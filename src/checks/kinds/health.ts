@@ -1,20 +1,16 @@
+import { containerEvents } from '../../engine/events';
 import { findContainer } from '../../engine/objects';
+import type { ContainerInspect } from '../../engine/types';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Health statuses the engine reported since the container was created, from its event history. */
-async function healthHistory(ctx: Parameters<Evaluator<'health'>>[1], id: string, created: string): Promise<string[]> {
-  const since = Math.floor(Date.parse(created) / 1000);
-  const until = Math.ceil(Date.now() / 1000);
-  const r = await ctx.api.request('GET', '/events', {
-    query: { since, until, filters: JSON.stringify({ container: [id], event: ['health_status'] }) },
-  });
+async function healthHistory(ctx: Parameters<Evaluator<'health'>>[1], c: ContainerInspect): Promise<string[]> {
   const seen: string[] = [];
-  for (const line of r.body.toString('utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const status = String((JSON.parse(line) as { status?: string }).status ?? '').replace(/^health_status:\s*/, '');
+  for (const e of await containerEvents(ctx.api, c, ['health_status'])) {
+    const status = e.status.replace(/^health_status:\s*/, '');
     if (status && seen.at(-1) !== status) seen.push(status);
   }
   return seen;
@@ -35,7 +31,7 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
   let actual = `${h.Status} (failing streak ${h.FailingStreak})`;
   let pass = h.Status === check.status;
   if (check.transitions) {
-    const seen = await healthHistory(ctx, c.Id, c.Created);
+    const seen = await healthHistory(ctx, c);
     let i = 0;
     for (const s of seen) if (s === check.transitions[i]) i++;
     actual += `, went ${seen.length ? seen.join(' → ') : 'nowhere yet'}`;

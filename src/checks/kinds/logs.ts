@@ -1,5 +1,6 @@
 import { findContainer } from '../../engine/objects';
 import type { EngineApi } from '../../engine/api';
+import { containerEvents } from '../../engine/events';
 import { readLogs } from '../../engine/streams';
 import type { ContainerInspect } from '../../engine/types';
 import type { Evaluator } from '../types';
@@ -18,18 +19,10 @@ async function lastStartBoundary(api: EngineApi, c: ContainerInspect): Promise<s
   const finished = c.State.FinishedAt;
   if (!finished || finished.startsWith('0001-')) return undefined; // never stopped: one run only
   const started = Date.parse(c.State.StartedAt) / 1000;
-  const r = await api.request('GET', '/events', {
-    query: { since: Math.floor(Date.parse(c.Created) / 1000), until: (Date.now() / 1000 - 0.01).toFixed(3), filters: JSON.stringify({ container: [c.Id], event: ['die'] }) },
-  });
+  const dies = await containerEvents(api, c, ['die']);
   let lastDie = 0;
-  for (const line of r.body.toString('utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const t = Number((JSON.parse(line) as { timeNano?: number }).timeNano ?? 0) / 1e9;
-    if (t < started && t > lastDie) lastDie = t;
-  }
+  for (const { time } of dies) if (time < started && time > lastDie) lastDie = time;
   if (lastDie) return lastDie.toFixed(9);
-  // (`until` is a moment just past, with sub-second precision: a whole-second `until` in the future
-  // makes the engine wait for it, one in the past can miss a `die` of this very second.)
   // No earlier `die`: this is the first run, or the engine no longer keeps the event (it keeps
   // the last 256); StartedAt less a slack is then the best boundary.
   if (Date.parse(finished) / 1000 >= started && c.RestartCount === 0) return undefined;
