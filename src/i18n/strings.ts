@@ -137,6 +137,8 @@ const STRINGS = {
   'key.pane': { en: 'output/checks/hints/log', ko: '출력/확인/힌트/기록' },
   'key.paneOutput': { en: 'show output', ko: '출력 보기' },
   'key.paneLog': { en: 'show the command log', ko: '명령 기록 보기' },
+  'key.paneBack': { en: 'scroll the lower pane to older lines', ko: '아래 창을 이전 줄로 스크롤' },
+  'key.paneForward': { en: 'scroll the lower pane to newer lines (at the end it follows again)', ko: '아래 창을 최근 줄로 스크롤 (끝에 닿으면 다시 따라감)' },
   'key.paneNetwork': { en: 'show networks', ko: '네트워크 보기' },
   'key.back': { en: 'lessons', ko: '레슨 목록' },
   'key.run': { en: 'run', ko: '실행' },

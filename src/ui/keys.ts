@@ -35,6 +35,7 @@ export type Action =
   | { type: 'retryEngine' }
   | { type: 'scroll'; delta: number }
   | { type: 'page'; delta: number }
+  | { type: 'paneScroll'; delta: number }
   | { type: 'focusPrompt'; seed?: string }
   | { type: 'check' }
   | { type: 'hint' }
@@ -105,6 +106,8 @@ export const BINDINGS: Binding[] = [
   { scope: 'lesson', keys: ['pgup', 'b'], label: 'PgUp/b', help: 'key.pageUp', action: { type: 'page', delta: -1 } },
   { scope: 'lesson', keys: ['tab'], label: 'Tab', help: 'key.pane', action: { type: 'pane' }, footer: true },
   { scope: 'lesson', keys: ['o'], label: 'o', help: 'key.paneOutput', action: { type: 'pane', pane: 'output' } },
+  { scope: 'lesson', keys: ['['], label: '[/]', help: 'key.paneBack', action: { type: 'paneScroll', delta: -1 } },
+  { scope: 'lesson', keys: [']'], label: ']', help: 'key.paneForward', action: { type: 'paneScroll', delta: 1 } },
   { scope: 'lesson', keys: ['l'], label: 'l', help: 'key.paneLog', action: { type: 'pane', pane: 'log' } },
   { scope: 'lesson', keys: ['w'], label: 'w', help: 'key.paneNetwork', action: { type: 'pane', pane: 'network' }, when: lessonHasNetworks },
   { scope: 'lesson', keys: ['L'], label: 'L', help: 'key.lang', action: { type: 'toggleLang' }, footer: true },

@@ -8,6 +8,7 @@ import {
   MAX_HISTORY, MAX_OUTPUT_LINES, emptyPrompt, resumeStep, stepPassed,
   type AppState, type LessonView, type OutLine, type Pane,
 } from './state';
+import { paneWindow } from './panes';
 import { tf } from './text';
 
 const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l.id === v.lessonId)!;
@@ -16,6 +17,9 @@ const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l
 const hasActionCheck = (step: Step) => step.checks.some((c) => c.kind === 'stop');
 
 function withView(s: AppState, view: LessonView, effects: Effect[] = [], extra: Partial<AppState> = {}): Result {
+  // Where the learner scrolled the lower pane belongs to that pane and step only.
+  const prev = s.screen.name === 'lesson' ? s.screen : null;
+  if (view.paneScroll !== null && (!prev || prev.pane !== view.pane || prev.stepIndex !== view.stepIndex)) view = { ...view, paneScroll: null };
   return { state: { ...s, ...extra, screen: view }, effects };
 }
 
@@ -39,6 +43,7 @@ export function openLesson(s: AppState, lessonId: string): Result {
         prompt: emptyPrompt(),
         scroll: 0,
         pane: 'output',
+        paneScroll: null,
         running: null,
         output: [{ kind: 'tip', text: tf(s.lang, 'outputEmpty') }],
         dropped: 0,
@@ -85,7 +90,12 @@ function startCheck(s: AppState, v: LessonView, trigger: 'key' | 'event'): Resul
 function appendOutput(v: LessonView, lines: OutLine[], dropped = 0): LessonView {
   const all = v.output.concat(lines);
   const over = Math.max(0, all.length - MAX_OUTPUT_LINES);
-  return { ...v, output: over ? all.slice(over) : all, dropped: v.dropped + dropped + over };
+  // A pane scrolled back by hand keeps showing the same lines while older ones are dropped.
+  // (The pane's first line says how many were dropped once there are any.)
+  const total = v.dropped + dropped + over;
+  const shift = over - ((total > 0 ? 1 : 0) - (v.dropped > 0 ? 1 : 0));
+  const paneScroll = v.paneScroll === null || v.pane !== 'output' ? v.paneScroll : Math.max(0, v.paneScroll - shift);
+  return { ...v, output: over ? all.slice(over) : all, dropped: total, paneScroll };
 }
 
 function cyclePane(s: AppState, v: LessonView): Pane {
@@ -117,6 +127,13 @@ export function lessonAction(s: AppState, action: Action): Result {
     case 'page': {
       const page = Math.max(1, lessonLayout(s).proseHeight - 1);
       return withView(s, { ...v, scroll: Math.max(0, Math.min(maxScroll(s, v), v.scroll + action.delta * page)) });
+    }
+    case 'paneScroll': {
+      const { paneHeight } = lessonLayout(s);
+      const w = paneWindow(s, v, lesson, s.size.cols - 2, paneHeight);
+      const next = Math.max(0, Math.min(w.last, w.start + action.delta * Math.max(1, Math.floor(paneHeight / 2))));
+      // Back at the end of a pane that follows its newest lines: follow them again.
+      return withView(s, { ...v, paneScroll: next >= w.last && w.natural >= w.last ? null : next });
     }
     case 'focusPrompt': {
       const prompt = action.seed ? editLine(v.prompt, { op: 'insert', text: action.seed }) : v.prompt;

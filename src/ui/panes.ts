@@ -22,11 +22,9 @@ const OUT_TONE: Record<OutLine['kind'], Tone | undefined> = {
 const toneLines = (text: string, width: number, tone?: Tone, indent = '', extra: Omit<UiSeg, 'text' | 'tone'> = {}): UiLine[] =>
   wrapText(text, width, 'plain', indent).map((l) => l.map((s, i) => (i === 0 && indent ? seg(s.text) : seg(s.text, tone, extra))));
 
-export function outputLines(s: AppState, v: LessonView, height: number): UiLine[] {
+export function outputLines(s: AppState, v: LessonView): UiLine[] {
   const note: UiLine[] = v.dropped > 0 ? [[seg(tf(s.lang, 'olderLinesDropped', { n: v.dropped }), 'muted')]] : [];
-  const room = Math.max(0, height - note.length);
-  const lines = v.output.slice(-room).map((l) => [seg(l.text, OUT_TONE[l.kind], { bold: l.kind === 'cmd' })]);
-  return [...note, ...lines];
+  return [...note, ...v.output.map((l) => [seg(l.text, OUT_TONE[l.kind], { bold: l.kind === 'cmd' })])];
 }
 
 /** Inline Markdown (hints use `code`) as screen lines. */
@@ -124,10 +122,10 @@ export function hintLines(s: AppState, v: LessonView, lesson: Lesson, width: num
   return lines;
 }
 
-export function logLines(s: AppState, height: number): UiLine[] {
+export function logLines(s: AppState): UiLine[] {
   if (s.log.length === 0) return toneLines(t(s.lang, 'logEmpty'), s.size.cols - 2, 'muted');
   const lines: UiLine[] = [];
-  for (const e of s.log.slice(-height * 2)) {
+  for (const e of s.log) {
     if (e.kind === 'command') lines.push([seg(`$ ${e.line}`, 'accent', { bold: true })]);
     else if (e.kind === 'check') lines.push([seg(`# ${e.label}`, 'accent')]);
     else {
@@ -144,7 +142,7 @@ export function logLines(s: AppState, height: number): UiLine[] {
       if (e.refused) lines.push([seg(`    ${tf(s.lang, 'logRefused', { why: e.refused })}`, 'fail')]);
     }
   }
-  return lines.slice(-height);
+  return lines;
 }
 
 export function networkLines(s: AppState, v: LessonView): UiLine[] {
@@ -165,4 +163,43 @@ export function readablePath(path: string): string {
     /* keep it encoded */
   }
   return p.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1');
+}
+
+/** All the lines of the lesson's lower pane, and where its view starts when the learner has not scrolled it. */
+export function paneContent(s: AppState, v: LessonView, lesson: Lesson, width: number, height: number): { lines: UiLine[]; natural: number } {
+  const bottom = (lines: UiLine[]) => ({ lines, natural: Math.max(0, lines.length - height) });
+  switch (v.pane) {
+    case 'output':
+      return bottom(outputLines(s, v));
+    case 'checks': {
+      // Keep the first failure (expected vs actual, hint) in view when the list is long.
+      const { lines, focus } = checkLines(s, v, lesson, width);
+      return { lines, natural: Math.max(0, Math.min(focus - 1, lines.length - height)) };
+    }
+    case 'hints':
+      return bottom(hintLines(s, v, lesson, width));
+    case 'log':
+      return bottom(logLines(s));
+    case 'network':
+      return { lines: networkLines(s, v), natural: 0 };
+  }
+}
+
+export interface PaneWindow {
+  lines: UiLine[];
+  /** Index of the first line shown. */
+  start: number;
+  total: number;
+  /** Where the view starts by itself (follow the newest lines; the first failure for checks). */
+  natural: number;
+  /** The largest start: the last line at the bottom. */
+  last: number;
+}
+
+/** The part of the pane on screen: where the learner scrolled it (`[` `]`), or its natural place. */
+export function paneWindow(s: AppState, v: LessonView, lesson: Lesson, width: number, height: number): PaneWindow {
+  const { lines, natural } = paneContent(s, v, lesson, width, height);
+  const last = Math.max(0, lines.length - height);
+  const start = v.paneScroll === null ? natural : Math.max(0, Math.min(last, v.paneScroll));
+  return { lines: lines.slice(start, start + height), start, total: lines.length, natural, last };
 }

@@ -67,6 +67,8 @@ export interface LessonView {
   /** First prose line shown. */
   scroll: number;
   pane: Pane;
+  /** First line of the lower pane the learner scrolled to with [ and ]; null: its natural place (the newest lines). */
+  paneScroll: number | null;
   /** The learner's command that is running now. */
   running: { line: string } | null;
   /** The last lines of command output (bounded: see MAX_OUTPUT_LINES). */

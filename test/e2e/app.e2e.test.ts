@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const app of running) app.pty.kill('SIGKILL');
   if (api) {
-    for (const name of [fx.web, fx.ticker]) await api.request('DELETE', `/containers/${name}`, { query: { force: 1 } }).catch(() => {});
+    for (const name of [fx.web, fx.ticker, `${fx.web}-term`]) await api.request('DELETE', `/containers/${name}`, { query: { force: 1 } }).catch(() => {});
     api.close();
   }
 });
@@ -86,8 +86,11 @@ describe('on the real engine', () => {
     await app.waitFor(`✔ a container named ${fx.web} is running`);
     await app.waitFor('Step passed.');
     app.press('l');
-    await app.waitFor(/docker\s+201 .*POST \/v[\d.]+\/containers\/create\?name=e2e-web/);
     await app.waitFor('# check step 1 (c)');
+    // The log holds more than its pane shows: [ scrolls back to the learner's own create call.
+    app.press('['.repeat(60));
+    await app.waitFor(/ 1-\d+\/\d+ \[ \]/);
+    await app.waitFor(/docker\s+201 .*POST \/v[\d.]+\/containers\/create\?name=e2e-web/);
 
     app.press('q');
     const { exitCode } = await app.exited;
@@ -163,19 +166,21 @@ describe('on the real engine', () => {
 
   it('SIGTERM ends the sandbox and exits within 2 s', async (ctx) => {
     if (!api) return ctx.skip();
+    // Its own name: a container an earlier failed test left behind cannot get in the way.
+    const termName = `${fx.web}-term`;
     const app = open();
     await app.waitFor('E2E basics');
     app.press('\r');
     await app.waitFor('export DOCKER_HOST=unix://');
-    app.press(`docker run -d --name ${fx.web} busybox:latest sleep 300\r`);
+    app.press(`docker run -d --name ${termName} busybox:latest sleep 300\r`);
     await app.waitFor(/exit 0/);
-    expect(await containerState(fx.web)).toBe('running');
+    expect(await containerState(termName)).toBe('running');
     const started = Date.now();
     app.pty.kill('SIGTERM');
     const { exitCode } = await app.exited;
     expect(Date.now() - started).toBeLessThan(2000);
     expect(exitCode).toBe(143);
-    expect(await containerState(fx.web)).toBe('absent');
+    expect(await containerState(termName)).toBe('absent');
     expect(app.term.buffer.active.type).toBe('normal');
   });
 });

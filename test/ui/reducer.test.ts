@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/checks/types';
+import { lessonLayout } from '../../src/ui/layout';
+import type { UiLine } from '../../src/ui/components/Lines';
+import { paneWindow } from '../../src/ui/panes';
 import { MAX_OUTPUT_LINES } from '../../src/ui/state';
 import { CTRL_C, ENTER, ESC, fakeLesson, key, makeState, readyState, run, view } from './helpers';
 
@@ -259,6 +262,45 @@ describe('scrolling and resizing', () => {
     const s = run(open(readyState({ cols: 60 })), ...Array.from({ length: 50 }, () => key(' '))).state;
     const wide = run(s, { type: 'resized', cols: 200, rows: 60 }).state;
     expect(view(wide).scroll).toBeLessThan(view(s).scroll);
+  });
+});
+
+describe('scrolling the lower pane with [ and ]', () => {
+  const out = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ kind: 'stdout' as const, text: `line ${from + i}` }));
+  const withOutput = () => run(open(), key('docker logs web\r'), { type: 'commandOutput', lines: out(100), dropped: 0 }, ESC).state;
+  const lineText = (l: UiLine) => l.map((x) => x.text).join('');
+  const shown = (s: ReturnType<typeof open>) => paneWindow(s, view(s), s.lessons[0], s.size.cols - 2, lessonLayout(s).paneHeight);
+
+  it('follows the newest lines until scrolled back; [ goes back half a pane, ] comes forward and follows again at the end', () => {
+    const s = withOutput();
+    const h = lessonLayout(s).paneHeight;
+    const half = Math.floor(h / 2);
+    expect(shown(s)).toMatchObject({ start: shown(s).last });
+    const back = run(s, key('['), key('[')).state;
+    expect(view(back).paneScroll).toBe(shown(s).last - 2 * half);
+    expect(lineText(shown(back).lines[0])).toBe(lineText(shown(s).lines[0]).replace(/\d+$/, (n) => String(Number(n) - 2 * half)));
+    // New output does not move what the learner is reading...
+    const more = run(back, { type: 'commandOutput', lines: out(5, 100), dropped: 0 }).state;
+    expect(shown(more).start).toBe(shown(back).start);
+    // ...and ] at the end follows the newest lines again.
+    const end = run(more, key(']'), key(']'), key(']'), key(']')).state;
+    expect(view(end).paneScroll).toBeNull();
+    expect(lineText(shown(end).lines.at(-1)!)).toBe('line 104');
+  });
+
+  it('stops at the first line, and another pane or step starts at its natural place', () => {
+    const s = run(withOutput(), ...Array.from({ length: 40 }, () => key('['))).state;
+    expect(view(s).paneScroll).toBe(0);
+    expect(lineText(shown(s).lines[1])).toBe('line 0');
+    expect(view(run(s, key('l')).state).paneScroll).toBeNull();
+    expect(view(run(s, key('n')).state).paneScroll).toBeNull();
+  });
+
+  it('keeps the same lines in view while the bounded output drops its oldest', () => {
+    const s = run(withOutput(), key('d'), key('docker logs web\r'), { type: 'commandOutput', lines: out(MAX_OUTPUT_LINES - 110, 1000), dropped: 0 }, ESC, key('[')).state;
+    const before = lineText(shown(s).lines[0]);
+    const after = run(s, key('d'), key('docker ps\r'), { type: 'commandOutput', lines: out(50, 5000), dropped: 0 }).state;
+    expect(lineText(shown(after).lines[0])).toBe(before);
   });
 });
 

@@ -9,7 +9,7 @@ import { fromMarkdown, Lines, seg, type UiLine } from '../components/Lines';
 import { Notice } from '../components/Notice';
 import { Prompt } from '../components/Prompt';
 import { lessonLayout, proseLines, usableRows } from '../layout';
-import { checkLines, hintLines, logLines, networkLines, outputLines } from '../panes';
+import { paneWindow, type PaneWindow } from '../panes';
 import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
 import { displayWidth, tf } from '../text';
 import { toneProps } from '../theme';
@@ -28,6 +28,7 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
   const shown = prose.slice(view.scroll, view.scroll + L.proseHeight).map(fromMarkdown);
   const dialog = state.overlay && state.overlay.kind !== 'help' && state.overlay.kind !== 'cheat' ? state.overlay : null;
   const stepNo = tf(state.lang, 'stepOf', { n: view.stepIndex + 1, total: lesson.steps.length });
+  const pane = paneWindow(state, view, lesson, cols - 2, L.paneHeight);
   return (
     <Box flexDirection="column" width={cols} height={usableRows(state)}>
       <Header state={state} title={lesson.title[state.lang]} right={stepNo} />
@@ -42,9 +43,9 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
               <Lines lines={shown} height={L.proseHeight} width={L.proseWidth} />
             </Box>
           </Box>
-          <PaneTabs state={state} view={view} lesson={lesson} proseTotal={prose.length} proseHeight={L.proseHeight} />
+          <PaneTabs state={state} view={view} lesson={lesson} proseTotal={prose.length} proseHeight={L.proseHeight} pane={pane} paneHeight={L.paneHeight} />
           <Box marginLeft={1}>
-            <Lines lines={paneLines(state, view, lesson, L.paneHeight, cols - 2)} height={L.paneHeight} width={cols - 1} />
+            <Lines lines={pane.lines} height={L.paneHeight} width={cols - 1} />
           </Box>
         </>
       )}
@@ -60,27 +61,6 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
       <Footer state={state} />
     </Box>
   );
-}
-
-function paneLines(s: AppState, v: LessonView, lesson: Lesson, height: number, width: number): UiLine[] {
-  switch (v.pane) {
-    case 'output':
-      return outputLines(s, v, height);
-    case 'checks': {
-      const { lines, focus } = checkLines(s, v, lesson, width);
-      // Keep the first failure (expected vs actual, hint) in view when the list is long.
-      const start = Math.max(0, Math.min(focus - 1, lines.length - height));
-      return lines.slice(start);
-    }
-    case 'hints': {
-      const lines = hintLines(s, v, lesson, width);
-      return lines.length > height ? lines.slice(lines.length - height) : lines;
-    }
-    case 'log':
-      return logLines(s, height);
-    case 'network':
-      return networkLines(s, v);
-  }
 }
 
 function StepLine({ state, view, lesson }: { state: AppState; view: LessonView; lesson: Lesson }) {
@@ -135,7 +115,8 @@ function StepSidebar({ state, view, lesson, width, height }: { state: AppState; 
   );
 }
 
-function PaneTabs({ state, view, lesson, proseTotal, proseHeight }: { state: AppState; view: LessonView; lesson: Lesson; proseTotal: number; proseHeight: number }) {
+function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; proseTotal: number; proseHeight: number; pane: PaneWindow; paneHeight: number }) {
+  const { state, view, lesson, proseTotal, proseHeight, pane, paneHeight } = props;
   const step = lesson.steps[view.stepIndex];
   const c = view.check;
   const mark = !c ? '' : c.status === 'passed' ? ' ✔' : c.status === 'failed' ? ' ✘' : c.status === 'running' ? ' ⋯' : ' !';
@@ -147,7 +128,11 @@ function PaneTabs({ state, view, lesson, proseTotal, proseHeight }: { state: App
     { pane: 'log', label: t(state.lang, 'paneLog') },
   ];
   if (lesson.uses.networks.length) tabs.push({ pane: 'network', label: t(state.lang, 'paneNetwork') });
-  const more = proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} j/k` : '';
+  const more = [
+    proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} j/k` : '',
+    // The lower pane's place when it holds more than fits: older lines with [, newer with ].
+    pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total} [ ]` : '',
+  ].filter(Boolean).join('  ');
   return (
     <Box width={state.size.cols} justifyContent="space-between">
       <Text wrap="truncate-end">
