@@ -2,7 +2,8 @@ import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
 import { checkStep } from '../checks/evaluate';
 import { UserError } from '../errors';
-import { findLesson, loadCatalog } from '../lessons/catalog';
+import { quickCatalog } from '../lessons/cache';
+import { findLesson } from '../lessons/find';
 import { openProgress } from '../progress/store';
 import { workspaceFor } from '../workspace/workspace';
 import { formatStepResult } from './format';
@@ -16,7 +17,7 @@ import { connect, pickLang } from './context';
 export async function run(args: Args): Promise<number> {
   const id = args.positionals[0];
   if (!id) throw new UserError('Which lesson?', 'ctr-learn check <lesson> (ctr-learn lessons lists them)');
-  const lesson = findLesson(loadCatalog().lessons, id);
+  const lesson = findLesson((await quickCatalog()).lessons, id);
   const { store } = openProgress();
   const lang = pickLang(args, store.data().lang);
   const stepIds = lesson.steps.map((s) => s.id);

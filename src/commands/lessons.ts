@@ -1,11 +1,11 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
-import { loadCatalog } from '../lessons/catalog';
+import { quickCatalog } from '../lessons/cache';
 import { openProgress } from '../progress/store';
 import { pickLang } from './context';
 
 export async function run(args: Args): Promise<number> {
-  const { lessons, broken } = loadCatalog();
+  const { lessons, broken } = await quickCatalog();
   const { store, recoveredFrom } = openProgress();
   const lang = pickLang(args, store.data().lang);
   const rows = lessons.map((l) => {

@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
 import { UserError } from '../errors';
-import { findLesson, loadCatalog } from '../lessons/catalog';
+import { quickCatalog } from '../lessons/cache';
+import { findLesson } from '../lessons/find';
 import { LABEL } from '../sandbox/labels';
 import { isEmpty, planRemoval, removeObjects } from '../sandbox/remove';
 import { readRecords } from '../sandbox/session-file';
@@ -12,7 +13,7 @@ import { connect } from './context';
 export async function run(args: Args): Promise<number> {
   const id = args.positionals[0];
   if (!id) throw new UserError('Which lesson?', 'ctr-learn reset <lesson>');
-  const lesson = findLesson(loadCatalog().lessons, id);
+  const lesson = findLesson((await quickCatalog()).lessons, id);
   const api = connect();
   try {
     const records = readRecords().filter((r) => r.host === hostname());

@@ -1,6 +1,7 @@
 import type { Args } from '../cli/args';
 import { paint, println } from '../cli/output';
-import { findLesson, loadCatalog } from '../lessons/catalog';
+import { quickCatalog } from '../lessons/cache';
+import { findLesson } from '../lessons/find';
 import { openProgress } from '../progress/store';
 import { openSandbox } from '../sandbox';
 import { runInteractive } from '../proc/run';
@@ -13,7 +14,7 @@ import { connect } from './context';
  * until Ctrl-C. Either way, ending it removes what was created in it.
  */
 export async function run(args: Args): Promise<number> {
-  const { lessons } = loadCatalog();
+  const { lessons } = await quickCatalog();
   const { store } = openProgress();
   const lesson = findLesson(lessons, args.positionals[0] ?? store.data().lastLesson ?? lessons[0]?.id ?? '');
   const api = connect();

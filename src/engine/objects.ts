@@ -1,6 +1,7 @@
 import type { EngineApi } from './api';
 import type { ContainerInspect, ContainerSummary, ImageInspect, NetworkInspect, VolumeInspect } from './types';
-import { filtersParam, scopeLabelFilter, type Scope } from '../sandbox/labels';
+import { filtersParam, LABEL, scopeLabelFilter, type Scope } from '../sandbox/labels';
+import { isAlive, readRecords } from '../sandbox/session-file';
 
 /** Sandbox lookups used by checks: always scoped by label, so a learner's own objects never count. */
 export async function findContainer(api: EngineApi, scope: Scope, name: string): Promise<ContainerInspect | null> {
@@ -28,6 +29,22 @@ export async function findVolume(api: EngineApi, scope: Scope, name: string): Pr
     query: { filters: filtersParam({ label: scopeLabelFilter(scope), name: [name] }) },
   });
   return (r.Volumes ?? []).find((v) => v.Name === name) ?? null;
+}
+
+/**
+ * The image a sandbox session in scope made under this name (build -t, tag, pull, load: the
+ * session's record, or the session's labels on a build), or null. A learner's own image of that
+ * name, made outside the sandbox, is `outside`: it never counts.
+ */
+export async function findImage(api: EngineApi, scope: Scope, ref: string): Promise<{ image: ImageInspect | null; outside: boolean }> {
+  const image = await inspectImage(api, ref);
+  if (!image) return { image: null, outside: false };
+  const r = normalizeRef(ref);
+  const inScope = (session: string | undefined) => !scope.sessionId || session === scope.sessionId;
+  const tracked = readRecords().some((rec) => rec.imageRefs[r] === scope.lessonId && inScope(rec.id) && isAlive(rec.pid));
+  const labels = image.Config?.Labels ?? {};
+  const labelled = labels[LABEL.lesson] === scope.lessonId && inScope(labels[LABEL.session]);
+  return tracked || labelled ? { image, outside: false } : { image: null, outside: true };
 }
 
 export function inspectImage(api: EngineApi, ref: string): Promise<ImageInspect | null> {

@@ -1,4 +1,3 @@
-import { UserError } from '../errors';
 import { lessonsRoot } from '../paths';
 import { formatProblem } from './problems';
 import { lessonDirs, loadLesson } from './load';
@@ -20,10 +19,4 @@ export function loadCatalog(root = lessonsRoot()): { lessons: Lesson[]; broken: 
   return { lessons, broken };
 }
 
-export function findLesson(lessons: Lesson[], id: string): Lesson {
-  const lesson = lessons.find((l) => l.id === id);
-  if (!lesson) {
-    throw new UserError(`No lesson "${id}".`, `one of: ${lessons.map((l) => l.id).join(', ')} (ctr-learn lessons)`);
-  }
-  return lesson;
-}
+export { findLesson } from './find';

@@ -7,7 +7,7 @@ import { lessonsRoot } from '../paths';
 import { peekProgress } from '../progress/peek';
 import type { ProgressStore } from '../progress/store';
 import { onceEngineAnswered, PendingController, progressLater } from './after-first-frame';
-import { readCatalogCache, writeCatalogCache } from './catalog-cache';
+import { readCatalogCache, writeCatalogCache } from '../lessons/cache';
 import type { Controller as ControllerT } from './controller';
 import { loadMarkdown } from './render-markdown';
 import { tf } from './text';

@@ -15,6 +15,8 @@ describe.runIf(api)('image checks on the real engine', () => {
   const built = `${repo}:1`;
   const alias = `${repo}:stable`;
   const missing = `${uniq('never-built')}:1`;
+  // The learner's own image, tagged straight on the engine before (outside the sandbox).
+  const own = uniq('my-own');
   let shortId = '';
 
   beforeAll(async () => {
@@ -22,6 +24,13 @@ describe.runIf(api)('image checks on the real engine', () => {
     await lab.ok(`docker build -t ${built} .`);
     await lab.ok(`docker tag ${built} ${alias}`);
     shortId = (await lab.api.json<ImageInspect>('GET', `/images/${built}/json`)).Id.slice(7, 19);
+    await lab.api.json('POST', '/images/busybox:latest/tag', { query: { repo: own, tag: '1' } });
+    return () => lab.api.request('DELETE', `/images/${own}:1`).then(() => undefined);
+  });
+
+  it('the learner’s own image of that name, made outside the sandbox, never counts', async () => {
+    expectGrade(await gradeOne({ kind: 'image', image: `${own}:1` }, lab.ctx), { pass: false, actual: /exists outside it; the lesson cannot use it\)$/ });
+    expectGrade(await gradeOne({ kind: 'image', image: `${own}:1`, exists: false }, lab.ctx), { pass: true, actual: /^no image .* in the sandbox/ });
   });
 
   it('engine facts: a RUN adds one layer on top of the base, LABEL adds none', async () => {
@@ -36,7 +45,8 @@ describe.runIf(api)('image checks on the real engine', () => {
     { name: 'must not exist, and does not', check: { kind: 'image', image: missing, exists: false }, pass: true, actual: /^no image / },
     { name: 'must not exist, but does', check: { kind: 'image', image: built, exists: false }, pass: false, actual: new RegExp(`^image ${built} exists \\([0-9a-f]{12}\\)$`), expected: /does not exist/ },
     { name: 'no tag means :latest', check: { kind: 'image', image: repo }, pass: false, actual: new RegExp(`^no image ${repo}:latest$`) },
-    { name: 'docker.io/library/ prefix is the same image', check: { kind: 'image', image: 'docker.io/library/busybox' }, pass: true, actual: /^image busybox:latest / },
+    { name: 'docker.io/library/ prefix is the same image', check: { kind: 'image', image: `docker.io/library/${built}` }, pass: true, actual: new RegExp(`^image ${built} `) },
+    { name: 'a seed image is not one the learner made', check: { kind: 'image', image: 'busybox:latest' }, pass: false, actual: /^no image busybox:latest in the sandbox \(an image with that name exists outside it/ },
     { name: 'built FROM busybox', check: { kind: 'image', image: built, baseImage: 'busybox:latest' }, pass: true, actual: /shares 1 of 1 base layer\(s\)/ },
     { name: 'not built FROM the web image', check: { kind: 'image', image: built, baseImage: 'ctr-learn/web:1' }, pass: false, actual: /shares 1 of 2 base layer\(s\)/, expected: /built from ctr-learn\/web:1/ },
     { name: 'a base that does not exist', check: { kind: 'image', image: built, baseImage: missing }, pass: false, actual: new RegExp(`base ${missing} missing`) },

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lessonsFingerprint } from '../../src/lessons/compiled';
-import { shippedCatalogPath } from '../../src/ui/catalog-cache';
+import { shippedCatalogPath } from '../../src/lessons/cache';
 import { withoutGlobalFetch } from '../../src/ui/run-app';
 import { fixtureLessons } from '../e2e/fixture';
 import { startApp, type PtyApp } from '../e2e/pty';

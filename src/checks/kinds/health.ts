@@ -31,7 +31,15 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
   let actual = `${h.Status} (failing streak ${h.FailingStreak})`;
   let pass = h.Status === check.status;
   if (check.transitions) {
-    const seen = await healthHistory(ctx, c);
+    // The engine sets the status before it publishes the event: wait (briefly) for the history
+    // to catch up with the status just read.
+    let seen = await healthHistory(ctx, c);
+    // (`starting` has no event.)
+    const evented = h.Status === 'healthy' || h.Status === 'unhealthy';
+    for (let i = 0; i < 15 && evented && seen.at(-1) !== h.Status; i++) {
+      await sleep(100);
+      seen = await healthHistory(ctx, c);
+    }
     let i = 0;
     for (const s of seen) if (s === check.transitions[i]) i++;
     actual += `, went ${seen.length ? seen.join(' → ') : 'nowhere yet'}`;

@@ -1,4 +1,4 @@
-import { inspectImage, normalizeRef } from '../../engine/objects';
+import { findImage, inspectImage, normalizeRef } from '../../engine/objects';
 import type { ImageHistoryEntry } from '../../engine/types';
 import type { Evaluator } from '../types';
 
@@ -11,8 +11,11 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
   if (check.historyIncludes) parts.push(`history mentions "${check.historyIncludes}"`);
   if (check.sameAs) parts.push(`same image as ${normalizeRef(check.sameAs)}`);
   const expected = parts.join(', ');
-  const img = await inspectImage(ctx.api, ref);
-  if (!img) return { pass: !check.exists, expected, actual: `no image ${ref}` };
+  const { image: img, outside } = await findImage(ctx.api, ctx.scope, ref);
+  if (!img) {
+    const note = outside ? ' in the sandbox (an image with that name exists outside it; the lesson cannot use it)' : '';
+    return { pass: !check.exists, expected, actual: `no image ${ref}${note}` };
+  }
   if (!check.exists) return { pass: false, expected, actual: `image ${ref} exists (${img.Id.slice(7, 19)})` };
   const layers = img.RootFS.Layers ?? [];
   const facts = [`image ${ref} (${img.Id.slice(7, 19)}), ${layers.length} layer(s)`];

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lessons/catalog';
 import { lessonsFingerprint } from '../../src/lessons/compiled';
-import { readCatalogCache, shippedCatalogPath, writeCatalogCache } from '../../src/ui/catalog-cache';
+import { readCatalogCache, shippedCatalogPath, writeCatalogCache } from '../../src/lessons/cache';
 import { fixtureLessons } from '../e2e/fixture';
 
 // Every test gets its own CTR_LEARN_HOME (test/helpers/setup.ts), so its own state folder.

@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import {
   fromCompiled, lessonFilesStat, lessonsFingerprint, readCompiled, toCompiled, writeJsonAtomically,
   type Catalog, type CompiledCatalog,
-} from '../lessons/compiled';
-import { ensureDir, packageRoot, stateDir } from '../paths';
+} from './compiled';
+import { ensureDir, lessonsRoot, packageRoot, stateDir } from '../paths';
 
 /**
- * The lessons for the app's first frame without parsing them (~70-90 ms of a start): the build's
+ * The lessons for the app's first frame (and for commands that only read them) without parsing them (~70-90 ms of a start): the build's
  * dist/lessons.json when the lesson files are the packaged ones, else the lessons this app parsed
  * at its last start. Either only while every lesson file is as it was made from (the content
  * fingerprint, lessons/compiled.ts); anything else is a miss, and the lessons are loaded and
@@ -89,4 +89,16 @@ export function writeCatalogCache(root: string, lookup: CatalogLookup, catalog: 
   } catch {
     /* a cache that cannot be written only costs the next start some time */
   }
+}
+
+/**
+ * The lessons for commands that read them (`lessons`, `check`, `shell`, `reset`): compiled when
+ * the files are unchanged, else parsed and remembered for the next run. `doctor`, `lint` and
+ * `verify` always parse (they are there to find problems).
+ */
+export async function quickCatalog(root = lessonsRoot()): Promise<Catalog> {
+  const cached = readCatalogCache(root);
+  const catalog = cached.catalog ?? (await import('./catalog')).loadCatalog(root);
+  writeCatalogCache(root, cached, catalog);
+  return catalog;
 }
