@@ -1,15 +1,20 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
 import { quickCatalog } from '../lessons/cache';
-import { openProgress } from '../progress/store';
+import { peekProgress } from '../progress/peek';
+import { lessonStatus } from '../progress/status';
 import { pickLang } from './context';
 
 export async function run(args: Args): Promise<number> {
   const { lessons, broken } = await quickCatalog();
-  const { store, recoveredFrom } = openProgress();
-  const lang = pickLang(args, store.data().lang);
+  // Only reads the progress: plain JSON, unless the file looks wrong (the store then moves it aside).
+  const peeked = peekProgress();
+  const opened = peeked.plausible ? null : (await import('../progress/store')).openProgress();
+  const progress = opened?.store.data() ?? peeked.data;
+  const recoveredFrom = opened?.recoveredFrom;
+  const lang = pickLang(args, progress.lang);
   const rows = lessons.map((l) => {
-    const s = store.status(l.id, l.steps.map((x) => x.id));
+    const s = lessonStatus(progress, l.id, l.steps.map((x) => x.id));
     return { id: l.id, title: l.title[lang], track: l.track, week: l.week, steps: l.steps.length, passed: s.passed, progress: s.state };
   });
   if (args.flags.json) {

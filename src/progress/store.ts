@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
 import { configDir, ensureDir } from '../paths';
+import { lessonStatus, type LessonStatus } from './status';
 
 const StepProgress = z.object({
   passedAt: z.string().optional(),
@@ -118,10 +119,7 @@ export class ProgressStore {
   }
 
   /** done / in progress / not started, for lists. */
-  status(lessonId: string, stepIds: string[]): { state: 'done' | 'in-progress' | 'not-started'; passed: number; total: number } {
-    const l = this.data().lessons[lessonId];
-    const passed = stepIds.filter((id) => l?.steps[id]?.passedAt).length;
-    const state = passed === stepIds.length ? 'done' : l?.startedAt ? 'in-progress' : 'not-started';
-    return { state, passed, total: stepIds.length };
+  status(lessonId: string, stepIds: string[]): LessonStatus {
+    return lessonStatus(this.data(), lessonId, stepIds);
   }
 }

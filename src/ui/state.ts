@@ -3,6 +3,7 @@ import type { Lang, Lesson } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
 import type { CheatIndex } from '../cheatsheet/search';
 import type { RemovalPlan } from '../sandbox';
+import { lessonStatus as statusOf, type LessonStatus } from '../progress/status';
 
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
 export interface AppState {
@@ -167,12 +168,8 @@ export function currentLesson(state: AppState): Lesson | null {
 }
 
 /** done / in-progress / not-started and steps passed, from the progress data. */
-export function lessonStatus(progress: ProgressData, lesson: Lesson): { state: 'done' | 'in-progress' | 'not-started'; passed: number; total: number } {
-  const l = progress.lessons[lesson.id];
-  const passed = lesson.steps.filter((s) => l?.steps[s.id]?.passedAt).length;
-  const total = lesson.steps.length;
-  const state = passed === total ? 'done' : l?.startedAt ? 'in-progress' : 'not-started';
-  return { state, passed, total };
+export function lessonStatus(progress: ProgressData, lesson: Lesson): LessonStatus {
+  return statusOf(progress, lesson.id, lesson.steps.map((s) => s.id));
 }
 
 export function stepPassed(progress: ProgressData, lessonId: string, stepId: string): boolean {
