@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freePort } from '../engine/free-port';
 import { runProcess, type ProcessRunner } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
 import { entryKind, expandTokens, isPortVar, tokensIn, type RunContext } from './instantiate';
@@ -171,17 +171,6 @@ async function allocatePorts(ex: RunnableExample): Promise<Record<string, number
   return ports;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitHttp(url: string, withinMs: number): Promise<string | null> {
   const deadline = Date.now() + withinMs;

@@ -51,6 +51,8 @@ const RestartCheck = z.object({
   maxRetries: z.number().int().min(0).optional(),
   /** At least this many restarts have happened (.RestartCount). */
   minRestartCount: z.number().int().min(0).optional(),
+  /** At most this many (0: the engine never restarted it, e.g. a health check must not cause restarts). */
+  maxRestartCount: z.number().int().min(0).optional(),
 }).strict();
 
 /** A container port is published on the host (.HostConfig.PortBindings). */

@@ -57,14 +57,12 @@ export function splitArgv(line: string, vars: { PWD: string; HOME: string }): st
           continue;
         }
         if (d === '$') {
-          const v = readVar(line, i, vars);
+          const v = expandDollar(line, i, vars, operator);
           if (v) {
             cur += v.value;
             i = v.end;
             continue;
           }
-          if (line[i + 1] === '(') throw operator('$(...)');
-          if (/[A-Za-z_{]/.test(line[i + 1] ?? '')) throw unknownVariable(line.slice(i));
         }
         if (d === '`') throw operator('`...`');
         cur += d;
@@ -79,14 +77,12 @@ export function splitArgv(line: string, vars: { PWD: string; HOME: string }): st
       continue;
     }
     if (c === '$') {
-      const v = readVar(line, i, vars);
+      const v = expandDollar(line, i, vars, operator);
       if (v) {
         cur += v.value;
         i = v.end;
         continue;
       }
-      if (line[i + 1] === '(') throw operator('$(...)');
-      throw unknownVariable(line.slice(i));
     }
     if (c === '`') throw operator('`...`');
     if (c === '|' || c === '>' || c === '<' || c === ';' || c === '&') {
@@ -105,6 +101,19 @@ function unknownVariable(rest: string): UserError {
     `Shell variables like ${rest.split(/[\s/:"]/)[0]} are not expanded here (only $PWD and $(pwd)).`,
     'write the value itself, or use your own terminal: ctr-learn shell',
   );
+}
+
+/**
+ * The `$` at line[i], quoted or not: $PWD and its forms expand; $(...) and other variables are
+ * refused (a shell would expand them, and silently passing the text on would mislead); a `$`
+ * before anything else is a plain character (null).
+ */
+function expandDollar(line: string, i: number, vars: { PWD: string }, operator: (op: string) => UserError): { value: string; end: number } | null {
+  const v = readVar(line, i, vars);
+  if (v) return v;
+  if (line[i + 1] === '(') throw operator('$(...)');
+  if (/[A-Za-z_{]/.test(line[i + 1] ?? '')) throw unknownVariable(line.slice(i));
+  return null;
 }
 
 function readVar(line: string, i: number, vars: { PWD: string }): { value: string; end: number } | null {

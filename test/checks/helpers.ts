@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { checkStep } from '../../src/checks/evaluate';
 import type { CheckContext, CheckResult, StepResult } from '../../src/checks/types';
 import type { EngineApi } from '../../src/engine/api';
+export { freePort } from '../../src/engine/free-port';
 import type { ContainerInspect } from '../../src/engine/types';
 import { Check, Step } from '../../src/lessons/schema';
 import type { RunResult } from '../../src/proc/run';
@@ -134,15 +134,3 @@ export function useLab(api: EngineApi, lessonId: string): Lab {
   return lab;
 }
 
-/** A host port nothing listens on right now (the OS picks it), so parallel files do not collide. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}

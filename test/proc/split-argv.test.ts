@@ -32,6 +32,8 @@ describe('splitArgv splits like a POSIX shell', () => {
     ["echo one' two '\"three\"", ['echo', 'one two three']],
     ["docker exec web sh -c 'ls / && echo ok | wc -l; true'", ['docker', 'exec', 'web', 'sh', '-c', 'ls / && echo ok | wc -l; true']],
     ['docker run -e "A=x > y" busybox', ['docker', 'run', '-e', 'A=x > y', 'busybox']],
+    // A `$` before something that is no variable is a plain character, quoted or not (as in a shell).
+    ['echo $ cost=5$ "$ 1" "$"', ['echo', '$', 'cost=5$', '$ 1', '$']],
     ['', []],
   ] as [string, string[]][])('%j', ([line, argv]) => {
     expect(split(line)).toEqual(argv);

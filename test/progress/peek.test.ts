@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { peekProgress } from '../../src/progress/peek';
 import { openProgress } from '../../src/progress/store';
+import { CORRUPT_PROGRESS_FILES } from './corrupt-files';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'ctr-learn-peek-'));
 
@@ -33,13 +34,7 @@ describe('peekProgress (the first frame reads progress without the store)', () =
 
   // Files that the store moves aside: the app then opens the store before its first frame.
   it.for([
-    ['garbage bytes', Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x0a, 0xc3])],
-    ['an empty file', Buffer.alloc(0)],
-    ['half-written JSON', Buffer.from('{"version":1,"lessons":{"l":{"st')],
-    ['a JSON array', Buffer.from('[1,2,3]')],
-    ['JSON null', Buffer.from('null')],
-    ['lessons of the wrong type', Buffer.from('{"version":1,"lessons":"all of them"}')],
-    ['a future version', Buffer.from('{"version":2,"lessons":{}}')],
+    ...CORRUPT_PROGRESS_FILES,
     ['an unknown language', Buffer.from('{"lang":"fr","lessons":{}}')],
     ['steps of the wrong type', Buffer.from('{"lessons":{"l":{"steps":[1]}}}')],
     ['a step that is not an object', Buffer.from('{"lessons":{"l":{"steps":{"run":true}}}}')],

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openProgress } from '../../src/progress/store';
+import { CORRUPT_PROGRESS_FILES } from './corrupt-files';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'ctr-learn-progress-'));
 const STEPS = ['run', 'stop'];
@@ -80,13 +81,7 @@ describe('ProgressStore records what the learner did', () => {
 
 describe('a corrupt progress.json is moved aside, never a crash', () => {
   it.for([
-    ['garbage bytes', Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0x0a, 0xc3])],
-    ['an empty file', Buffer.alloc(0)],
-    ['half-written JSON', Buffer.from('{"version":1,"lessons":{"l":{"st')],
-    ['a JSON array', Buffer.from('[1,2,3]')],
-    ['JSON null', Buffer.from('null')],
-    ['lessons of the wrong type', Buffer.from('{"version":1,"lessons":"all of them"}')],
-    ['a future version', Buffer.from('{"version":2,"lessons":{}}')],
+    ...CORRUPT_PROGRESS_FILES,
     ['a step with a wrong field type', Buffer.from('{"lessons":{"l":{"steps":{"run":{"attempts":"many"}}}}}')],
   ] as [string, Buffer][])('%s', ([, bytes]) => {
     const dir = freshDir();

@@ -4,6 +4,9 @@ import { isOutcome, requireContainer } from './container';
 export const restart: Evaluator<'restart'> = async (check, ctx) => {
   let expected = `restart policy ${check.policy}${check.maxRetries !== undefined ? `:${check.maxRetries}` : ''}`;
   if (check.minRestartCount !== undefined) expected += `, restarted at least ${check.minRestartCount} time(s)`;
+  if (check.maxRestartCount !== undefined) {
+    expected += check.maxRestartCount === 0 ? ', never restarted' : `, restarted at most ${check.maxRestartCount} time(s)`;
+  }
   const c = await requireContainer(ctx, check.container, expected);
   if (isOutcome(c)) return c;
   const p = c.HostConfig.RestartPolicy;
@@ -12,6 +15,7 @@ export const restart: Evaluator<'restart'> = async (check, ctx) => {
   const pass =
     name === check.policy &&
     (check.maxRetries === undefined || p.MaximumRetryCount === check.maxRetries) &&
-    (check.minRestartCount === undefined || c.RestartCount >= check.minRestartCount);
+    (check.minRestartCount === undefined || c.RestartCount >= check.minRestartCount) &&
+    (check.maxRestartCount === undefined || c.RestartCount <= check.maxRestartCount);
   return { pass, expected, actual };
 };
