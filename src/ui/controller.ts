@@ -16,6 +16,7 @@ import type { Effect } from './events';
 import { MAX_LOG_ENTRIES, MAX_OUTPUT_LINES, type LogEntry, type OutLine } from './state';
 import type { Store } from './store';
 import { sanitizeLine, tf } from './text';
+import { hasPictures, lessonPictures } from '../pictures';
 
 /** How long quitting may spend removing the sandbox's objects before leaving the rest to the next start's reaper. */
 export const QUIT_BUDGET_MS = 8000;
@@ -120,7 +121,7 @@ export class Controller {
       const now = this.d.store.getState();
       if (now.screen.name === 'lesson') sandbox.setLesson(now.screen.lessonId);
       this.dispatch({ type: 'sandboxStatus', status: { state: 'ready', dockerHost: sandbox.dockerHost, sessionId: sandbox.state.identity.id } });
-      if (now.screen.name === 'lesson' && this.lesson(now.screen.lessonId).uses.networks.length) this.handle({ type: 'loadNetwork', lessonId: now.screen.lessonId });
+      if (now.screen.name === 'lesson' && hasPictures(this.lesson(now.screen.lessonId))) this.handle({ type: 'loadPictures', lessonId: now.screen.lessonId });
     } catch (err) {
       const e = err as CtrError;
       this.dispatch({ type: 'sandboxStatus', status: { state: 'failed', message: e.message ?? String(err), tryThis: e.tryThis } });
@@ -202,10 +203,10 @@ export class Controller {
       }
       case 'openEditor':
         return this.openEditor(e.lessonId, e.file);
-      case 'loadNetwork': {
+      case 'loadPictures': {
         if (!this.sandbox || !this.engine.api) return;
-        const picture = await this.engine.networkPicture(e.lessonId, this.sandbox.state.identity.id);
-        this.dispatch({ type: 'networkLoaded', lessonId: e.lessonId, picture });
+        const pictures = await lessonPictures(this.engine.api, this.lesson(e.lessonId), this.sandbox.state.identity.id);
+        this.dispatch({ type: 'picturesLoaded', lessonId: e.lessonId, pictures });
         return;
       }
       case 'retryEngine':

@@ -4,7 +4,7 @@ import { resolveEndpoint } from '../engine/endpoint';
 import { CtrError } from '../errors';
 import type { openSandbox, ProxyLogEntry, Sandbox } from '../sandbox';
 import { LABEL, filtersParam } from '../sandbox/labels';
-import type { EngineStatus, NetworkPicture } from './state';
+import type { EngineStatus } from './state';
 
 export interface EngineSessionOptions {
   lessonId: string;
@@ -115,32 +115,6 @@ export class EngineSession {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.debounce) clearTimeout(this.debounce);
     this.retryTimer = this.debounce = null;
-  }
-
-  /** Which containers of the lesson sit on which network, plus the built-in networks. */
-  async networkPicture(lessonId: string, sessionId: string): Promise<NetworkPicture> {
-    const api = this.api!;
-    const filters = filtersParam({ label: [`${LABEL.session}=${sessionId}`, `${LABEL.lesson}=${lessonId}`] });
-    const [containers, networks] = await Promise.all([
-      api.json<{ Names: string[]; State: string; HostConfig?: { NetworkMode?: string }; NetworkSettings?: { Networks?: Record<string, unknown> } }[]>(
-        'GET', '/containers/json', { query: { all: 1, filters } },
-      ),
-      api.json<{ Name: string; Driver: string }[]>('GET', '/networks', { query: { filters } }),
-    ]);
-    const byNet = new Map<string, { driver: string; containers: string[] }>();
-    for (const [name, driver] of [['bridge', 'bridge'], ['host', 'host'], ['none', 'null']]) byNet.set(name, { driver, containers: [] });
-    for (const n of networks) byNet.set(n.Name, { driver: n.Driver, containers: [] });
-    for (const c of containers) {
-      const name = (c.Names[0] ?? '?').replace(/^\//, '') + (c.State === 'running' ? '' : ` (${c.State})`);
-      const nets = Object.keys(c.NetworkSettings?.Networks ?? {});
-      const mode = c.HostConfig?.NetworkMode;
-      const on = nets.length ? nets : mode ? [mode === 'default' ? 'bridge' : mode] : [];
-      for (const n of on) {
-        if (!byNet.has(n)) byNet.set(n, { driver: '?', containers: [] });
-        byNet.get(n)!.containers.push(name);
-      }
-    }
-    return { networks: [...byNet].map(([name, v]) => ({ name, ...v })) };
   }
 
   /**

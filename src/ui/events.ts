@@ -4,7 +4,8 @@ import type { Lang } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
 import type { RemovalPlan } from '../sandbox';
 import type { Action, KeyInfo } from './keys';
-import type { EngineStatus, LogEntry, NetworkPicture, Notice, OutLine, SandboxStatus } from './state';
+import type { Pictures } from '../pictures/types';
+import type { EngineStatus, LogEntry, Notice, OutLine, SandboxStatus } from './state';
 
 /** Everything that can happen to the UI: keys, their meanings (actions), and what the world reports. */
 export type AppEvent =
@@ -30,7 +31,7 @@ export type AppEvent =
   | { type: 'resetDone'; removed: number; restoredFiles: boolean }
   | { type: 'resetFailed'; message: string }
   | { type: 'editorDone'; error?: string }
-  | { type: 'networkLoaded'; lessonId: string; picture: NetworkPicture }
+  | { type: 'picturesLoaded'; lessonId: string; pictures: Pictures }
   | { type: 'notice'; notice: Notice | null }
   | { type: 'cheatLoaded'; index: CheatIndex }
   | { type: 'cheatFailed'; message: string };
@@ -50,6 +51,6 @@ export type Effect =
   | { type: 'reset'; lessonId: string; restoreFiles: boolean }
   | { type: 'openEditor'; lessonId: string; file: string }
   | { type: 'retryEngine' }
-  | { type: 'loadNetwork'; lessonId: string }
+  | { type: 'loadPictures'; lessonId: string }
   | { type: 'loadCheats' }
   | { type: 'quit' };

@@ -1,4 +1,5 @@
 import type { StringKey } from '../i18n/strings';
+import { hasPictures } from '../pictures/subjects';
 import type { LineOp } from './line-editor';
 import type { AppState, Pane } from './state';
 
@@ -66,13 +67,15 @@ export interface Binding {
   action: Action;
   /** Shown in the footer (all bindings are shown in the ? help). */
   footer?: boolean;
-  /** Only when this holds (e.g. the network picture only in lessons about networks). */
+  /** Only when this holds (e.g. pictures only in lessons that have some). */
   when?: (s: AppState) => boolean;
 }
 
 const engineDown = (s: AppState) => s.engine.state === 'down';
-const lessonHasNetworks = (s: AppState) =>
-  s.screen.name === 'lesson' && Boolean(s.lessons.find((l) => l.id === (s.screen as { lessonId: string }).lessonId)?.uses.networks.length);
+const lessonHasPictures = (s: AppState) => {
+  const lesson = s.screen.name === 'lesson' ? s.lessons.find((l) => l.id === (s.screen as { lessonId: string }).lessonId) : undefined;
+  return Boolean(lesson && hasPictures(lesson));
+};
 
 /**
  * Every key binding of the app, in one table: the reducer resolves keys with it and the footer
@@ -109,7 +112,7 @@ export const BINDINGS: Binding[] = [
   { scope: 'lesson', keys: ['['], label: '[/]', help: 'key.paneBack', action: { type: 'paneScroll', delta: -1 } },
   { scope: 'lesson', keys: [']'], label: ']', help: 'key.paneForward', action: { type: 'paneScroll', delta: 1 } },
   { scope: 'lesson', keys: ['l'], label: 'l', help: 'key.paneLog', action: { type: 'pane', pane: 'log' } },
-  { scope: 'lesson', keys: ['w'], label: 'w', help: 'key.paneNetwork', action: { type: 'pane', pane: 'network' }, when: lessonHasNetworks },
+  { scope: 'lesson', keys: ['v'], label: 'v', help: 'key.panePicture', action: { type: 'pane', pane: 'picture' }, when: lessonHasPictures },
   { scope: 'lesson', keys: ['L'], label: 'L', help: 'key.lang', action: { type: 'toggleLang' }, footer: true },
   { scope: 'lesson', keys: ['esc'], label: 'Esc', help: 'key.back', action: { type: 'back' }, footer: true },
   { scope: 'lesson', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true },

@@ -1,4 +1,5 @@
 import type { Lesson, Step } from '../lessons/schema';
+import { hasPictures } from '../pictures/subjects';
 import type { AppEvent, Effect } from './events';
 import type { Action } from './keys';
 import { lessonLayout, maxScroll } from './layout';
@@ -51,13 +52,13 @@ export function openLesson(s: AppState, lessonId: string): Result {
         recheckQueued: false,
         ...stepState(s, lesson, stepIndex),
         workspace: null,
-        network: null,
+        pictures: null,
       };
   const effects: Effect[] = [
     { type: 'enterLesson', lessonId },
     { type: 'seeStep', lessonId, stepId: lesson.steps[stepIndex].id },
   ];
-  if (lesson.uses.networks.length) effects.push({ type: 'loadNetwork', lessonId });
+  if (hasPictures(lesson)) effects.push({ type: 'loadPictures', lessonId });
   return withView(s, view, effects, { notice: null, parked: null });
 }
 
@@ -100,7 +101,7 @@ function appendOutput(v: LessonView, lines: OutLine[], dropped = 0): LessonView 
 
 function cyclePane(s: AppState, v: LessonView): Pane {
   const order: Pane[] = ['output', 'checks', 'hints', 'log'];
-  if (lessonOf(s, v).uses.networks.length) order.push('network');
+  if (hasPictures(lessonOf(s, v))) order.push('picture');
   return order[(order.indexOf(v.pane) + 1) % order.length];
 }
 
@@ -164,8 +165,8 @@ export function lessonAction(s: AppState, action: Action): Result {
       return goToStep(s, v, v.stepIndex + action.delta);
     case 'pane': {
       const pane = action.pane ?? cyclePane(s, v);
-      // The network picture is read fresh each time it is shown.
-      return withView(s, { ...v, pane }, pane === 'network' ? [{ type: 'loadNetwork', lessonId: lesson.id }] : []);
+      // The pictures are read fresh each time they are shown.
+      return withView(s, { ...v, pane }, pane === 'picture' ? [{ type: 'loadPictures', lessonId: lesson.id }] : []);
     }
     case 'edit': {
       const files = v.workspace?.files ?? [];
@@ -243,7 +244,7 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
         : e.timedOut
           ? { kind: 'error', text: tf(s.lang, 'cmdTimedOut', { s: secs }) }
           : { kind: e.exitCode === 0 ? 'info' : 'error', text: tf(s.lang, 'cmdExit', { code: e.exitCode ?? '?', s: secs }) };
-      const effects: Effect[] = lesson.uses.networks.length ? [{ type: 'loadNetwork', lessonId: lesson.id }] : [];
+      const effects: Effect[] = hasPictures(lesson) ? [{ type: 'loadPictures', lessonId: lesson.id }] : [];
       return withView(s, appendOutput({ ...v, running: null }, [line]), effects, { notice: e.cancelled ? null : s.notice });
     }
     case 'commandRefused': {
@@ -288,8 +289,11 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
     case 'engineEvents': {
       if (!e.lessonIds.includes(v.lessonId)) return none(s);
       const step = lesson.steps[v.stepIndex];
-      if (hasActionCheck(step) || s.sandbox.state !== 'ready') return none(s);
-      return startCheck(s, v, 'event');
+      // A health change or a container that started or died changes the pictures too.
+      const pictures: Effect[] = v.pane === 'picture' ? [{ type: 'loadPictures', lessonId: lesson.id }] : [];
+      if (hasActionCheck(step) || s.sandbox.state !== 'ready') return withView(s, v, pictures);
+      const checking = startCheck(s, v, 'event');
+      return { state: checking.state, effects: [...checking.effects, ...pictures] };
     }
     case 'resetPlanned':
       if (s.overlay?.kind !== 'reset') return none(s);
@@ -297,16 +301,16 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
     case 'resetDone': {
       const view: LessonView = { ...v, check: null, lastPassed: null, stepIndex: e.restoredFiles ? 0 : v.stepIndex, scroll: e.restoredFiles ? 0 : v.scroll };
       const text = tf(s.lang, e.restoredFiles ? 'resetDoneFiles' : 'resetDone', { n: e.removed });
-      const effects: Effect[] = lesson.uses.networks.length ? [{ type: 'loadNetwork', lessonId: lesson.id }] : [];
+      const effects: Effect[] = hasPictures(lesson) ? [{ type: 'loadPictures', lessonId: lesson.id }] : [];
       return withView(s, { ...view, ...(e.restoredFiles ? stepState(s, lesson, 0) : {}) }, effects, { overlay: null, notice: { tone: 'accent', text } });
     }
     case 'resetFailed':
       return none({ ...s, overlay: null, notice: { tone: 'fail', text: e.message } });
     case 'editorDone':
       return none({ ...s, notice: e.error ? { tone: 'fail', text: e.error } : { tone: 'accent', text: tf(s.lang, 'editorDone') } });
-    case 'networkLoaded':
+    case 'picturesLoaded':
       if (e.lessonId !== v.lessonId) return none(s);
-      return withView(s, { ...v, network: e.picture });
+      return withView(s, { ...v, pictures: e.pictures });
     default:
       return none(s);
   }

@@ -2,6 +2,7 @@ import type { CheckResult } from '../checks/types';
 import { t } from '../i18n/strings';
 import type { Check, Lesson } from '../lessons/schema';
 import { fromMarkdown, seg, type UiLine, type UiSeg } from './components/Lines';
+import { pictureLines } from './picture-lines';
 import { renderMarkdown } from './render-markdown';
 import type { AppState, LessonView, OutLine } from './state';
 import { displayWidth, tf } from './text';
@@ -145,15 +146,6 @@ export function logLines(s: AppState): UiLine[] {
   return lines;
 }
 
-export function networkLines(s: AppState, v: LessonView): UiLine[] {
-  if (!v.network) return [[seg(t(s.lang, 'networkEmpty'), 'muted')]];
-  const nameWidth = Math.max(...v.network.networks.map((n) => `${n.name} (${n.driver})`.length));
-  return v.network.networks.map((n) => [
-    seg(`${n.name} (${n.driver})`.padEnd(nameWidth + 2), 'accent'),
-    n.containers.length ? seg(n.containers.join(', ')) : seg(t(s.lang, 'networkNone'), 'muted'),
-  ]);
-}
-
 /** The path as a person reads it: query decoded, 64-hex IDs cut to 12 like `docker ps` shows them. */
 export function readablePath(path: string): string {
   let p = path;
@@ -180,8 +172,8 @@ export function paneContent(s: AppState, v: LessonView, lesson: Lesson, width: n
       return bottom(hintLines(s, v, lesson, width));
     case 'log':
       return bottom(logLines(s));
-    case 'network':
-      return { lines: networkLines(s, v), natural: 0 };
+    case 'picture':
+      return { lines: pictureLines(s.lang, v.pictures, width), natural: 0 };
   }
 }
 

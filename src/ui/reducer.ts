@@ -49,7 +49,7 @@ export function reduce(state: AppState, event: AppEvent): Result {
     case 'resetDone':
     case 'resetFailed':
     case 'editorDone':
-    case 'networkLoaded':
+    case 'picturesLoaded':
       return lessonEvent(state, event);
     default:
       return onAction(state, event);

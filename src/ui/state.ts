@@ -4,6 +4,7 @@ import type { ProgressData } from '../progress/store';
 import type { CheatIndex } from '../cheatsheet/search';
 import type { RemovalPlan } from '../sandbox';
 import { lessonStatus as statusOf, type LessonStatus } from '../progress/status';
+import type { Pictures } from '../pictures/types';
 
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
 export interface AppState {
@@ -46,7 +47,7 @@ export type SandboxStatus =
 
 export type Screen = { name: 'home'; cursor: number } | LessonView;
 
-export type Pane = 'output' | 'checks' | 'hints' | 'log' | 'network';
+export type Pane = 'output' | 'checks' | 'hints' | 'log' | 'picture';
 
 export interface PromptState {
   text: string;
@@ -86,7 +87,8 @@ export interface LessonView {
   solutionShown: boolean;
   /** The lesson's workspace and the files in it (for e = edit). */
   workspace: { dir: string; files: string[] } | null;
-  network: NetworkPicture | null;
+  /** Pictures of the lesson's engine state (networks, image layers, health), read fresh when shown. */
+  pictures: Pictures | null;
 }
 
 export interface OutLine {
@@ -110,11 +112,6 @@ export type LogEntry =
 export interface Notice {
   tone: 'pass' | 'fail' | 'muted' | 'accent' | 'warn';
   text: string;
-}
-
-/** Which containers sit on which network (the lesson's sandbox plus the built-in networks). */
-export interface NetworkPicture {
-  networks: { name: string; driver: string; containers: string[] }[];
 }
 
 export type Overlay =

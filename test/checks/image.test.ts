@@ -25,7 +25,7 @@ describe.runIf(api)('image checks on the real engine', () => {
     await lab.ok(`docker tag ${built} ${alias}`);
     shortId = (await lab.api.json<ImageInspect>('GET', `/images/${built}/json`)).Id.slice(7, 19);
     await lab.api.json('POST', '/images/busybox:latest/tag', { query: { repo: own, tag: '1' } });
-    return () => lab.api.request('DELETE', `/images/${own}:1`).then(() => undefined);
+    lab.cleanup(() => lab.api.request('DELETE', `/images/${own}:1`));
   });
 
   it('the learner’s own image of that name, made outside the sandbox, never counts', async () => {

@@ -304,10 +304,13 @@ describe('scrolling the lower pane with [ and ]', () => {
   });
 });
 
-it('a lesson about networks offers the network picture and loads it', () => {
+it('a lesson with pictures (here: networks) offers the pictures pane and reads them fresh when shown', () => {
   const s = readyState({ lessons: [fakeLesson('net', { networks: ['appnet'] })] });
-  const r = run(s, ENTER, key('w'));
-  expect(r.effects.filter((e) => e.type === 'loadNetwork')).toHaveLength(2);
-  expect(view(r.state).pane).toBe('network');
-  expect(view(run(open(), key('w')).state).pane).toBe('output');
+  const r = run(s, ENTER, key('v'));
+  expect(r.effects.filter((e) => e.type === 'loadPictures')).toHaveLength(2);
+  expect(view(r.state).pane).toBe('picture');
+  expect(view(run(r.state, { type: 'picturesLoaded', lessonId: 'net', pictures: { networks: [], images: null, health: null } }).state).pictures).toEqual({ networks: [], images: null, health: null });
+  // Pictures of another lesson (a late answer) are dropped; a lesson without pictures has no such pane.
+  expect(view(run(r.state, { type: 'picturesLoaded', lessonId: 'other', pictures: { networks: [], images: null, health: null } }).state).pictures).toBeNull();
+  expect(view(run(open(), key('v')).state).pane).toBe('output');
 });

@@ -9,6 +9,7 @@ import { fromMarkdown, Lines, seg, type UiLine } from '../components/Lines';
 import { Notice } from '../components/Notice';
 import { Prompt } from '../components/Prompt';
 import { lessonLayout, proseLines, usableRows } from '../layout';
+import { hasPictures } from '../../pictures/subjects';
 import { paneWindow, type PaneWindow } from '../panes';
 import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
 import { displayWidth, tf } from '../text';
@@ -127,7 +128,7 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
     { pane: 'hints', label: t(state.lang, 'paneHints'), extra: step.hints.length ? ` ${view.hintRung}/${step.hints.length}` : '' },
     { pane: 'log', label: t(state.lang, 'paneLog') },
   ];
-  if (lesson.uses.networks.length) tabs.push({ pane: 'network', label: t(state.lang, 'paneNetwork') });
+  if (hasPictures(lesson)) tabs.push({ pane: 'picture', label: t(state.lang, 'panePicture') });
   const more = [
     proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} j/k` : '',
     // The lower pane's place when it holds more than fits: older lines with [, newer with ].
