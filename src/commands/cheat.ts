@@ -26,12 +26,17 @@ export interface CheatDeps {
 
 /**
  * `ctr-learn cheat <words>`: the best matches of a fuzzy search over commands, descriptions in
- * both languages, tags and lesson names. Without words: the whole sheet by section. Exit 1 when
- * nothing matches (like grep).
+ * both languages, tags and lesson names. Without words: at a terminal the interactive search,
+ * else (piped, --json) the whole sheet by section. Exit 1 when nothing matches (like grep).
  */
 export async function run(args: Args, deps: CheatDeps = {}): Promise<number> {
   const lang = pickLang(args);
   const query = args.positionals.join(' ').trim();
+  // No words at a terminal: the interactive search (the app, opened at its cheat sheet).
+  if (!query && !args.flags.json && !args.flags.all && process.stdin.isTTY && process.stdout.isTTY) {
+    const { runApp } = await import('../ui/run-app');
+    return runApp(args, { start: 'cheat' });
+  }
   const { sheet, problems, prebuilt } = await loadCheatSheet();
   for (const p of problems) process.stderr.write(`${formatCheatProblem(p)}\n`);
   if (problems.length) process.stderr.write('Your personal cheat sheet entries were left out until these are fixed.\n');

@@ -28,7 +28,8 @@ export function App({ store }: { store: Store }) {
     );
   }
   if (state.overlay?.kind === 'help') return <HelpScreen state={state} scroll={state.overlay.scroll} />;
-  if (state.overlay?.kind === 'cheat') return <CheatScreen state={state} overlay={state.overlay} />;
+  const o = state.overlay;
+  if (o?.kind === 'cheat' || o?.kind === 'cheatFill' || o?.kind === 'cheatRun') return <CheatScreen state={state} overlay={o} />;
   if (state.screen.name === 'home') return <HomeScreen state={state} cursor={state.screen.cursor} />;
   return <LessonScreen state={state} view={state.screen} />;
 }

@@ -1,9 +1,11 @@
 import { searchCheats } from '../cheatsheet/search';
 import { showTemplate } from '../cheatsheet/template';
+import type { CheatEntry } from '../cheatsheet/types';
 import type { AppState } from './state';
 import { lessonStatus } from './state';
 
 export interface CheatRow {
+  entry: CheatEntry;
   /** The command as the learner would type it, placeholders shown as <name>. */
   command: string;
   description: string;
@@ -20,6 +22,7 @@ export function cheatHits(s: AppState, query: string): CheatRow[] {
   if (memo && memo.index === index && memo.query === query && memo.lang === s.lang) return memo.rows;
   const practised = new Set(s.lessons.filter((l) => lessonStatus(s.progress, l).state === 'done').map((l) => l.id));
   const rows = searchCheats(index, query, { limit: MAX_HITS, practised }).map((h) => ({
+    entry: h.entry,
     command: showTemplate(h.entry.command),
     description: h.entry.description[s.lang],
     practised: h.practised,

@@ -17,6 +17,7 @@ import { MAX_LOG_ENTRIES, MAX_OUTPUT_LINES, type LogEntry, type OutLine } from '
 import type { Store } from './store';
 import { sanitizeLine, tf } from './text';
 import { hasPictures, lessonPictures } from '../pictures';
+import { sandboxNames } from './sandbox-names';
 
 /** How long quitting may spend removing the sandbox's objects before leaving the rest to the next start's reaper. */
 export const QUIT_BUDGET_MS = 8000;
@@ -30,7 +31,7 @@ export interface ControllerDeps {
   progress: ProgressStore | Promise<ProgressStore>;
   lessons: Lesson[];
   /** Unmount / remount the UI around a program that takes over the terminal ($EDITOR). */
-  ui: { suspend: () => void; resume: () => void };
+  ui: { suspend: () => void; resume: () => void; copy?: (text: string) => void };
   /** Called when the quit effect has cleaned up. */
   onQuit: (r: { removed: number; finished: boolean }) => void;
   runCommand?: typeof realRunCommand;
@@ -223,6 +224,15 @@ export class Controller {
         }
         return;
       }
+      case 'loadCheatNames': {
+        const api = this.engine.api;
+        const names = api && this.sandbox ? await sandboxNames(api, this.sandbox.state.identity.id).catch(() => null) : null;
+        this.dispatch({ type: 'cheatNames', names: names ?? { container: [], image: [], network: [], volume: [] } });
+        return;
+      }
+      case 'copy':
+        this.d.ui.copy?.(e.text);
+        return;
       case 'quit':
         return this.shutdown(QUIT_BUDGET_MS);
     }

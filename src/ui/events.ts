@@ -5,6 +5,7 @@ import type { ProgressData } from '../progress/store';
 import type { RemovalPlan } from '../sandbox';
 import type { Action, KeyInfo } from './keys';
 import type { Pictures } from '../pictures/types';
+import type { CheatNames } from './cheat-fill';
 import type { EngineStatus, LogEntry, Notice, OutLine, SandboxStatus } from './state';
 
 /** Everything that can happen to the UI: keys, their meanings (actions), and what the world reports. */
@@ -34,7 +35,9 @@ export type AppEvent =
   | { type: 'picturesLoaded'; lessonId: string; pictures: Pictures }
   | { type: 'notice'; notice: Notice | null }
   | { type: 'cheatLoaded'; index: CheatIndex }
-  | { type: 'cheatFailed'; message: string };
+  | { type: 'cheatFailed'; message: string }
+  /** Names on the engine for filling a cheat sheet command (the sandbox's containers, networks, volumes; images). */
+  | { type: 'cheatNames'; names: CheatNames };
 
 /** What the reducer asks the outside world to do (controller.ts does it and reports back with events). */
 export type Effect =
@@ -52,5 +55,8 @@ export type Effect =
   | { type: 'openEditor'; lessonId: string; file: string }
   | { type: 'retryEngine' }
   | { type: 'loadPictures'; lessonId: string }
+  | { type: 'loadCheatNames' }
+  /** Put text on the terminal's clipboard (OSC 52). */
+  | { type: 'copy'; text: string }
   | { type: 'loadCheats' }
   | { type: 'quit' };

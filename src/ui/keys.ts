@@ -51,10 +51,13 @@ export type Action =
   | { type: 'history'; delta: number }
   | { type: 'confirm'; choice: 'yes' | 'no' | 'files' }
   | { type: 'pick' }
-  | { type: 'cheat' };
+  | { type: 'cheat' }
+  | { type: 'field'; delta: number }
+  | { type: 'copy' }
+  | { type: 'runCheat' };
 
 /** Where a binding applies. Several scopes are active at once (see activeScopes). */
-export type Scope = 'home' | 'lesson' | 'prompt' | 'help' | 'reveal' | 'reset' | 'files' | 'cheat' | 'global';
+export type Scope = 'home' | 'lesson' | 'prompt' | 'help' | 'reveal' | 'reset' | 'files' | 'cheat' | 'cheatFill' | 'cheatRun' | 'global';
 
 export interface Binding {
   scope: Scope;
@@ -72,6 +75,8 @@ export interface Binding {
 }
 
 const engineDown = (s: AppState) => s.engine.state === 'down';
+const inLesson = (s: AppState) => s.screen.name === 'lesson';
+const notInLesson = (s: AppState) => s.screen.name !== 'lesson';
 const lessonHasPictures = (s: AppState) => {
   const lesson = s.screen.name === 'lesson' ? s.lessons.find((l) => l.id === (s.screen as { lessonId: string }).lessonId) : undefined;
   return Boolean(lesson && hasPictures(lesson));
@@ -153,6 +158,21 @@ export const BINDINGS: Binding[] = [
   { scope: 'cheat', keys: ['backspace', 'delete', 'ctrl+h'], label: 'Backspace', help: 'key.backspace', action: { type: 'line', edit: { op: 'backspace' } } },
   { scope: 'cheat', keys: ['ctrl+u'], label: 'Ctrl-U', help: 'key.killLine', action: { type: 'line', edit: { op: 'killLine' } } },
   { scope: 'cheat', keys: ['esc'], label: 'Esc', help: 'key.close', action: { type: 'back' }, footer: true },
+  { scope: 'cheatFill', keys: ['enter'], label: 'Enter', help: 'key.cheatInsert', action: { type: 'pick' }, footer: true, when: inLesson },
+  { scope: 'cheatFill', keys: ['enter'], label: 'Enter', help: 'key.cheatCopy', action: { type: 'copy' }, footer: true, when: notInLesson },
+  { scope: 'cheatFill', keys: ['tab'], label: 'Tab', help: 'key.nextField', action: { type: 'field', delta: 1 }, footer: true },
+  { scope: 'cheatFill', keys: ['shift+tab'], label: 'Shift-Tab', help: 'key.prevField', action: { type: 'field', delta: -1 } },
+  { scope: 'cheatFill', keys: ['down', 'ctrl+n'], label: 'Up/Down', help: 'key.choose', action: { type: 'move', delta: 1 }, footer: true },
+  { scope: 'cheatFill', keys: ['up', 'ctrl+p'], label: 'Up', help: 'key.chooseUp', action: { type: 'move', delta: -1 } },
+  { scope: 'cheatFill', keys: ['ctrl+r'], label: 'Ctrl-R', help: 'key.cheatRun', action: { type: 'runCheat' }, footer: true, when: inLesson },
+  { scope: 'cheatFill', keys: ['ctrl+y'], label: 'Ctrl-Y', help: 'key.cheatCopy', action: { type: 'copy' }, footer: true, when: inLesson },
+  { scope: 'cheatFill', keys: ['left'], label: 'Left', help: 'key.left', action: { type: 'line', edit: { op: 'left' } } },
+  { scope: 'cheatFill', keys: ['right'], label: 'Right', help: 'key.right', action: { type: 'line', edit: { op: 'right' } } },
+  { scope: 'cheatFill', keys: ['backspace', 'delete', 'ctrl+h'], label: 'Backspace', help: 'key.backspace', action: { type: 'line', edit: { op: 'backspace' } } },
+  { scope: 'cheatFill', keys: ['ctrl+u'], label: 'Ctrl-U', help: 'key.killLine', action: { type: 'line', edit: { op: 'killLine' } } },
+  { scope: 'cheatFill', keys: ['esc'], label: 'Esc', help: 'key.backToSearch', action: { type: 'back' }, footer: true },
+  { scope: 'cheatRun', keys: ['y', 'enter'], label: 'y', help: 'key.runYes', action: { type: 'confirm', choice: 'yes' }, footer: true },
+  { scope: 'cheatRun', keys: ['n', 'esc'], label: 'n/Esc', help: 'key.cancel', action: { type: 'confirm', choice: 'no' }, footer: true },
 
   // Everywhere: Ctrl-C stops a running command, clears the line, or (pressed twice) quits.
   { scope: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', help: 'key.interrupt', action: { type: 'interrupt' } },
@@ -206,7 +226,7 @@ export function resolveKey(s: AppState, input: string, key: KeyInfo): Action | n
     if (b.action.type === 'focusPrompt' && name === 'd') return { type: 'focusPrompt', seed: 'd' };
     return b.action;
   }
-  const typing = s.overlay ? s.overlay.kind === 'cheat' : s.screen.name === 'lesson' && s.screen.focus === 'prompt';
+  const typing = s.overlay ? s.overlay.kind === 'cheat' || s.overlay.kind === 'cheatFill' : s.screen.name === 'lesson' && s.screen.focus === 'prompt';
   if (typing && input && !key.ctrl && !key.meta && !key.escape && isPrintable(input)) return { type: 'line', edit: { op: 'insert', text: input } };
   return null;
 }

@@ -6,7 +6,8 @@ import { lessonAction, lessonEvent, openLesson } from './lesson-reducer';
 import { armQuit, none, quit, type Result } from './reducer-util';
 import { cheatHits } from './cheat';
 import { editLine } from './line-editor';
-import { MAX_LOG_ENTRIES, emptyPrompt, lessonStatus, type AppState, type Overlay } from './state';
+import { chooseField, editField, emptyFields, fillLine, moveField, startFill, wantsNames, withNames } from './cheat-fill';
+import { MAX_LOG_ENTRIES, emptyPrompt, lessonStatus, type AppState, type CheatFillOverlay, type CheatSearch, type LessonView } from './state';
 
 /**
  * The one reducer: every key and every report from the world goes through here. Pure: side
@@ -37,6 +38,9 @@ export function reduce(state: AppState, event: AppEvent): Result {
       return none({ ...state, cheat: { state: 'ready', index: event.index } });
     case 'cheatFailed':
       return none({ ...state, cheat: { state: 'failed', message: event.message } });
+    case 'cheatNames':
+      if (state.overlay?.kind !== 'cheatFill') return none(state);
+      return none({ ...state, overlay: { ...state.overlay, ...withNames(state.overlay, event.names) } });
     case 'lessonReady':
     case 'commandOutput':
     case 'commandDone':
@@ -56,7 +60,7 @@ export function reduce(state: AppState, event: AppEvent): Result {
   }
 }
 
-const typing = (s: AppState) => (s.overlay ? s.overlay.kind === 'cheat' : s.screen.name === 'lesson' && s.screen.focus === 'prompt');
+const typing = (s: AppState) => (s.overlay ? s.overlay.kind === 'cheat' || s.overlay.kind === 'cheatFill' : s.screen.name === 'lesson' && s.screen.focus === 'prompt');
 
 /**
  * A keypress, or a chunk of them (a paste, one pty read). Each key is resolved against the state
@@ -152,6 +156,12 @@ function overlayAction(s: AppState, action: Action): Result {
   switch (o.kind) {
     case 'cheat':
       return cheatAction(s, o, action);
+    case 'cheatFill':
+      return cheatFillAction(s, o, action);
+    case 'cheatRun':
+      if (action.type !== 'confirm') return none(s);
+      if (action.choice !== 'yes' || s.screen.name !== 'lesson') return none({ ...s, overlay: o.fill });
+      return runFilled(s, s.screen, o.line);
     case 'help':
       if (action.type === 'back') return none({ ...s, overlay: null });
       if (action.type === 'scroll') return none({ ...s, overlay: { ...o, scroll: Math.max(0, o.scroll + action.delta) } });
@@ -173,8 +183,8 @@ function clampScrollState(s: AppState): AppState {
   return { ...s, screen: { ...s.screen, scroll: Math.min(s.screen.scroll, maxScroll(s, s.screen)) } };
 }
 
-/** The cheat sheet search: typing filters, Up/Down choose, Enter puts the command at the lesson prompt. */
-function cheatAction(s: AppState, o: Extract<Overlay, { kind: 'cheat' }>, action: Action): Result {
+/** The cheat sheet search: typing filters, Up/Down choose, Enter fills the chosen command in. */
+function cheatAction(s: AppState, o: CheatSearch, action: Action): Result {
   switch (action.type) {
     case 'back':
       return none({ ...s, overlay: null });
@@ -186,11 +196,50 @@ function cheatAction(s: AppState, o: Extract<Overlay, { kind: 'cheat' }>, action
     }
     case 'pick': {
       const hit = cheatHits(s, o.query.text)[o.cursor];
-      if (!hit || s.screen.name !== 'lesson') return none({ ...s, overlay: null });
-      const text = hit.command;
-      return none({ ...s, overlay: null, screen: { ...s.screen, focus: 'prompt', prompt: { text, cursor: text.length, historyIndex: null, draft: '' } } });
+      if (!hit) return none(s);
+      const fill = startFill(hit.entry);
+      return { state: { ...s, overlay: { kind: 'cheatFill', ...fill, search: o } }, effects: wantsNames(fill) ? [{ type: 'loadCheatNames' }] : [] };
     }
     default:
       return none(s);
   }
+}
+
+/**
+ * Filling the chosen command in: Tab moves between the blanks, Up/Down offer the names on the
+ * engine, typing changes a blank. Then Enter puts it at the lesson prompt (copies it on the home
+ * screen), Ctrl-Y copies it, Ctrl-R runs it in the sandbox after asking.
+ */
+function cheatFillAction(s: AppState, o: CheatFillOverlay, action: Action): Result {
+  const line = fillLine(o);
+  switch (action.type) {
+    case 'back':
+      return none({ ...s, overlay: o.search });
+    case 'field':
+      return none({ ...s, overlay: { ...o, ...moveField(o, action.delta) } });
+    case 'move':
+      return none({ ...s, overlay: { ...o, ...chooseField(o, action.delta) } });
+    case 'line':
+      return none({ ...s, overlay: { ...o, ...editField(o, action.edit) } });
+    case 'pick':
+      if (s.screen.name !== 'lesson') return none(s);
+      return none({ ...s, overlay: null, screen: { ...s.screen, focus: 'prompt', prompt: { text: line, cursor: line.length, historyIndex: null, draft: '' } } });
+    case 'copy':
+      return { state: { ...s, overlay: null, notice: { tone: 'accent', text: tf(s.lang, 'cheatCopied', { line }) } }, effects: [{ type: 'copy', text: line }] };
+    case 'runCheat': {
+      if (s.screen.name !== 'lesson') return none({ ...s, notice: { tone: 'warn', text: tf(s.lang, 'cheatRunLessonOnly') } });
+      const empty = emptyFields(o);
+      if (empty.length) return none({ ...s, notice: { tone: 'warn', text: tf(s.lang, 'cheatFillFirst', { names: empty.map((n) => `<${n}>`).join(', ') }) } });
+      return none({ ...s, notice: null, overlay: { kind: 'cheatRun', line, fill: o } });
+    }
+    default:
+      return none(s);
+  }
+}
+
+/** Run a filled-in command as if it was typed at the prompt; what the learner had typed there stays. */
+function runFilled(s: AppState, v: LessonView, line: string): Result {
+  const r = lessonAction({ ...s, overlay: null, screen: { ...v, prompt: { ...emptyPrompt(), text: line, cursor: line.length } } }, { type: 'submit' });
+  if (r.state.screen.name !== 'lesson') return r;
+  return { ...r, state: { ...r.state, screen: { ...r.state.screen, prompt: v.prompt } } };
 }

@@ -58,7 +58,7 @@ export async function withoutGlobalFetch<T>(load: () => Promise<T>): Promise<T> 
 }
 
 /** `ctr-learn` with no command: the interactive app. */
-export async function runApp(args: Args): Promise<number> {
+export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promise<number> {
   const { stdin, stdout, stderr } = process;
   if (!stdin.isTTY || !stdout.isTTY) {
     const lang = pickLang(args);
@@ -139,6 +139,8 @@ export async function runApp(args: Args): Promise<number> {
           term.enter();
           mount();
         },
+        // OSC 52: the terminal puts the text on the system clipboard (where it allows it).
+        copy: (text) => stdout.write(`\x1b]52;c;${Buffer.from(text).toString('base64')}\x07`),
       },
       onQuit: (r) => {
         closing = r;
@@ -194,6 +196,8 @@ export async function runApp(args: Args): Promise<number> {
     loadRest();
     pending.handle(e);
   });
+  // `ctr-learn cheat` on a terminal: the app, opened at the cheat sheet search.
+  if (opts.start === 'cheat') store.dispatch({ type: 'cheat' });
   setImmediate(() => {
     import('./controller').then(
       ({ Controller }) => startController(Controller, later.progress),

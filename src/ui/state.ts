@@ -5,6 +5,7 @@ import type { CheatIndex } from '../cheatsheet/search';
 import type { RemovalPlan } from '../sandbox';
 import { lessonStatus as statusOf, type LessonStatus } from '../progress/status';
 import type { Pictures } from '../pictures/types';
+import type { CheatFill } from './cheat-fill';
 
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
 export interface AppState {
@@ -119,8 +120,24 @@ export type Overlay =
   | { kind: 'reveal' }
   | { kind: 'reset'; plan: RemovalPlan | null; busy: boolean }
   | { kind: 'files'; files: string[]; cursor: number }
-  /** Search the cheat sheet; Enter puts the command at the lesson prompt. */
-  | { kind: 'cheat'; query: PromptState; cursor: number };
+  /** Search the cheat sheet; Enter fills the chosen command in. */
+  | CheatSearch
+  /** Fill the chosen command's placeholders; then put it at the prompt, copy it, or run it. */
+  | CheatFillOverlay
+  /** Asks before a filled-in command runs in the sandbox. */
+  | { kind: 'cheatRun'; line: string; fill: CheatFillOverlay };
+
+export interface CheatSearch {
+  kind: 'cheat';
+  query: PromptState;
+  cursor: number;
+}
+
+export interface CheatFillOverlay extends CheatFill {
+  kind: 'cheatFill';
+  /** The search it came from (Esc goes back to it). */
+  search: CheatSearch;
+}
 
 export const MAX_OUTPUT_LINES = 500;
 export const MAX_LOG_ENTRIES = 400;

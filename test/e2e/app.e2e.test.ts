@@ -60,6 +60,27 @@ it('NO_COLOR: draws without colour codes (bold and the inverse cursor stay)', as
   await app.exited;
 });
 
+it('`ctr-learn cheat` at a terminal opens the search; Enter fills the chosen command in; Esc goes back to the search', async () => {
+  const app = open(['cheat']);
+  await app.waitFor('type to search');
+  app.press('stop -t');
+  await app.waitFor('docker stop -t <seconds> <container>');
+  app.press('\r');
+  await app.waitFor('Cheat sheet: fill in the blanks');
+  await app.waitFor(/docker stop -t \S+ \S+/);
+  await app.waitFor('<seconds>: a number of seconds');
+  // Esc: back to the search as it was.
+  app.press('\x1b');
+  await app.waitFor((s) => s.includes('Enter fill it in') && /^\/ stop -t/m.test(s));
+  app.press('q');
+  await app.waitFor((s) => s.includes('stop -tq'));
+  // Ctrl-C closes the search (the app's home is behind it); q quits there.
+  app.press('\x03');
+  await app.waitFor('Enter open');
+  app.press('q');
+  expect((await app.exited).exitCode).toBe(0);
+});
+
 describe('on the real engine', () => {
   it('opens a lesson, runs a typed docker command, checks it and sees it pass; quitting restores the terminal', async (ctx) => {
     if (!api) return ctx.skip();

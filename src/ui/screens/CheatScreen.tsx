@@ -5,12 +5,59 @@ import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
 import { Lines, seg, type UiLine } from '../components/Lines';
 import { footerLines, usableRows } from '../layout';
-import type { AppState, Overlay } from '../state';
+import { choicesFor, fillParts, wantsNames, type NamedType } from '../cheat-fill';
+import { PLACEHOLDER_TYPES } from '../../cheatsheet/template';
+import type { AppState, CheatFillOverlay, CheatSearch, Overlay } from '../state';
 import { tf } from '../text';
 import { toneProps } from '../theme';
 
-/** Search the cheat sheet as you type; the chosen command goes to the lesson prompt. */
-export function CheatScreen({ state, overlay }: { state: AppState; overlay: Extract<Overlay, { kind: 'cheat' }> }) {
+/** The cheat sheet: search as you type, then fill the chosen command's blanks (and, asked first, run it). */
+export function CheatScreen({ state, overlay }: { state: AppState; overlay: Extract<Overlay, { kind: 'cheat' | 'cheatFill' | 'cheatRun' }> }) {
+  if (overlay.kind === 'cheat') return <CheatSearchScreen state={state} overlay={overlay} />;
+  return <CheatFillScreen state={state} fill={overlay.kind === 'cheatRun' ? overlay.fill : overlay} asking={overlay.kind === 'cheatRun'} />;
+}
+
+function CheatFillScreen({ state, fill, asking }: { state: AppState; fill: CheatFillOverlay; asking: boolean }) {
+  const cols = state.size.cols;
+  const rows = usableRows(state);
+  const height = Math.max(3, rows - 2 - footerLines(state).length);
+  const entry = cheatHits(state, fill.search.query.text)[fill.search.cursor]?.entry;
+  const lines: UiLine[] = [[]];
+  const command: UiLine = [seg('  ')];
+  for (const p of fillParts(fill)) {
+    const current = p.field === fill.field && !asking;
+    command.push(p.field === undefined ? seg(p.text, 'accent') : seg(p.text, p.empty ? 'warn' : undefined, { bold: true, inverse: current, underline: !current }));
+  }
+  lines.push(command, []);
+  if (asking) {
+    lines.push([seg(`  ${t(state.lang, 'cheatRunAsk')}`, 'warn', { bold: true })]);
+  } else if (fill.fields.length === 0) {
+    lines.push([seg(`  ${t(state.lang, 'cheatFillNone')}`, 'muted')]);
+  } else {
+    const f = fill.fields[fill.field];
+    lines.push([seg(`  ${tf(state.lang, 'cheatFieldHint', { name: f.name, hint: PLACEHOLDER_TYPES[f.type]?.hint[state.lang] ?? f.type })}`, 'muted')]);
+    const choices = choicesFor(fill, f);
+    const live = f.name !== 'name' && (fill.names?.[f.type as NamedType]?.length ?? 0) > 0;
+    if (wantsNames(fill) && !fill.names) lines.push([seg(`  ${t(state.lang, 'cheatNamesLoading')}`, 'muted')]);
+    if (choices.length) {
+      lines.push([seg(`  ${t(state.lang, live ? 'cheatChoices' : 'cheatChoicesExample')}`, 'muted')]);
+      for (const c of choices.slice(0, Math.max(1, height - lines.length - 3))) {
+        const chosen = c === f.value.text;
+        lines.push([seg(chosen ? '  > ' : '    ', 'accent', { bold: true }), seg(c, chosen ? 'accent' : undefined, { bold: chosen })]);
+      }
+    }
+  }
+  if (entry) lines.push([], [seg(`  ${entry.description[state.lang]}`, 'muted')]);
+  return (
+    <Box flexDirection="column" width={cols} height={rows}>
+      <Header state={state} title={t(state.lang, 'cheatFillTitle')} right="" />
+      <Lines lines={lines} height={height} width={cols - 1} />
+      <Footer state={state} />
+    </Box>
+  );
+}
+
+function CheatSearchScreen({ state, overlay }: { state: AppState; overlay: CheatSearch }) {
   const cols = state.size.cols;
   const rows = usableRows(state);
   const height = Math.max(3, rows - 4 - footerLines(state).length);
