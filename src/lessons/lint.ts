@@ -5,6 +5,7 @@ import { parseLearnerCommand } from '../sandbox/run-command';
 import { lessonDirs, loadLesson } from './load';
 import type { Problem } from './problems';
 import type { Check, Lesson } from './schema';
+import { normalizeRef } from '../engine/objects';
 
 /** Rules that need the whole parsed lesson (the schema already checked each value's shape). */
 export function lintLesson(lesson: Lesson): Problem[] {
@@ -43,7 +44,8 @@ export function lintLesson(lesson: Lesson): Problem[] {
         }
       }
       for (const [kind, name] of objectsOf(check)) {
-        if (!lesson.uses[kind].includes(name)) at(cp, 'CTR013', `check "${check.id}" uses ${kind.slice(0, -1)} "${name}": list it under uses.${kind}`);
+        const listed = kind === 'images' ? lesson.uses.images.map(normalizeRef).includes(normalizeRef(name)) : lesson.uses[kind].includes(name);
+        if (!listed) at(cp, 'CTR013', `check "${check.id}" uses ${kind.slice(0, -1)} "${name}": list it under uses.${kind}`);
       }
     });
     const attempts = [{ path: [...sp, 'solution'], a: step.solution }, ...step.nearMisses.map((n, ni) => ({ path: [...sp, 'nearMisses', ni], a: n }))];
@@ -81,8 +83,10 @@ export function lintLesson(lesson: Lesson): Problem[] {
   return out;
 }
 
-function objectsOf(check: Check): ['containers' | 'networks' | 'volumes', string][] {
-  const out: ['containers' | 'networks' | 'volumes', string][] = [];
+function objectsOf(check: Check): ['containers' | 'networks' | 'volumes' | 'images', string][] {
+  const out: ['containers' | 'networks' | 'volumes' | 'images', string][] = [];
+  // The image a check inspects is one the lesson makes (only sandbox-made images count).
+  if (check.kind === 'image') out.push(['images', check.image]);
   if ('container' in check) out.push(['containers', check.container]);
   if (check.kind === 'reach') out.push(['containers', check.from]);
   if (check.kind === 'network') out.push(['networks', check.network]);

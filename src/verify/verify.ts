@@ -8,6 +8,7 @@ import type { Lesson, Step } from '../lessons/schema';
 import { openSandbox, type Sandbox } from '../sandbox';
 import { runLearnerCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
+import { normalizeRef } from '../engine/objects';
 
 /** One proof: what was expected of a state and what the checks said. */
 export interface Proof {
@@ -107,9 +108,19 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
   return verdict;
 }
 
-/** Lessons that share no container, network, volume or host port can be proven side by side. */
+/**
+ * Lessons that share no container, network, volume, image name or host port can be proven side by
+ * side (an image name one session made is not another's to build over or remove).
+ */
 export function conflicts(a: Lesson, b: Lesson): boolean {
-  const keys = (l: Lesson) => new Set([...l.uses.containers.map((x) => `c:${x}`), ...l.uses.networks.map((x) => `n:${x}`), ...l.uses.volumes.map((x) => `v:${x}`), ...l.uses.hostPorts.map((x) => `p:${x}`)]);
+  const keys = (l: Lesson) =>
+    new Set([
+      ...l.uses.containers.map((x) => `c:${x}`),
+      ...l.uses.networks.map((x) => `n:${x}`),
+      ...l.uses.volumes.map((x) => `v:${x}`),
+      ...l.uses.images.map((x) => `i:${normalizeRef(x)}`),
+      ...l.uses.hostPorts.map((x) => `p:${x}`),
+    ]);
   const ka = keys(a);
   return [...keys(b)].some((k) => ka.has(k));
 }

@@ -135,3 +135,20 @@ describe('lint keeps going after the first problem', () => {
     expect(lintLesson(lesson!).map((p) => p.code)).toEqual(['CTR006']);
   });
 });
+
+describe('CTR013 for images: an image a check inspects must be listed under uses.images', () => {
+  const base = () => loadLesson(join(FIXTURES, 'valid', 'serve-a-page'), FIXTURES).lesson!;
+  const withImageCheck = (image: string, listed: string[]) => {
+    const l = base();
+    l.uses.images = listed;
+    l.steps[0].checks.push({ id: 'built', kind: 'image', image, exists: true, hint: l.steps[0].checks[0].hint } as (typeof l.steps)[0]['checks'][0]);
+    return lintLesson(l).filter((p) => p.code === 'CTR013');
+  };
+
+  it('reports an unlisted image and accepts a listed one, comparing names as the engine does', () => {
+    expect(withImageCheck('greeter:1.0', []).map((p) => p.message)).toEqual(['check "built" uses image "greeter:1.0": list it under uses.images']);
+    expect(withImageCheck('greeter:1.0', ['greeter:1.0'])).toEqual([]);
+    expect(withImageCheck('greeter', ['greeter:latest'])).toEqual([]);
+    expect(withImageCheck('docker.io/library/greeter:2', ['greeter:2'])).toEqual([]);
+  });
+});
