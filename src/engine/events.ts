@@ -30,18 +30,16 @@ export async function containerEvents(api: EngineApi, c: Pick<ContainerInspect, 
   return out;
 }
 
-/** Slack around StartedAt: the engine's clocks for events and state differ by a few ms. */
-const SLACK_S = 0.25;
-
 /**
  * Whether the container's current (or last) run was killed for memory. `.State.OOMKilled` alone is
  * not enough (measured on Docker 20.10 under load: about 1 in 16 OOM-killed containers report
  * `false` although the engine emitted the `oom` event for that run), so an `oom` event after
- * the last start counts too.
+ * the last start counts too. Not one before it, however close: a restart policy starts the next
+ * run ~100 ms after an OOM kill, and that kill belongs to the run before.
  */
 export async function wasOomKilled(api: EngineApi, c: ContainerInspect): Promise<boolean> {
   if (c.State.OOMKilled) return true;
   if (!c.State.StartedAt || c.State.StartedAt.startsWith('0001-')) return false;
-  const started = Date.parse(c.State.StartedAt) / 1000 - SLACK_S;
+  const started = Date.parse(c.State.StartedAt) / 1000;
   return (await containerEvents(api, c, ['oom'])).some((e) => e.time >= started);
 }

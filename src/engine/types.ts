@@ -23,7 +23,7 @@ export interface ContainerInspect {
     FinishedAt: string;
     Health?: { Status: string; FailingStreak: number; Log: { Start: string; End: string; ExitCode: number; Output: string }[] };
   };
-  Config: { Env: string[] | null; Labels: Record<string, string> | null; Image: string; Tty: boolean };
+  Config: { Env: string[] | null; Labels: Record<string, string> | null; Image: string; Tty: boolean; Healthcheck?: { Test?: string[] | null } | null };
   Image: string;
   HostConfig: {
     PortBindings: Record<string, { HostIp: string; HostPort: string }[] | null> | null;

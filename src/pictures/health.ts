@@ -12,7 +12,10 @@ export async function healthPicture(api: EngineApi, scope: Scope, name: string, 
   const c = await findContainer(api, scope, name);
   if (!c) return empty;
   const h = c.State.Health;
-  if (!h || !c.State.StartedAt || c.State.StartedAt.startsWith('0001-')) return { ...empty, state: c.State.Status, noCheck: !h };
+  // (.State.Health appears only once the container has started; the check itself is in the config.)
+  const test = c.Config.Healthcheck?.Test ?? [];
+  const hasCheck = !!h || (test.length > 0 && test[0] !== 'NONE');
+  if (!h || !c.State.StartedAt || c.State.StartedAt.startsWith('0001-')) return { ...empty, state: c.State.Status, noCheck: !hasCheck };
   const started = Date.parse(c.State.StartedAt) / 1000;
   const end = c.State.Running || running(c.State.FinishedAt, c.State.StartedAt) ? now / 1000 : Date.parse(c.State.FinishedAt) / 1000;
   const changes: HealthPicture['changes'] = [{ at: 0, status: 'starting' }];

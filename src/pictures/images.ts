@@ -1,5 +1,5 @@
 import type { EngineApi } from '../engine/api';
-import { findImage, normalizeRef } from '../engine/objects';
+import { findImage, inspectImage, normalizeRef } from '../engine/objects';
 import { LABEL, type Scope } from '../sandbox/labels';
 import type { ImagePicture } from './types';
 
@@ -32,19 +32,41 @@ export function buildStep(createdBy: string): string {
 
 /**
  * The layer stack of an image the lesson makes, newest first, with the layers it shares with the
- * local image it was built FROM (the engine's history names that image by its tag).
+ * image it was built FROM: named by the engine's history where the classic builder kept the
+ * parent chain, else the longest of `bases` whose layers the image starts with (pulled images
+ * and BuildKit builds keep no parent chain).
  */
-export async function imagePicture(api: EngineApi, scope: Scope, ref: string): Promise<ImagePicture> {
+export async function imagePicture(api: EngineApi, scope: Scope, ref: string, bases: string[] = []): Promise<ImagePicture> {
   const name = normalizeRef(ref);
+  const missing: ImagePicture = { ref: name, id: null, base: null, layers: [], configOnly: [] };
   const { image } = await findImage(api, scope, name);
-  if (!image) return { ref: name, id: null, base: null, layers: [], configOnly: [] };
-  const history = await api.json<HistoryEntry[]>('GET', `/images/${encodeURIComponent(image.Id)}/history`);
-  const baseAt = history.findIndex((h, i) => i > 0 && (h.Tags?.length ?? 0) > 0);
-  const picture: ImagePicture = { ref: name, id: image.Id.replace(/^sha256:/, '').slice(0, 12), base: baseAt > 0 ? history[baseAt].Tags![0] : null, layers: [], configOnly: [] };
+  if (!image) return missing;
+  const history = await api.maybe<HistoryEntry[]>('GET', `/images/${encodeURIComponent(image.Id)}/history`);
+  if (!history) return missing; // removed in between
+  const isLayer = (h: HistoryEntry) => !(CONFIG_ONLY.test(buildStep(h.CreatedBy)) && h.Size === 0);
+  let baseAt = history.findIndex((h, i) => i > 0 && (h.Tags?.length ?? 0) > 0);
+  let base = baseAt > 0 ? history[baseAt].Tags![0] : null;
+  if (!base) {
+    const found = await sharedBase(api, image.RootFS.Layers ?? [], bases);
+    if (found) {
+      // The base's layers are the image's oldest ones: its part of the history starts at the
+      // history entry of its newest layer.
+      let seen = 0;
+      for (let i = history.length - 1; i >= 0; i--) {
+        if (isLayer(history[i])) seen++;
+        if (seen === found.layers) {
+          baseAt = i;
+          base = found.ref;
+          break;
+        }
+      }
+    }
+  }
+  const picture: ImagePicture = { ...missing, id: image.Id.replace(/^sha256:/, '').slice(0, 12), base };
   history.forEach((h, i) => {
     const step = buildStep(h.CreatedBy);
-    const fromBase = baseAt > 0 && i >= baseAt;
-    if (CONFIG_ONLY.test(step) && h.Size === 0) {
+    const fromBase = base !== null && i >= baseAt;
+    if (!isLayer(h)) {
       // (The sandbox's own labels on a build are not the learner's steps.)
       if (!fromBase && !SANDBOX_LABEL.test(step)) picture.configOnly.push(step);
     } else {
@@ -52,4 +74,15 @@ export async function imagePicture(api: EngineApi, scope: Scope, ref: string): P
     }
   });
   return picture;
+}
+
+/** The candidate whose layers are the longest proper start of `layers`. */
+async function sharedBase(api: EngineApi, layers: string[], candidates: string[]): Promise<{ ref: string; layers: number } | null> {
+  let best: { ref: string; layers: number } | null = null;
+  for (const ref of [...new Set(candidates.map(normalizeRef))]) {
+    const b = (await inspectImage(api, ref))?.RootFS.Layers ?? [];
+    const shared = b.length > 0 && b.length < layers.length && b.every((l, i) => layers[i] === l);
+    if (shared && b.length > (best?.layers ?? 0)) best = { ref, layers: b.length };
+  }
+  return best;
 }

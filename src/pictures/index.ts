@@ -13,10 +13,17 @@ export type { HealthPicture, ImageLayer, ImagePicture, NetworkRow, Pictures } fr
 export async function lessonPictures(api: EngineApi, lesson: Lesson, sessionId: string): Promise<Pictures> {
   const what = pictureSubjects(lesson);
   const scope = { lessonId: lesson.id, sessionId };
+  // A part the engine could not answer (an object removed in between, a hiccup) is drawn as not
+  // there yet; the others still are.
+  const orElse = <T>(p: Promise<T>, fallback: T) => p.catch(() => fallback);
   const [networks, images, health] = await Promise.all([
-    what.networks ? networkRows(api, lesson.id, sessionId) : null,
-    what.images.length ? Promise.all(what.images.map((ref) => imagePicture(api, scope, ref))) : null,
-    what.health.length ? Promise.all(what.health.map((name) => healthPicture(api, scope, name))) : null,
+    what.networks ? orElse(networkRows(api, lesson.id, sessionId), null) : null,
+    what.images.length
+      ? Promise.all(what.images.map((ref) => orElse(imagePicture(api, scope, ref, what.bases), { ref, id: null, base: null, layers: [], configOnly: [] })))
+      : null,
+    what.health.length
+      ? Promise.all(what.health.map((name) => orElse(healthPicture(api, scope, name), { container: name, state: null, noCheck: false, status: '', failingStreak: 0, span: 0, changes: [] })))
+      : null,
   ]);
   return { networks, images, health };
 }

@@ -104,15 +104,17 @@ function unknownVariable(rest: string): UserError {
 }
 
 /**
- * The `$` at line[i], quoted or not: $PWD and its forms expand; $(...) and other variables are
- * refused (a shell would expand them, and silently passing the text on would mislead); a `$`
- * before anything else is a plain character (null).
+ * The `$` at line[i], quoted or not: $PWD and its forms expand; $(...), other variables and the
+ * special parameters are refused (a shell would expand them, and silently passing the text on
+ * would mislead); a `$` before anything else (a space, `/`, `:`, the end) is a plain character
+ * (null), as in a shell.
  */
 function expandDollar(line: string, i: number, vars: { PWD: string }, operator: (op: string) => UserError): { value: string; end: number } | null {
   const v = readVar(line, i, vars);
   if (v) return v;
   if (line[i + 1] === '(') throw operator('$(...)');
-  if (/[A-Za-z_{]/.test(line[i + 1] ?? '')) throw unknownVariable(line.slice(i));
+  // Names, ${...}, and the shell's special parameters ($1, $?, $$, $@, $*, $#, $!, $-).
+  if (/[A-Za-z_{0-9?$@*#!-]/.test(line[i + 1] ?? '')) throw unknownVariable(line.slice(i));
   return null;
 }
 

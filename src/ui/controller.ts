@@ -60,6 +60,7 @@ export class Controller {
   private sandbox: Sandbox | null = null;
   private command: AbortController | null = null;
   private checking = false;
+  private picturesSeq = 0;
   private closing: Promise<void> | null = null;
   private readonly log: BoundedBuffer<LogEntry>;
   private runnersLoaded: Promise<Runners> | null = null;
@@ -206,8 +207,10 @@ export class Controller {
         return this.openEditor(e.lessonId, e.file);
       case 'loadPictures': {
         if (!this.sandbox || !this.engine.api) return;
+        // Only the newest read is shown: an older, slower one must not replace it.
+        const seq = ++this.picturesSeq;
         const pictures = await lessonPictures(this.engine.api, this.lesson(e.lessonId), this.sandbox.state.identity.id);
-        this.dispatch({ type: 'picturesLoaded', lessonId: e.lessonId, pictures });
+        if (seq === this.picturesSeq) this.dispatch({ type: 'picturesLoaded', lessonId: e.lessonId, pictures });
         return;
       }
       case 'retryEngine':

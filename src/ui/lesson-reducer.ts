@@ -18,9 +18,6 @@ const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l
 const hasActionCheck = (step: Step) => step.checks.some((c) => c.kind === 'stop');
 
 function withView(s: AppState, view: LessonView, effects: Effect[] = [], extra: Partial<AppState> = {}): Result {
-  // Where the learner scrolled the lower pane belongs to that pane and step only.
-  const prev = s.screen.name === 'lesson' ? s.screen : null;
-  if (view.paneScroll !== null && (!prev || prev.pane !== view.pane || prev.stepIndex !== view.stepIndex)) view = { ...view, paneScroll: null };
   return { state: { ...s, ...extra, screen: view }, effects };
 }
 
@@ -95,7 +92,7 @@ function appendOutput(v: LessonView, lines: OutLine[], dropped = 0): LessonView 
   // (The pane's first line says how many were dropped once there are any.)
   const total = v.dropped + dropped + over;
   const shift = over - ((total > 0 ? 1 : 0) - (v.dropped > 0 ? 1 : 0));
-  const paneScroll = v.paneScroll === null || v.pane !== 'output' ? v.paneScroll : Math.max(0, v.paneScroll - shift);
+  const paneScroll = v.paneScroll?.pane === 'output' ? { ...v.paneScroll, start: Math.max(0, v.paneScroll.start - shift) } : v.paneScroll;
   return { ...v, output: over ? all.slice(over) : all, dropped: total, paneScroll };
 }
 
@@ -133,8 +130,9 @@ export function lessonAction(s: AppState, action: Action): Result {
       const { paneHeight } = lessonLayout(s);
       const w = paneWindow(s, v, lesson, s.size.cols - 2, paneHeight);
       const next = Math.max(0, Math.min(w.last, w.start + action.delta * Math.max(1, Math.floor(paneHeight / 2))));
-      // Back at the end of a pane that follows its newest lines: follow them again.
-      return withView(s, { ...v, paneScroll: next >= w.last && w.natural >= w.last ? null : next });
+      // Back at its natural place (the newest lines; the first failure for checks): follow it again.
+      const home = next === w.natural || (next >= w.last && w.natural >= w.last);
+      return withView(s, { ...v, paneScroll: home ? null : { pane: v.pane, stepIndex: v.stepIndex, start: next } });
     }
     case 'focusPrompt': {
       const prompt = action.seed ? editLine(v.prompt, { op: 'insert', text: action.seed }) : v.prompt;

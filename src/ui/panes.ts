@@ -192,6 +192,7 @@ export interface PaneWindow {
 export function paneWindow(s: AppState, v: LessonView, lesson: Lesson, width: number, height: number): PaneWindow {
   const { lines, natural } = paneContent(s, v, lesson, width, height);
   const last = Math.max(0, lines.length - height);
-  const start = v.paneScroll === null ? natural : Math.max(0, Math.min(last, v.paneScroll));
+  const mine = v.paneScroll && v.paneScroll.pane === v.pane && v.paneScroll.stepIndex === v.stepIndex ? v.paneScroll : null;
+  const start = mine ? Math.max(0, Math.min(last, mine.start)) : natural;
   return { lines: lines.slice(start, start + height), start, total: lines.length, natural, last };
 }

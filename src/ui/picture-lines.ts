@@ -47,7 +47,8 @@ export function humanSize(bytes: number): string {
   const units = ['kB', 'MB', 'GB'];
   let v = bytes / 1000;
   let u = 0;
-  while (v >= 1000 && u < units.length - 1) (v /= 1000), u++;
+  // (Rounded first: 999,600 bytes is "1.0 MB", not "1000 kB".)
+  while (v >= 999.5 && u < units.length - 1) (v /= 1000), u++;
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
 
@@ -102,7 +103,7 @@ export function healthLines(lang: Lang, pictures: HealthPicture[], width: number
       continue;
     }
     if (p.noCheck || p.changes.length === 0) {
-      lines.push([seg(`  ${tf(lang, 'healthNoCheck', { name: p.container, state: p.state })}`, 'muted')]);
+      lines.push([seg(`  ${tf(lang, p.noCheck ? 'healthNoCheck' : 'healthNotStarted', { name: p.container, state: p.state })}`, 'muted')]);
       continue;
     }
     const now = HEALTH_CHAR[p.status] ?? HEALTH_CHAR.starting;

@@ -30,7 +30,15 @@ export function reduce(state: AppState, event: AppEvent): Result {
       return clampScroll({ ...state });
     case 'logged': {
       const log = state.log.concat(event.entries);
-      return none({ ...state, log: log.length > MAX_LOG_ENTRIES ? log.slice(-MAX_LOG_ENTRIES) : log });
+      const over = Math.max(0, log.length - MAX_LOG_ENTRIES);
+      const next = { ...state, log: over ? log.slice(over) : log };
+      // A log pane scrolled back by hand keeps showing the same lines while the oldest are dropped.
+      const v = state.screen;
+      if (over && v.name === 'lesson' && v.paneScroll?.pane === 'log') {
+        const lines = log.slice(0, over).reduce((n, e) => n + (e.kind === 'call' && e.refused ? 2 : 1), 0);
+        next.screen = { ...v, paneScroll: { ...v.paneScroll, start: Math.max(0, v.paneScroll.start - lines) } };
+      }
+      return none(next);
     }
     case 'notice':
       return none({ ...state, notice: event.notice });
@@ -38,9 +46,13 @@ export function reduce(state: AppState, event: AppEvent): Result {
       return none({ ...state, cheat: { state: 'ready', index: event.index } });
     case 'cheatFailed':
       return none({ ...state, cheat: { state: 'failed', message: event.message } });
-    case 'cheatNames':
-      if (state.overlay?.kind !== 'cheatFill') return none(state);
-      return none({ ...state, overlay: { ...state.overlay, ...withNames(state.overlay, event.names) } });
+    case 'cheatNames': {
+      // (The answer may arrive while the run is being confirmed: it belongs to the fill behind it.)
+      const o = state.overlay;
+      if (o?.kind === 'cheatFill') return none({ ...state, overlay: { ...o, ...withNames(o, event.names) } });
+      if (o?.kind === 'cheatRun') return none({ ...state, overlay: { ...o, fill: { ...o.fill, ...withNames(o.fill, event.names) } } });
+      return none(state);
+    }
     case 'lessonReady':
     case 'commandOutput':
     case 'commandDone':

@@ -70,8 +70,11 @@ export interface LessonView {
   /** First prose line shown. */
   scroll: number;
   pane: Pane;
-  /** First line of the lower pane the learner scrolled to with [ and ]; null: its natural place (the newest lines). */
-  paneScroll: number | null;
+  /**
+   * Where the learner scrolled the lower pane with [ and ]: the first line shown, for that pane
+   * and step only (any other pane or step shows at its natural place); null: not scrolled.
+   */
+  paneScroll: PaneScroll | null;
   /** The learner's command that is running now. */
   running: { line: string } | null;
   /** The last lines of command output (bounded: see MAX_OUTPUT_LINES). */
@@ -90,6 +93,12 @@ export interface LessonView {
   workspace: { dir: string; files: string[] } | null;
   /** Pictures of the lesson's engine state (networks, image layers, health), read fresh when shown. */
   pictures: Pictures | null;
+}
+
+export interface PaneScroll {
+  pane: Pane;
+  stepIndex: number;
+  start: number;
 }
 
 export interface OutLine {

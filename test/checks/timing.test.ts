@@ -64,15 +64,17 @@ describe.runIf(api)('timing checks on the real engine', () => {
   });
 
   describe('health', () => {
-    const n = { probed: uniq('probed'), unprobed: uniq('unprobed') };
+    const n = { probed: uniq('probed'), unprobed: uniq('unprobed'), notStarted: uniq('not-started') };
     // Healthy while /tmp/ok exists; one failed probe is enough to be unhealthy.
     const run = `docker run -d --name ${n.probed} --health-cmd 'test -f /tmp/ok' --health-interval 1s --health-retries 1 busybox sh -c 'touch /tmp/ok; exec sleep 300'`;
 
     it('starting: before the first probe; no transitions yet', async () => {
-      await Promise.all([lab.ok(run), lab.ok(`docker create --name ${n.unprobed} busybox true`)]);
+      await Promise.all([lab.ok(run), lab.ok(`docker create --name ${n.unprobed} busybox true`), lab.ok(`docker create --name ${n.notStarted} --health-cmd true busybox sleep 300`)]);
       expectGrade(await gradeOne({ kind: 'health', container: n.probed, status: 'healthy' }, lab.ctx), { pass: false, actual: /^starting \(failing streak 0\)$/ });
       expectGrade(await gradeOne({ kind: 'health', container: n.probed, status: 'starting', transitions: ['healthy'] }, lab.ctx), { pass: false, actual: /went nowhere yet$/ });
       expectGrade(await gradeOne({ kind: 'health', container: n.unprobed, status: 'healthy' }, lab.ctx), { pass: false, actual: /has no health check$/ });
+      // A check in the config of a container never started is not "no health check".
+      expectGrade(await gradeOne({ kind: 'health', container: n.notStarted, status: 'healthy' }, lab.ctx), { pass: false, actual: /created, not started yet \(its health check runs once it starts\)$/ });
     });
 
     it('healthy: waits withinMs for the first good probe', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineApi } from '../../src/engine/api';
 import { healthPicture } from '../../src/pictures/health';
@@ -22,7 +22,7 @@ it('reads build steps as the Dockerfile said them, from both builders', () => {
 /** The pictures drawn from a real sandbox: what a learner built, where containers sit, how health went. */
 describe.runIf(api)('pictures on the real engine', () => {
   const lab = useLab(api as EngineApi, uniq('pictures'));
-  const n = { image: `${uniq('pic-img')}:1`, net: uniq('pic-net'), web: uniq('pic-web'), lonely: uniq('pic-lonely'), app: uniq('pic-app'), plain: uniq('pic-plain') };
+  const n = { image: `${uniq('pic-img')}:1`, loaded: `${uniq('pic-loaded')}:1`, net: uniq('pic-net'), web: uniq('pic-web'), lonely: uniq('pic-lonely'), app: uniq('pic-app'), plain: uniq('pic-plain'), created: uniq('pic-created') };
   const scope = () => lab.sandbox.scope();
 
   beforeAll(async () => {
@@ -34,8 +34,17 @@ describe.runIf(api)('pictures on the real engine', () => {
       `docker run -d --name ${n.lonely} --network none busybox:latest sleep 300`,
       `docker run -d --name ${n.plain} busybox:latest sleep 300`,
       `docker run -d --name ${n.app} --health-cmd true --health-interval 300ms busybox:latest sleep 300`,
+      `docker create --name ${n.created} --health-cmd true busybox:latest sleep 300`,
     );
     await lab.ok(`docker run -d --name ${n.web} --network ${n.net} busybox:latest sleep 300`);
+    // An image without the engine's parent chain (as pulled or loaded ones are): built, saved,
+    // removed and loaded back.
+    mkdirSync(join(lab.ws, 'loaded'));
+    writeFileSync(join(lab.ws, 'loaded', 'Dockerfile'), 'FROM ctr-learn/web:1\nRUN echo loaded > /loaded.txt\nCMD ["httpd", "-f"]\n');
+    await lab.ok(`docker build -t ${n.loaded} loaded`);
+    await lab.ok(`docker save -o loaded.tar ${n.loaded}`);
+    await lab.ok(`docker rmi ${n.loaded}`);
+    await lab.ok(`docker load -i loaded.tar`);
     await lab.waitFor(n.app, (c) => c.State.Health?.Status === 'healthy', 'healthy');
   });
 
@@ -55,6 +64,15 @@ describe.runIf(api)('pictures on the real engine', () => {
     expect(await imagePicture(lab.api, scope(), `${uniq('never')}:1`)).toMatchObject({ id: null, layers: [] });
   });
 
+  it('an image without a parent chain finds its base among the lesson’s base images by its layers', async () => {
+    const p = await imagePicture(lab.api, scope(), n.loaded, ['busybox:latest', 'ctr-learn/web:1']);
+    expect(p.base).toBe('ctr-learn/web:1');
+    expect(p.layers.map((l) => l.fromBase)).toEqual([false, true, true]);
+    expect(p.configOnly).toEqual(['CMD ["httpd" "-f"]']);
+    // Without candidates it cannot say, and claims nothing.
+    expect(await imagePicture(lab.api, scope(), n.loaded)).toMatchObject({ base: null });
+  });
+
   it('networks: the user-defined one finds by name, the default bridge by IP only, none alone', async () => {
     const rows = await networkRows(lab.api, scope().lessonId, scope().sessionId!);
     expect(rows.find((r) => r.name === n.net)).toEqual({ name: n.net, driver: 'bridge', containers: [n.web], reach: 'name' });
@@ -69,6 +87,8 @@ describe.runIf(api)('pictures on the real engine', () => {
     expect(p.changes[1].at).toBeGreaterThan(0);
     expect(p.changes[1].at).toBeLessThanOrEqual(p.span);
     expect(await healthPicture(lab.api, scope(), n.plain)).toMatchObject({ state: 'running', noCheck: true });
+    // Created, never started: the check is in its config, its health not yet in its state.
+    expect(await healthPicture(lab.api, scope(), n.created)).toMatchObject({ state: 'created', noCheck: false, changes: [] });
     expect(await healthPicture(lab.api, scope(), uniq('missing'))).toMatchObject({ state: null });
   });
 });

@@ -45,6 +45,7 @@ it('health: a timeline from the last start, one character per slice of time, and
     { container: 'app', state: 'running', noCheck: false, status: 'unhealthy', failingStreak: 3, span: 20, changes: [{ at: 0, status: 'starting' }, { at: 2, status: 'healthy' }, { at: 15, status: 'unhealthy' }] },
     { container: 'plain', state: 'running', noCheck: true, status: '', failingStreak: 0, span: 0, changes: [] },
     { container: 'gone', state: null, noCheck: false, status: '', failingStreak: 0, span: 0, changes: [] },
+    { container: 'later', state: 'created', noCheck: false, status: '', failingStreak: 0, span: 0, changes: [] },
   ], 66));
   expect(out[1]).toBe('  app (running)  now unhealthy, failing streak 3');
   // 50 columns over 20 s: 2.5 per second.
@@ -52,7 +53,8 @@ it('health: a timeline from the last start, one character per slice of time, and
   expect(out[3]).toBe('  starting 0.0 s -> healthy 2.0 s -> unhealthy 15.0 s');
   expect(out[4]).toBe('  plain: running, no health check');
   expect(out[5]).toBe('  gone: no such container yet');
-  expect(out[6]).toBe('  . starting  = healthy  x unhealthy');
+  expect(out[6]).toBe('  later: created; its health check runs once it starts');
+  expect(out[7]).toBe('  . starting  = healthy  x unhealthy');
 });
 
 it('Korean labels keep the same pictures; nothing loaded yet says so', () => {
@@ -62,5 +64,5 @@ it('Korean labels keep the same pictures; nothing loaded yet says so', () => {
 });
 
 it('sizes read like docker images shows them', () => {
-  expect([0, 999, 1000, 708_397, 1_984_233, 24_800_000, 3_200_000_000].map(humanSize)).toEqual(['0 B', '999 B', '1.0 kB', '708 kB', '2.0 MB', '25 MB', '3.2 GB']);
+  expect([0, 999, 1000, 708_397, 999_600, 1_984_233, 24_800_000, 3_200_000_000].map(humanSize)).toEqual(['0 B', '999 B', '1.0 kB', '708 kB', '1.0 MB', '2.0 MB', '25 MB', '3.2 GB']);
 });

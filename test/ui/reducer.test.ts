@@ -277,7 +277,7 @@ describe('scrolling the lower pane with [ and ]', () => {
     const half = Math.floor(h / 2);
     expect(shown(s)).toMatchObject({ start: shown(s).last });
     const back = run(s, key('['), key('[')).state;
-    expect(view(back).paneScroll).toBe(shown(s).last - 2 * half);
+    expect(view(back).paneScroll).toEqual({ pane: 'output', stepIndex: 0, start: shown(s).last - 2 * half });
     expect(lineText(shown(back).lines[0])).toBe(lineText(shown(s).lines[0]).replace(/\d+$/, (n) => String(Number(n) - 2 * half)));
     // New output does not move what the learner is reading...
     const more = run(back, { type: 'commandOutput', lines: out(5, 100), dropped: 0 }).state;
@@ -290,10 +290,22 @@ describe('scrolling the lower pane with [ and ]', () => {
 
   it('stops at the first line, and another pane or step starts at its natural place', () => {
     const s = run(withOutput(), ...Array.from({ length: 40 }, () => key('['))).state;
-    expect(view(s).paneScroll).toBe(0);
+    expect(view(s).paneScroll?.start).toBe(0);
     expect(lineText(shown(s).lines[1])).toBe('line 0');
-    expect(view(run(s, key('l')).state).paneScroll).toBeNull();
-    expect(view(run(s, key('n')).state).paneScroll).toBeNull();
+    const log = run(s, key('l')).state;
+    expect(shown(log).start).toBe(shown(log).natural);
+    const next = run(s, key('n')).state;
+    expect(shown(next).start).toBe(shown(next).natural);
+  });
+
+  it('a command typed after scrolling the log back shows its output at the newest lines', () => {
+    const calls = Array.from({ length: 40 }, (_, i) => ({ kind: 'call' as const, by: 'learner' as const, method: 'GET', path: `/v1.41/containers/json?n=${i}`, status: 200, ms: 1 }));
+    const done = { type: 'commandDone' as const, exitCode: 0, cancelled: false, timedOut: false, ms: 5 };
+    const s = run(withOutput(), done, { type: 'logged', entries: calls }, key('l'), ...Array.from({ length: 40 }, () => key('['))).state;
+    expect(view(s).paneScroll).toMatchObject({ pane: 'log', start: 0 });
+    const r = run(s, key('d'), key('ocker ps\r'), { type: 'commandOutput', lines: out(30, 500), dropped: 0 });
+    expect(view(r.state).pane).toBe('output');
+    expect(lineText(shown(r.state).lines.at(-1)!)).toBe('line 529');
   });
 
   it('keeps the same lines in view while the bounded output drops its oldest', () => {

@@ -21,7 +21,15 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
   if (check.transitions) expected += `, having gone ${check.transitions.join(' → ')}`;
   let c = await requireContainer(ctx, check.container, expected);
   if (isOutcome(c)) return c;
-  if (!c.State.Health) return { pass: false, expected, actual: `container "${check.container}" has no health check` };
+  if (!c.State.Health) {
+    // .State.Health appears only once the container has started; the check itself is in the config.
+    const test = c.Config.Healthcheck?.Test ?? [];
+    const configured = test.length > 0 && test[0] !== 'NONE';
+    const actual = configured
+      ? `container "${check.container}" ${c.State.Status}, not started yet (its health check runs once it starts)`
+      : `container "${check.container}" has no health check`;
+    return { pass: false, expected, actual };
+  }
   const deadline = Date.now() + check.withinMs;
   while (c.State.Health?.Status !== check.status && Date.now() < deadline && c.State.Running) {
     await sleep(200);
