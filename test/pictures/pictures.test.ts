@@ -81,7 +81,12 @@ describe.runIf(api)('pictures on the real engine', () => {
   });
 
   it('health: starting, then healthy, from the events of this run; a container without a check says so', async () => {
-    const p = await healthPicture(lab.api, scope(), n.app);
+    // The engine publishes the event a moment after it sets the status: wait for it (2 s at most).
+    let p = await healthPicture(lab.api, scope(), n.app);
+    for (let i = 0; i < 20 && p.changes.at(-1)?.status !== p.status; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      p = await healthPicture(lab.api, scope(), n.app);
+    }
     expect(p).toMatchObject({ container: n.app, state: 'running', noCheck: false, status: 'healthy', failingStreak: 0 });
     expect(p.changes.map((c) => c.status)).toEqual(['starting', 'healthy']);
     expect(p.changes[1].at).toBeGreaterThan(0);
