@@ -6,7 +6,7 @@ import type { CheckResult, StepResult } from '../checks/types';
 import type { EngineApi } from '../engine/api';
 import type { Lesson, Step } from '../lessons/schema';
 import { openSandbox, type Sandbox } from '../sandbox';
-import { runLearnerCommand } from '../sandbox/run-command';
+import { runAutomatedCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
 import { normalizeRef } from '../engine/objects';
 
@@ -39,7 +39,7 @@ async function apply(sandbox: Sandbox, lesson: Lesson, ws: string, a: Step['solu
   writeAttemptFiles(lesson, ws, a.files);
   const failures: string[] = [];
   for (const cmd of a.commands) {
-    const r = await runLearnerCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
+    const r = await runAutomatedCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
     if (r.exitCode !== 0) {
       const lines = (r.stderr || r.stdout).trim().split('\n');
       failures.push(`\`${cmd}\` exited ${r.exitCode ?? r.signal}: ${lines.find((l) => /error/i.test(l)) ?? lines.pop()}`);

@@ -11,7 +11,7 @@ import type { ContainerInspect } from '../../src/engine/types';
 import { Check, Step } from '../../src/lessons/schema';
 import type { RunResult } from '../../src/proc/run';
 import { openSandbox, type Sandbox } from '../../src/sandbox';
-import { runLearnerCommand } from '../../src/sandbox/run-command';
+import { runAutomatedCommand } from '../../src/sandbox/run-command';
 import { ensureImages } from '../helpers/engine';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -112,7 +112,7 @@ export function useLab(api: EngineApi, lessonId: string): Lab {
     get ctx() {
       return { api, scope: lab.sandbox.scope(), workspace: ws };
     },
-    docker: (line) => runLearnerCommand(line, { cwd: ws, env: lab.sandbox.env, timeoutMs: 60_000 }),
+    docker: (line) => runAutomatedCommand(line, { cwd: ws, env: lab.sandbox.env, timeoutMs: 60_000 }),
     async ok(line) {
       const r = await lab.docker(line);
       if (r.exitCode !== 0) throw new Error(`setup command failed (exit ${r.exitCode}): ${line}\n${r.stderr}`);

@@ -7,7 +7,7 @@ import type { ContainerInspect, NetworkInspect, VolumeInspect } from '../../src/
 import { openSandbox, type Sandbox } from '../../src/sandbox';
 import { LABEL } from '../../src/sandbox/labels';
 import { reapSessions } from '../../src/sandbox/reap';
-import { runLearnerCommand } from '../../src/sandbox/run-command';
+import { runAutomatedCommand } from '../../src/sandbox/run-command';
 import { engineForTests, ensureImages, uniq } from '../helpers/engine';
 
 const api = await engineForTests();
@@ -17,7 +17,7 @@ describe.runIf(api)('sandbox on the real engine', () => {
   const mine = { container: uniq('own-ctr'), network: uniq('own-net'), volume: uniq('own-vol'), image: `${uniq('own-img')}:1` };
   let sandbox: Sandbox;
   const ws = mkdtempSync(join(tmpdir(), 'ctr-sbx-'));
-  const docker = (line: string) => runLearnerCommand(line, { cwd: ws, env: sandbox.env, timeoutMs: 30_000 });
+  const docker = (line: string) => runAutomatedCommand(line, { cwd: ws, env: sandbox.env, timeoutMs: 30_000 });
 
   beforeAll(async () => {
     await ensureImages(engine);
