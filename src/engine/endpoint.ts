@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,8 @@ export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env, home = hom
     }
   }
   if (context && context !== 'default') {
+    // node:crypto only here (~3 ms to load): most machines use the default context.
+    const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
     const digest = createHash('sha256').update(context).digest('hex');
     const metaPath = join(configDir, 'contexts', 'meta', digest, 'meta.json');
     let host: string | undefined;
