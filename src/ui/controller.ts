@@ -19,6 +19,9 @@ import { sanitizeLine, tf } from './text';
 import { hasPictures, lessonPictures } from '../pictures';
 import { sandboxNames } from './sandbox-names';
 
+/** How often a health timeline on screen is read again. */
+const PICTURE_REFRESH_MS = 2000;
+
 /** How long quitting may spend removing the sandbox's objects before leaving the rest to the next start's reaper. */
 export const QUIT_BUDGET_MS = 8000;
 
@@ -61,6 +64,7 @@ export class Controller {
   private command: AbortController | null = null;
   private checking = false;
   private picturesSeq = 0;
+  private picturesTimer: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
   private readonly log: BoundedBuffer<LogEntry>;
   private runnersLoaded: Promise<Runners> | null = null;
@@ -210,7 +214,19 @@ export class Controller {
         // Only the newest read is shown: an older, slower one must not replace it.
         const seq = ++this.picturesSeq;
         const pictures = await lessonPictures(this.engine.api, this.lesson(e.lessonId), this.sandbox.state.identity.id);
-        if (seq === this.picturesSeq) this.dispatch({ type: 'picturesLoaded', lessonId: e.lessonId, pictures });
+        if (seq !== this.picturesSeq) return;
+        this.dispatch({ type: 'picturesLoaded', lessonId: e.lessonId, pictures });
+        // A health timeline grows with time: while it is on screen, read it again every 2 s.
+        if (this.picturesTimer) clearTimeout(this.picturesTimer);
+        this.picturesTimer = null;
+        if (pictures.health?.some((h) => h.state === 'running' && !h.noCheck)) {
+          this.picturesTimer = setTimeout(() => {
+            this.picturesTimer = null;
+            const v = this.d.store.getState().screen;
+            if (!this.closing && v.name === 'lesson' && v.lessonId === e.lessonId && v.pane === 'picture') this.handle({ type: 'loadPictures', lessonId: e.lessonId });
+          }, PICTURE_REFRESH_MS);
+          this.picturesTimer.unref();
+        }
         return;
       }
       case 'retryEngine':
@@ -321,6 +337,7 @@ export class Controller {
    */
   shutdown(budgetMs: number): Promise<void> {
     this.closing ??= (async () => {
+      if (this.picturesTimer) clearTimeout(this.picturesTimer);
       this.command?.abort();
       this.log.stop();
       const r = await this.engine.close(budgetMs);
