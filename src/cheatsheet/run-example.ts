@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { homedir, tmpdir } from 'node:os';
@@ -198,7 +199,7 @@ async function waitHttp(url: string, withinMs: number): Promise<string | null> {
     });
     if (status >= 200 && status < 300) return null;
     if (status) last = `HTTP ${status}`;
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   return `${url} did not answer 2xx within ${withinMs} ms (${last})`;
 }

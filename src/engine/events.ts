@@ -30,6 +30,21 @@ export async function containerEvents(api: EngineApi, c: Pick<ContainerInspect, 
   return out;
 }
 
+/** A time from the engine in seconds, or null for its zero time ("0001-01-01…": never happened). */
+export function engineTime(t: string | undefined): number | null {
+  return !t || t.startsWith('0001-') ? null : Date.parse(t) / 1000;
+}
+
+/** The health statuses the engine reported for the container, each change once, oldest first. */
+export async function healthChanges(api: EngineApi, c: Pick<ContainerInspect, 'Id' | 'Created'>): Promise<ContainerEvent[]> {
+  const out: ContainerEvent[] = [];
+  for (const e of await containerEvents(api, c, ['health_status'])) {
+    const status = e.status.replace(/^health_status:\s*/, '');
+    if (status && out.at(-1)?.status !== status) out.push({ status, time: e.time });
+  }
+  return out;
+}
+
 /**
  * Whether the container's current (or last) run was killed for memory. `.State.OOMKilled` alone is
  * not enough (measured on Docker 20.10 under load: about 1 in 16 OOM-killed containers report
@@ -39,7 +54,7 @@ export async function containerEvents(api: EngineApi, c: Pick<ContainerInspect, 
  */
 export async function wasOomKilled(api: EngineApi, c: ContainerInspect): Promise<boolean> {
   if (c.State.OOMKilled) return true;
-  if (!c.State.StartedAt || c.State.StartedAt.startsWith('0001-')) return false;
-  const started = Date.parse(c.State.StartedAt) / 1000;
+  const started = engineTime(c.State.StartedAt);
+  if (started === null) return false;
   return (await containerEvents(api, c, ['oom'])).some((e) => e.time >= started);
 }

@@ -66,6 +66,12 @@ export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A health check is set (in the container's config, from `--health-cmd` or the image's HEALTHCHECK). */
+export function hasHealthCheck(c: ContainerInspect): boolean {
+  const test = c.Config.Healthcheck?.Test ?? [];
+  return test.length > 0 && test[0] !== 'NONE';
+}
+
 /** Last value wins, as in the process environment the container gets. */
 export function envValue(env: string[] | null, name: string): string | undefined {
   let value: string | undefined;

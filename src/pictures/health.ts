@@ -1,10 +1,8 @@
 import type { EngineApi } from '../engine/api';
-import { containerEvents } from '../engine/events';
-import { findContainer } from '../engine/objects';
+import { engineTime, healthChanges } from '../engine/events';
+import { findContainer, hasHealthCheck } from '../engine/objects';
 import type { Scope } from '../sandbox/labels';
 import type { HealthPicture } from './types';
-
-const running = (finishedAt: string, startedAt: string) => !finishedAt || finishedAt.startsWith('0001-') || Date.parse(finishedAt) < Date.parse(startedAt);
 
 /** A container's health over its current (or last) run, from the engine's health_status events. */
 export async function healthPicture(api: EngineApi, scope: Scope, name: string, now = Date.now()): Promise<HealthPicture> {
@@ -12,17 +10,15 @@ export async function healthPicture(api: EngineApi, scope: Scope, name: string, 
   const c = await findContainer(api, scope, name);
   if (!c) return empty;
   const h = c.State.Health;
+  const started = engineTime(c.State.StartedAt);
   // (.State.Health appears only once the container has started; the check itself is in the config.)
-  const test = c.Config.Healthcheck?.Test ?? [];
-  const hasCheck = !!h || (test.length > 0 && test[0] !== 'NONE');
-  if (!h || !c.State.StartedAt || c.State.StartedAt.startsWith('0001-')) return { ...empty, state: c.State.Status, noCheck: !hasCheck };
-  const started = Date.parse(c.State.StartedAt) / 1000;
-  const end = c.State.Running || running(c.State.FinishedAt, c.State.StartedAt) ? now / 1000 : Date.parse(c.State.FinishedAt) / 1000;
+  if (!h || started === null) return { ...empty, state: c.State.Status, noCheck: !h && !hasHealthCheck(c) };
+  const finished = engineTime(c.State.FinishedAt);
+  const end = c.State.Running || finished === null || finished < started ? now / 1000 : finished;
   const changes: HealthPicture['changes'] = [{ at: 0, status: 'starting' }];
-  for (const e of await containerEvents(api, c, ['health_status'])) {
+  for (const e of await healthChanges(api, c)) {
     if (e.time < started) continue; // an earlier run
-    const status = e.status.replace(/^health_status:\s*/, '');
-    if (status && changes.at(-1)!.status !== status) changes.push({ at: Math.max(0, e.time - started), status });
+    if (changes.at(-1)!.status !== e.status) changes.push({ at: Math.max(0, e.time - started), status: e.status });
   }
   return { container: name, state: c.State.Status, noCheck: false, status: h.Status, failingStreak: h.FailingStreak, span: Math.max(0, end - started), changes };
 }

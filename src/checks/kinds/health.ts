@@ -1,20 +1,8 @@
-import { containerEvents } from '../../engine/events';
-import { findContainer } from '../../engine/objects';
-import type { ContainerInspect } from '../../engine/types';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { healthChanges } from '../../engine/events';
+import { findContainer, hasHealthCheck } from '../../engine/objects';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Health statuses the engine reported since the container was created, from its event history. */
-async function healthHistory(ctx: Parameters<Evaluator<'health'>>[1], c: ContainerInspect): Promise<string[]> {
-  const seen: string[] = [];
-  for (const e of await containerEvents(ctx.api, c, ['health_status'])) {
-    const status = e.status.replace(/^health_status:\s*/, '');
-    if (status && seen.at(-1) !== status) seen.push(status);
-  }
-  return seen;
-}
 
 export const health: Evaluator<'health'> = async (check, ctx) => {
   let expected = `container "${check.container}" ${check.status}`;
@@ -23,9 +11,7 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
   if (isOutcome(c)) return c;
   if (!c.State.Health) {
     // .State.Health appears only once the container has started; the check itself is in the config.
-    const test = c.Config.Healthcheck?.Test ?? [];
-    const configured = test.length > 0 && test[0] !== 'NONE';
-    const actual = configured
+    const actual = hasHealthCheck(c)
       ? `container "${check.container}" ${c.State.Status}, not started yet (its health check runs once it starts)`
       : `container "${check.container}" has no health check`;
     return { pass: false, expected, actual };
@@ -41,12 +27,12 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
   if (check.transitions) {
     // The engine sets the status before it publishes the event: wait (briefly) for the history
     // to catch up with the status just read.
-    let seen = await healthHistory(ctx, c);
+    let seen = (await healthChanges(ctx.api, c)).map((e) => e.status);
     // (`starting` has no event.)
     const evented = h.Status === 'healthy' || h.Status === 'unhealthy';
     for (let i = 0; i < 15 && evented && seen.at(-1) !== h.Status; i++) {
       await sleep(100);
-      seen = await healthHistory(ctx, c);
+      seen = (await healthChanges(ctx.api, c)).map((e) => e.status);
     }
     let i = 0;
     for (const s of seen) if (s === check.transitions[i]) i++;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import http from 'node:http';
@@ -19,8 +20,6 @@ function get(port: number, path: string, timeoutMs: number): Promise<{ status: n
     req.on('error', rej);
   });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const httpCheck: Evaluator<'http'> = async (check, ctx) => {
   let wantBody: string | undefined = check.bodyIncludes;

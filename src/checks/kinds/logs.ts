@@ -1,12 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { findContainer } from '../../engine/objects';
 import type { EngineApi } from '../../engine/api';
-import { containerEvents } from '../../engine/events';
+import { containerEvents, engineTime } from '../../engine/events';
 import { readLogs } from '../../engine/streams';
 import type { ContainerInspect } from '../../engine/types';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Where the current run's output begins, as a UNIX time for the logs API. Both obvious answers are
@@ -16,8 +15,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * the boundary is that event, or StartedAt less a small slack when the event is not found.
  */
 async function lastStartBoundary(api: EngineApi, c: ContainerInspect): Promise<string | undefined> {
-  const finished = c.State.FinishedAt;
-  if (!finished || finished.startsWith('0001-')) return undefined; // never stopped: one run only
+  const finished = engineTime(c.State.FinishedAt);
+  if (finished === null) return undefined; // never stopped: one run only
   const started = Date.parse(c.State.StartedAt) / 1000;
   const dies = await containerEvents(api, c, ['die']);
   let lastDie = 0;
@@ -25,7 +24,7 @@ async function lastStartBoundary(api: EngineApi, c: ContainerInspect): Promise<s
   if (lastDie) return lastDie.toFixed(9);
   // No earlier `die`: this is the first run, or the engine no longer keeps the event (it keeps
   // the last 256); StartedAt less a slack is then the best boundary.
-  if (Date.parse(finished) / 1000 >= started && c.RestartCount === 0) return undefined;
+  if (finished >= started && c.RestartCount === 0) return undefined;
   return (started - SLACK_MS / 1000).toFixed(9);
 }
 
