@@ -80,9 +80,13 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
       for (const miss of step.nearMisses) {
         await sandbox.reset();
         restoreStarterFiles(lesson, ws);
+        // The earlier steps' answers, checked (a check may be an action, e.g. a stop): a replay that
+        // went wrong would make the near-miss "fail" for the wrong reason, so it is an error.
         for (const earlier of lesson.steps.slice(0, k)) {
-          await apply(sandbox, lesson, ws, earlier.solution, opts.signal);
-          await checkStep(earlier, ctx);
+          const replayErrors = await apply(sandbox, lesson, ws, earlier.solution, opts.signal);
+          verdict.errors.push(...replayErrors.map((e) => `${step.id} ${miss.id}: replaying ${earlier.id}: ${e}`));
+          const replayed = await checkStep(earlier, ctx);
+          if (!replayed.passed) verdict.errors.push(`${step.id} ${miss.id}: replaying ${earlier.id} did not pass (${firstFail(replayed)?.id})`);
         }
         await apply(sandbox, lesson, ws, miss, opts.signal);
         const r = await checkStep(step, ctx);
