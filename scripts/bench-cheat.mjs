@@ -80,9 +80,9 @@ const pkg = join(work, 'pkg');
 cpSync(join(root, 'bin'), join(pkg, 'bin'), { recursive: true });
 cpSync(join(root, 'dist'), join(pkg, 'dist'), { recursive: true });
 cpSync(join(root, 'package.json'), join(pkg, 'package.json'));
+const usesYaml = !existsSync(join(root, 'dist', 'cheatsheet.json'));
 const home = mkdtempSync(join(tmpdir(), 'bench-cheat-home-'));
 const env = { ...process.env, CTR_LEARN_HOME: home };
-const usesYaml = !existsSync(join(root, 'dist', 'cheatsheet.json'));
 
 function piped(argv) {
   const t = performance.now();
@@ -101,7 +101,8 @@ function terminal(argv) {
 const packaged = join(pkg, 'bin', 'ctr-learn.js');
 const cases = {
   'node -e 0': [piped, ['-e', '0']],
-  'cheat images (YAML)': [piped, [bin, 'cheat', 'images']],
+  // This checkout reads YAML only when the build has not compiled dist/cheatsheet.json.
+  [`cheat images (this checkout: ${usesYaml ? 'YAML' : 'compiled JSON'})`]: [piped, [bin, 'cheat', 'images']],
   'cheat images (compiled JSON)': [piped, [packaged, 'cheat', 'images']],
   'cheat stop (compiled JSON)': [piped, [packaged, 'cheat', 'stop']],
   'node -e 0 (terminal)': [terminal, ['-e', '0']],

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +49,11 @@ export function packageRoot(): string {
 
 export function lessonsRoot(env = process.env): string {
   return env.CTR_LEARN_LESSONS || join(packageRoot(), 'lessons');
+}
+
+/** Write JSON through a per-process temp file and a rename: a reader never sees half a file. */
+export function writeJsonAtomically(file: string, data: unknown): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(data));
+  renameSync(tmp, file);
 }

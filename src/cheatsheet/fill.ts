@@ -33,7 +33,16 @@ export function fillFromState(entry: CheatEntry, state: LiveState): string | nul
   }
   const stoppedFirst = WANTS_STOPPED.test(entry.command);
   const containers = [...state.containers].sort((a, b) => Number(stoppedFirst ? a.running : b.running) - Number(stoppedFirst ? b.running : a.running)).map((c) => c.name);
-  const pools: Partial<Record<Placeholder['type'], string[]>> = { container: containers, network: state.networks, volume: state.volumes };
+  const values = pickNames(ph, { container: containers, network: state.networks, volume: state.volumes });
+  if (!Object.keys(values).length) return null;
+  return showTemplate(fillTemplate(entry.command, { ...exampleValues(entry), ...values }));
+}
+
+/**
+ * Names of existing objects for placeholders, from pools by type (in order of preference), each
+ * name used once per type. Never for `<name:…>`, which names a new object.
+ */
+export function pickNames(ph: Placeholder[], pools: Partial<Record<Placeholder['type'], string[]>>): Record<string, string> {
   const used = new Set<string>();
   const values: Record<string, string> = {};
   for (const p of ph) {
@@ -43,8 +52,7 @@ export function fillFromState(entry: CheatEntry, state: LiveState): string | nul
     used.add(`${p.type}:${pick}`);
     values[p.name] = pick;
   }
-  if (!Object.keys(values).length) return null;
-  return showTemplate(fillTemplate(entry.command, { ...exampleValues(entry), ...values }));
+  return values;
 }
 
 /** The values the example gives each placeholder, as a learner would type them. */

@@ -33,7 +33,7 @@ export function tokensIn(text: string): { names: string[]; vars: string[] } {
 
 /** Replace tokens with the values of one CI run. */
 export function expandTokens(text: string, ctx: RunContext): string {
-  return text.replace(TOKEN, (whole, name: string) => {
+  return text.replace(TOKEN, (_whole, name: string) => {
     if (/^[a-z]/.test(name)) return `${ctx.prefix}-${name}`;
     if (isPortVar(name)) {
       const port = ctx.ports[name];

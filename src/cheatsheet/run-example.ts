@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { freePort } from '../engine/free-port';
 import { runProcess, type ProcessRunner } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
-import { isTransientEngineFailure, namedContainer } from '../sandbox/run-command';
+import { retryTransient } from '../sandbox/run-command';
 import { entryKind, expandTokens, isPortVar, tokensIn, type RunContext } from './instantiate';
 import { matchInstance, parseTemplate } from './template';
 import { isRunnable, type CheatEntry, type ExampleStep, type RunnableExample } from './types';
@@ -50,13 +50,10 @@ export function processExec(tty?: ExampleExec, runner: ProcessRunner = runProces
         input: req.input,
         maxCapture: 20_000,
       });
-    let r = await once();
     // The engine's own failure under load (a containerd shim timeout), not the example's: once more.
-    if (isTransientEngineFailure(r)) {
-      const name = namedContainer(req.argv);
-      if (name) await runner('docker', ['rm', '-f', name], { description: 'remove a half-made container', timeoutMs: 30_000, cwd: req.cwd, env: req.env });
-      r = await once();
-    }
+    const r = await retryTransient(req.argv, once, (name) =>
+      runner('docker', ['rm', '-f', name], { description: 'remove a half-made container', timeoutMs: 30_000, cwd: req.cwd, env: req.env }),
+    );
     const stopped = req.stopAfterMs !== undefined && r.timedOut;
     return { exitCode: r.exitCode, output: r.stdout + r.stderr, timedOut: r.timedOut && !stopped, stopped };
   };

@@ -1,7 +1,6 @@
 import Fuse from 'fuse.js';
 import type { CheatEntry, CheatSheet } from './types';
-
-const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9]*):[a-z]+>/g;
+import { PLACEHOLDER } from './template';
 
 /**
  * Search built for typing: an inverted index from words to entries, so a keystroke costs a scan

@@ -49,7 +49,8 @@ export interface Placeholder {
 export type Part = string | Placeholder;
 export type TemplateWord = Part[];
 
-const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9]*):([a-z]+)>/g;
+/** `<name:type>` in a template (global: use with matchAll/replace). */
+export const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9]*):([a-z]+)>/g;
 
 export class TemplateError extends Error {}
 

@@ -2,13 +2,11 @@ import type { Args } from '../cli/args';
 import { pickLang } from '../i18n/lang';
 import { practisedLessons } from '../progress/practised';
 import { paint, printJson, println } from '../cli/output';
-import { UserError } from '../errors';
 import { loadCheatSheet } from '../cheatsheet/data';
 import { fillFromState, wantsLiveState, type LiveState } from '../cheatsheet/fill';
 import { formatHits, formatSheet, hitJson } from '../cheatsheet/format';
 import { formatCheatProblem } from '../cheatsheet/problems';
 import { buildCheatIndex, searchCheats } from '../cheatsheet/search';
-import type { Lang } from '../cheatsheet/types';
 
 /** How many matches a search prints unless --all. */
 const SHOWN = 8;

@@ -1,8 +1,7 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
-import { EngineApi } from '../engine/api';
-import { resolveEndpoint } from '../engine/endpoint';
 import { prepareImages, type PrepareReport } from '../images/prepare';
+import { connect } from './context';
 
 /**
  * `ctr-learn prepare [--offline] [--json] [ref...]`: make the images lessons need.
@@ -10,7 +9,7 @@ import { prepareImages, type PrepareReport } from '../images/prepare';
  * an unreachable engine is thrown (exit 2).
  */
 export async function run(args: Args): Promise<number> {
-  const api = new EngineApi(resolveEndpoint());
+  const api = connect();
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
   process.once('SIGINT', onInterrupt);

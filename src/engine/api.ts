@@ -175,10 +175,11 @@ export class EngineApi {
   }
 }
 
-function engineMessage(body: Buffer): string {
-  const text = body.toString('utf8');
+/** The engine's own words from an error answer (`{"message": ...}`), or the answer as it is. */
+export function engineMessage(body: Buffer | string): string {
+  const text = typeof body === 'string' ? body : body.toString('utf8');
   try {
-    return (JSON.parse(text) as { message?: string }).message ?? text;
+    return (JSON.parse(text) as { message?: string }).message ?? text.trim();
   } catch {
     return text.trim();
   }

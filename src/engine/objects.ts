@@ -41,10 +41,11 @@ export async function findImage(api: EngineApi, scope: Scope, ref: string): Prom
   if (!image) return { image: null, outside: false };
   const r = normalizeRef(ref);
   const inScope = (session: string | undefined) => !scope.sessionId || session === scope.sessionId;
-  const tracked = readRecords().some((rec) => rec.imageRefs[r] === scope.lessonId && inScope(rec.id) && isAlive(rec.pid));
   const labels = image.Config?.Labels ?? {};
   const labelled = labels[LABEL.lesson] === scope.lessonId && inScope(labels[LABEL.session]);
-  return tracked || labelled ? { image, outside: false } : { image: null, outside: true };
+  // The session files only when the image's own labels do not settle it (tag, pull, load).
+  const tracked = labelled || readRecords().some((rec) => rec.imageRefs[r] === scope.lessonId && inScope(rec.id) && isAlive(rec.pid));
+  return tracked ? { image, outside: false } : { image: null, outside: true };
 }
 
 export function inspectImage(api: EngineApi, ref: string): Promise<ImageInspect | null> {

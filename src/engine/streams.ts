@@ -39,14 +39,6 @@ export async function readLogs(api: EngineApi, c: ContainerInspect, since?: stri
   return demux(r.body, c.Config.Tty);
 }
 
-/** ISO time with nanoseconds → "seconds.nanoseconds", the precision the logs API accepts. */
-export function isoToUnix(iso: string): string {
-  const m = iso.match(/^(.*?T\d\d:\d\d:\d\d)(?:\.(\d+))?(.*)$/);
-  if (!m) return String(Date.parse(iso) / 1000);
-  const secs = Math.floor(Date.parse(`${m[1]}${m[3]}`) / 1000);
-  return `${secs}.${(m[2] ?? '0').padEnd(9, '0').slice(0, 9)}`;
-}
-
 /** The first regular file in a tar (GET /containers/{id}/archive answers with one). */
 export function firstFileInTar(tar: Buffer): { name: string; content: Buffer; type: string } | null {
   let off = 0;

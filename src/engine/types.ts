@@ -51,6 +51,8 @@ export interface ImageInspect {
 export interface ImageHistoryEntry {
   Id: string;
   CreatedBy: string;
+  /** Bytes the step added (0 for config-only steps). */
+  Size: number;
   Tags: string[] | null;
 }
 

@@ -1,4 +1,4 @@
-import { ApiError, type EngineApi } from '../engine/api';
+import { ApiError, engineMessage, type EngineApi } from '../engine/api';
 import type { ImageHistoryEntry, ImageInspect } from '../engine/types';
 import { CouldNotCheck } from '../errors';
 
@@ -24,7 +24,7 @@ export async function newestCreatedBy(api: EngineApi, ref: string, signal?: Abor
 export async function loadArchive(api: EngineApi, archive: Buffer, signal?: AbortSignal): Promise<void> {
   const r = await api.request('POST', '/images/load', { query: { quiet: 1 }, body: archive, timeoutMs: 120_000, signal });
   const text = r.body.toString('utf8');
-  if (r.status >= 400) throw new ApiError(r.status, messageOf(text), 'POST /images/load');
+  if (r.status >= 400) throw new ApiError(r.status, engineMessage(text), 'POST /images/load');
   const failure = streamError(text);
   if (failure) throw new ApiError(r.status, failure, 'POST /images/load');
 }
@@ -68,7 +68,7 @@ export async function pullImage(
     const chunks: Buffer[] = [];
     for await (const c of res) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    if ((res.statusCode ?? 0) >= 400) return { ok: false, reason: messageOf(text) };
+    if ((res.statusCode ?? 0) >= 400) return { ok: false, reason: engineMessage(text) };
     const failure = streamError(text);
     return failure ? { ok: false, reason: failure } : { ok: true };
   } catch (err) {
@@ -85,14 +85,6 @@ export function splitRef(ref: string): { repo: string; tag: string } {
   const colon = ref.lastIndexOf(':');
   if (colon > ref.lastIndexOf('/')) return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
   return { repo: ref, tag: 'latest' };
-}
-
-function messageOf(text: string): string {
-  try {
-    return (JSON.parse(text) as { message?: string }).message ?? text.trim();
-  } catch {
-    return text.trim();
-  }
 }
 
 /** The first `error` in a JSON-lines progress stream, if any. */

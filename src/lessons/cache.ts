@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  fromCompiled, lessonFilesStat, lessonsFingerprint, readCompiled, toCompiled, writeJsonAtomically,
+  fromCompiled, lessonFilesStat, lessonsFingerprint, readCompiled, toCompiled,
   type Catalog, type CompiledCatalog,
 } from './compiled';
-import { ensureDir, lessonsRoot, packageRoot, stateDir } from '../paths';
+import { ensureDir, lessonsRoot, packageRoot, stateDir, writeJsonAtomically } from '../paths';
 
 /**
  * The lessons for the app's first frame (and for commands that only read them) without parsing them (~70-90 ms of a start): the build's

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { writeJsonAtomically } from '../paths';
 import type { Lang, Lesson, Prose } from './schema';
 
 /**
@@ -125,13 +126,6 @@ export function readCompiled(file: string, key: string): CompiledCatalog | null 
   } catch {
     return null;
   }
-}
-
-/** Write JSON so that a reader never sees half a file (two apps starting at once included). */
-export function writeJsonAtomically(file: string, data: unknown): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(data));
-  renameSync(tmp, file);
 }
 
 /**

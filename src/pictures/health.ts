@@ -6,7 +6,7 @@ import type { HealthPicture } from './types';
 
 /** A container's health over its current (or last) run, from the engine's health_status events. */
 export async function healthPicture(api: EngineApi, scope: Scope, name: string, now = Date.now()): Promise<HealthPicture> {
-  const empty: HealthPicture = { container: name, state: null, noCheck: false, status: '', failingStreak: 0, span: 0, changes: [] };
+  const empty = noHealthPicture(name);
   const c = await findContainer(api, scope, name);
   if (!c) return empty;
   const h = c.State.Health;
@@ -21,4 +21,9 @@ export async function healthPicture(api: EngineApi, scope: Scope, name: string, 
     if (changes.at(-1)!.status !== e.status) changes.push({ at: Math.max(0, e.time - started), status: e.status });
   }
   return { container: name, state: c.State.Status, noCheck: false, status: h.Status, failingStreak: h.FailingStreak, span: Math.max(0, end - started), changes };
+}
+
+/** A container the lesson health-checks that is not there (yet). */
+export function noHealthPicture(name: string): HealthPicture {
+  return { container: name, state: null, noCheck: false, status: '', failingStreak: 0, span: 0, changes: [] };
 }

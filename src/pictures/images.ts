@@ -1,14 +1,8 @@
 import type { EngineApi } from '../engine/api';
 import { findImage, inspectImage, normalizeRef } from '../engine/objects';
+import type { ImageHistoryEntry } from '../engine/types';
 import { LABEL, type Scope } from '../sandbox/labels';
 import type { ImagePicture } from './types';
-
-interface HistoryEntry {
-  Id: string;
-  CreatedBy: string;
-  Size: number;
-  Tags: string[] | null;
-}
 
 const SANDBOX_LABEL = new RegExp(`^LABEL (${Object.values(LABEL).map((l) => l.replace(/\./g, '\\.')).join('|')})=`);
 
@@ -38,12 +32,12 @@ export function buildStep(createdBy: string): string {
  */
 export async function imagePicture(api: EngineApi, scope: Scope, ref: string, bases: string[] = []): Promise<ImagePicture> {
   const name = normalizeRef(ref);
-  const missing: ImagePicture = { ref: name, id: null, base: null, layers: [], configOnly: [] };
+  const missing = noImagePicture(name);
   const { image } = await findImage(api, scope, name);
   if (!image) return missing;
-  const history = await api.maybe<HistoryEntry[]>('GET', `/images/${encodeURIComponent(image.Id)}/history`);
+  const history = await api.maybe<ImageHistoryEntry[]>('GET', `/images/${encodeURIComponent(image.Id)}/history`);
   if (!history) return missing; // removed in between
-  const isLayer = (h: HistoryEntry) => !(CONFIG_ONLY.test(buildStep(h.CreatedBy)) && h.Size === 0);
+  const isLayer = (h: ImageHistoryEntry) => !(CONFIG_ONLY.test(buildStep(h.CreatedBy)) && h.Size === 0);
   let baseAt = history.findIndex((h, i) => i > 0 && (h.Tags?.length ?? 0) > 0);
   let base = baseAt > 0 ? history[baseAt].Tags![0] : null;
   if (!base) {
@@ -74,6 +68,11 @@ export async function imagePicture(api: EngineApi, scope: Scope, ref: string, ba
     }
   });
   return picture;
+}
+
+/** An image the lesson makes that is not there (yet). */
+export function noImagePicture(ref: string): ImagePicture {
+  return { ref: normalizeRef(ref), id: null, base: null, layers: [], configOnly: [] };
 }
 
 /** The candidate whose layers are the longest proper start of `layers`. */

@@ -1,13 +1,12 @@
 import type { EngineApi } from '../engine/api';
 import type { Lesson } from '../lessons/schema';
-import { healthPicture } from './health';
-import { imagePicture } from './images';
+import { healthPicture, noHealthPicture } from './health';
+import { imagePicture, noImagePicture } from './images';
 import { networkRows } from './networks';
 import { pictureSubjects } from './subjects';
 import type { Pictures } from './types';
 
-export { hasPictures, pictureSubjects } from './subjects';
-export type { HealthPicture, ImageLayer, ImagePicture, NetworkRow, Pictures } from './types';
+export { hasPictures } from './subjects';
 
 /** The lesson's pictures, from what its session holds on the engine now. */
 export async function lessonPictures(api: EngineApi, lesson: Lesson, sessionId: string): Promise<Pictures> {
@@ -19,10 +18,10 @@ export async function lessonPictures(api: EngineApi, lesson: Lesson, sessionId: 
   const [networks, images, health] = await Promise.all([
     what.networks ? orElse(networkRows(api, lesson.id, sessionId), null) : null,
     what.images.length
-      ? Promise.all(what.images.map((ref) => orElse(imagePicture(api, scope, ref, what.bases), { ref, id: null, base: null, layers: [], configOnly: [] })))
+      ? Promise.all(what.images.map((ref) => orElse(imagePicture(api, scope, ref, what.bases), noImagePicture(ref))))
       : null,
     what.health.length
-      ? Promise.all(what.health.map((name) => orElse(healthPicture(api, scope, name), { container: name, state: null, noCheck: false, status: '', failingStreak: 0, span: 0, changes: [] })))
+      ? Promise.all(what.health.map((name) => orElse(healthPicture(api, scope, name), noHealthPicture(name))))
       : null,
   ]);
   return { networks, images, health };

@@ -9,7 +9,7 @@ const BUILT_IN: [string, string][] = [['bridge', 'bridge'], ['host', 'host'], ['
  * How containers on a network reach each other: a user-defined network has the engine's DNS
  * (names work), the default bridge does not (IP only), host shares the host's stack, none is alone.
  */
-export function reachOf(name: string, driver: string): NetworkRow['reach'] {
+function reachOf(name: string, driver: string): NetworkRow['reach'] {
   if (name === 'host' || driver === 'host') return 'host';
   if (name === 'none' || driver === 'null') return 'none';
   return name === 'bridge' ? 'ip' : 'name';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { EngineApi } from '../engine/api';
 import { ensureDir, runtimeDir } from '../paths';
-import { newIdentity, sessionLabelFilter, type Scope } from './labels';
+import { newIdentity, scopeLabelFilter, sessionLabelFilter, type Scope } from './labels';
 import { startProxy, type Proxy, type ProxyLogEntry } from './proxy';
 import { reapSessions, type ReapReport } from './reap';
 import { isEmpty, planRemoval, removeObjects, type Removal, type RemovalPlan } from './remove';
@@ -45,8 +45,7 @@ export async function openSandbox(
 
   const plan = async (lessonId?: string) => {
     const tracked = state.tracked(lessonId);
-    const labels = [sessionLabelFilter(identity.id)];
-    if (lessonId) labels.push(`ctr-learn.lesson=${lessonId}`);
+    const labels = lessonId ? scopeLabelFilter({ lessonId, sessionId: identity.id }) : [sessionLabelFilter(identity.id)];
     const p = await planRemoval(api, labels, tracked.imageRefs);
     p.volumes.push(...tracked.volumes);
     return { plan: p, tracked };

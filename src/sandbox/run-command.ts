@@ -79,21 +79,33 @@ export function isTransientEngineFailure(r: Pick<RunResult, 'exitCode' | 'stderr
 }
 
 /** The `--name` a docker command gives its container (the one a failed start leaves behind). */
-export function namedContainer(argv: string[]): string | null {
+function namedContainer(argv: string[]): string | null {
   const at = argv.findIndex((a) => a === '--name' || a.startsWith('--name='));
   if (at < 0) return null;
   return argv[at].includes('=') ? argv[at].slice('--name='.length) : (argv[at + 1] ?? null);
 }
 
 /**
- * For automation only (verify's reference and near-miss answers, test setup): a command that hit a
- * transient engine failure is run once more, after removing the container it half made. A learner
- * at the prompt sees the engine's real error instead.
+ * For automation only (verify's answers, test setup, the cheat sheet's examples): a docker command
+ * (`argv`) that hit a transient engine failure is run once more, after removing the container it
+ * half made. A learner at the prompt sees the engine's real error instead.
  */
-export async function runAutomatedCommand(line: string, opts: LearnerCommandOptions): Promise<RunResult> {
-  const first = await runLearnerCommand(line, opts);
-  if (!isTransientEngineFailure(first) || opts.signal?.aborted) return first;
-  const name = namedContainer(parseLearnerCommand(line, opts.cwd));
-  if (name) await runLearnerCommand(`docker rm -f ${name}`, { ...opts, onLine: undefined });
-  return runLearnerCommand(line, opts);
+export async function retryTransient(
+  argv: string[],
+  once: () => Promise<RunResult>,
+  removeContainer: (name: string) => Promise<unknown>,
+): Promise<RunResult> {
+  const first = await once();
+  if (!isTransientEngineFailure(first) || first.cancelled) return first;
+  const name = namedContainer(argv);
+  if (name) await removeContainer(name);
+  return once();
+}
+
+export function runAutomatedCommand(line: string, opts: LearnerCommandOptions): Promise<RunResult> {
+  return retryTransient(
+    parseLearnerCommand(line, opts.cwd),
+    () => runLearnerCommand(line, opts),
+    (name) => runLearnerCommand(`docker rm -f ${name}`, { ...opts, onLine: undefined }),
+  );
 }

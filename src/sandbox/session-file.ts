@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDir, stateDir } from '../paths';
+import { ensureDir, stateDir, writeJsonAtomically } from '../paths';
 import type { SessionIdentity } from './labels';
 
 /**
@@ -24,7 +24,8 @@ export function sessionsDir(): string {
 }
 
 export function writeRecord(rec: SessionRecord): void {
-  writeFileSync(join(sessionsDir(), `${rec.id}.json`), JSON.stringify(rec, null, 1));
+  // Atomically: other processes read these files, and drop one they cannot parse.
+  writeJsonAtomically(join(sessionsDir(), `${rec.id}.json`), rec);
 }
 
 export function deleteRecord(id: string): void {

@@ -1,8 +1,8 @@
-import { exampleValues } from '../cheatsheet/fill';
-import { PLACEHOLDER_TYPES, quoteWord, type PlaceholderTypeName } from '../cheatsheet/template';
+import { exampleValues, pickNames } from '../cheatsheet/fill';
+import { PLACEHOLDER, PLACEHOLDER_TYPES, quoteWord, type PlaceholderTypeName } from '../cheatsheet/template';
 import type { CheatEntry } from '../cheatsheet/types';
 import { editLine, type LineOp } from './line-editor';
-import type { PromptState } from './state';
+import { promptWith, type PromptState } from './state';
 
 /**
  * Filling a cheat sheet entry's placeholders before it is used: each `<name:type>` is a field,
@@ -37,17 +37,13 @@ export interface CheatFill {
   names: CheatNames | null;
 }
 
-const PLACEHOLDER = /<([A-Za-z][A-Za-z0-9]*):([a-z]+)>/g;
-
-const valueState = (text: string): PromptState => ({ text, cursor: text.length, historyIndex: null, draft: '' });
-
 export function startFill(entry: CheatEntry): CheatFill {
   const examples = exampleValues(entry);
   const fields: FillField[] = [];
   for (const m of entry.command.matchAll(PLACEHOLDER)) {
     if (fields.some((f) => f.name === m[1])) continue;
     const example = examples[m[1]] ?? '';
-    fields.push({ name: m[1], type: m[2] as PlaceholderTypeName, value: valueState(example), example, touched: false });
+    fields.push({ name: m[1], type: m[2] as PlaceholderTypeName, value: promptWith(example), example, touched: false });
   }
   return { entryId: entry.id, command: entry.command, fields, field: 0, names: null };
 }
@@ -68,16 +64,8 @@ export function choicesFor(fill: CheatFill, f: FillField): string[] {
 
 /** The engine answered: untouched fields take the first real name that fits (each name once). */
 export function withNames(fill: CheatFill, names: CheatNames): CheatFill {
-  const next = { ...fill, names };
-  const used = new Set<string>();
-  next.fields = fill.fields.map((f) => {
-    if (f.touched || f.name === 'name' || !(NAMED_TYPES as readonly string[]).includes(f.type)) return f;
-    const pick = names[f.type as NamedType].find((n) => !used.has(`${f.type}:${n}`));
-    if (pick === undefined) return f;
-    used.add(`${f.type}:${pick}`);
-    return { ...f, value: valueState(pick) };
-  });
-  return next;
+  const picked = pickNames(fill.fields.filter((f) => !f.touched), names);
+  return { ...fill, names, fields: fill.fields.map((f) => (picked[f.name] === undefined || f.touched ? f : { ...f, value: promptWith(picked[f.name]) })) };
 }
 
 export function editField(fill: CheatFill, op: LineOp): CheatFill {
@@ -90,7 +78,7 @@ export function chooseField(fill: CheatFill, delta: number): CheatFill {
     if (!choices.length) return f;
     const at = choices.indexOf(f.value.text);
     const next = at < 0 ? (delta > 0 ? 0 : choices.length - 1) : Math.max(0, Math.min(choices.length - 1, at + delta));
-    return { ...f, value: valueState(choices[next]), touched: true };
+    return { ...f, value: promptWith(choices[next]), touched: true };
   });
 }
 

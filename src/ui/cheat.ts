@@ -13,13 +13,14 @@ export interface CheatRow {
 }
 
 const MAX_HITS = 50;
-let memo: { index: unknown; query: string; lang: string; rows: CheatRow[] } | null = null;
+let memo: { index: unknown; query: string; lang: string; progress: unknown; rows: CheatRow[] } | null = null;
 
 /** Search hits for the query (pure; the same inputs give the same rows, computed once). */
 export function cheatHits(s: AppState, query: string): CheatRow[] {
   if (s.cheat.state !== 'ready') return [];
   const index = s.cheat.index;
-  if (memo && memo.index === index && memo.query === query && memo.lang === s.lang) return memo.rows;
+  // (The progress too: a lesson done meanwhile marks its commands practised.)
+  if (memo && memo.index === index && memo.query === query && memo.lang === s.lang && memo.progress === s.progress) return memo.rows;
   const practised = new Set(s.lessons.filter((l) => lessonStatus(s.progress, l).state === 'done').map((l) => l.id));
   const rows = searchCheats(index, query, { limit: MAX_HITS, practised }).map((h) => ({
     entry: h.entry,
@@ -27,6 +28,6 @@ export function cheatHits(s: AppState, query: string): CheatRow[] {
     description: h.entry.description[s.lang],
     practised: h.practised,
   }));
-  memo = { index, query, lang: s.lang, rows };
+  memo = { index, query, lang: s.lang, progress: s.progress, rows };
   return rows;
 }

@@ -62,7 +62,6 @@ export class Controller {
   private readonly engine: EngineSession;
   private sandbox: Sandbox | null = null;
   private command: AbortController | null = null;
-  private checking = false;
   private picturesSeq = 0;
   private picturesTimer: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
@@ -75,7 +74,6 @@ export class Controller {
     const dispatch = deps.store.dispatch;
     this.log = new BoundedBuffer<LogEntry>(MAX_LOG_ENTRIES, (entries) => dispatch({ type: 'logged', entries }));
     this.engine = new EngineSession({
-      lessonId: '',
       ...deps.engine,
       onStatus: (status) => dispatch({ type: 'engineStatus', status }),
       onApiCall: (e) => {
@@ -293,7 +291,6 @@ export class Controller {
       this.dispatch({ type: 'checkError', lessonId, stepIndex, message: tf(this.d.store.getState().lang, 'sandboxNotReady') });
       return;
     }
-    this.checking = true;
     const ctx = { api, scope: this.sandbox.scope(lessonId), workspace: this.d.workspaceFor(lesson) };
     try {
       const { checkStep } = await this.runners();
@@ -307,8 +304,6 @@ export class Controller {
     } catch (err) {
       const e = err as CtrError;
       this.dispatch({ type: 'checkError', lessonId, stepIndex, message: err instanceof CtrError ? e.message : describeError(err), tryThis: e.tryThis });
-    } finally {
-      this.checking = false;
     }
   }
 
@@ -344,10 +339,6 @@ export class Controller {
       this.d.onQuit(r);
     })();
     return this.closing;
-  }
-
-  get isChecking(): boolean {
-    return this.checking;
   }
 }
 

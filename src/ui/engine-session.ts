@@ -7,7 +7,6 @@ import { LABEL, filtersParam } from '../sandbox/labels';
 import type { EngineStatus } from './state';
 
 export interface EngineSessionOptions {
-  lessonId: string;
   /** Every Engine API call ctr-learn itself makes (checks, reset, this session). */
   onApiCall: (e: { method: string; path: string; status: number; ms: number }) => void;
   /** Every Engine API call the learner's docker CLI made through the sandbox proxy. */

@@ -226,9 +226,13 @@ export function resolveKey(s: AppState, input: string, key: KeyInfo): Action | n
     if (b.action.type === 'focusPrompt' && name === 'd') return { type: 'focusPrompt', seed: 'd' };
     return b.action;
   }
-  const typing = s.overlay ? s.overlay.kind === 'cheat' || s.overlay.kind === 'cheatFill' : s.screen.name === 'lesson' && s.screen.focus === 'prompt';
-  if (typing && input && !key.ctrl && !key.meta && !key.escape && isPrintable(input)) return { type: 'line', edit: { op: 'insert', text: input } };
+  if (isTyping(s) && input && !key.ctrl && !key.meta && !key.escape && isPrintable(input)) return { type: 'line', edit: { op: 'insert', text: input } };
   return null;
+}
+
+/** Unbound printable keys are typed text: at the lesson prompt and in the cheat sheet's search and blanks. */
+export function isTyping(s: AppState): boolean {
+  return s.overlay ? s.overlay.kind === 'cheat' || s.overlay.kind === 'cheatFill' : s.screen.name === 'lesson' && s.screen.focus === 'prompt';
 }
 
 function isPrintable(s: string): boolean {

@@ -6,7 +6,7 @@ import { lessonLayout, maxScroll } from './layout';
 import { editLine, walkHistory } from './line-editor';
 import { armQuit, none, type Result } from './reducer-util';
 import {
-  MAX_HISTORY, MAX_OUTPUT_LINES, emptyPrompt, resumeStep, stepPassed,
+  MAX_HISTORY, MAX_OUTPUT_LINES, emptyPrompt, promptWith, resumeStep, stepPassed,
   type AppState, type LessonView, type OutLine, type Pane,
 } from './state';
 import { paneWindow } from './panes';
@@ -250,7 +250,7 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       const lines: OutLine[] = [{ kind: 'error', text: e.message }];
       if (e.tryThis) lines.push({ kind: 'tip', text: tf(s.lang, 'tryThis', { what: e.tryThis }) });
       // Nothing typed is lost: the refused line comes back to the prompt to be fixed.
-      const prompt = v.prompt.text ? v.prompt : { ...emptyPrompt(), text: v.running.line, cursor: v.running.line.length };
+      const prompt = v.prompt.text ? v.prompt : promptWith(v.running.line);
       return withView(s, appendOutput({ ...v, running: null, prompt, focus: 'prompt' }, lines));
     }
     case 'checkResult':

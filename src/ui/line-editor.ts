@@ -1,4 +1,4 @@
-import type { PromptState } from './state';
+import { promptWith, type PromptState } from './state';
 
 /** Editing operations on the prompt line (readline-like). Pure. */
 export type LineOp =
@@ -57,7 +57,7 @@ export function walkHistory(p: PromptState, history: string[], delta: number): P
   const to = Math.max(0, Math.min(history.length, from + delta));
   if (to === from) return p;
   const draft = p.historyIndex === null ? p.text : p.draft;
-  if (to === history.length) return { text: draft, cursor: draft.length, historyIndex: null, draft: '' };
+  if (to === history.length) return promptWith(draft);
   const text = history[to];
   return { text, cursor: text.length, historyIndex: to, draft };
 }

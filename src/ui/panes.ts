@@ -3,7 +3,7 @@ import { t } from '../i18n/strings';
 import type { Check, Lesson } from '../lessons/schema';
 import { fromMarkdown, seg, type UiLine, type UiSeg } from './components/Lines';
 import { pictureLines } from './picture-lines';
-import { renderMarkdown } from './render-markdown';
+import { markdownLoaded, renderMarkdown } from './render-markdown';
 import type { AppState, LessonView, OutLine } from './state';
 import { displayWidth, tf } from './text';
 import { colorEnabled, type Tone } from './theme';
@@ -28,10 +28,19 @@ export function outputLines(s: AppState, v: LessonView): UiLine[] {
   return [...note, ...v.output.map((l) => [seg(l.text, OUT_TONE[l.kind], { bold: l.kind === 'cmd' })])];
 }
 
-/** Inline Markdown (hints use `code`) as screen lines. */
+const mdCache = new Map<string, UiLine[]>();
+
+/** Inline Markdown (hints use `code`) as screen lines; parsed once per text and width, not on every frame. */
 function mdLines(text: string, width: number, lead: UiSeg[] = []): UiLine[] {
   const leadWidth = lead.reduce((w, x) => w + displayWidth(x.text), 0);
-  const lines = renderMarkdown(text, Math.max(10, width - leadWidth), { plainCode: !colorEnabled() }).map(fromMarkdown);
+  const plainCode = !colorEnabled();
+  const key = `${width - leadWidth}|${plainCode}|${markdownLoaded()}|${text}`;
+  let lines = mdCache.get(key);
+  if (!lines) {
+    lines = renderMarkdown(text, Math.max(10, width - leadWidth), { plainCode }).map(fromMarkdown);
+    if (mdCache.size > 128) mdCache.clear();
+    mdCache.set(key, lines);
+  }
   return lines.map((l, i) => (i === 0 ? [...lead, ...l] : [seg(' '.repeat(leadWidth)), ...l]));
 }
 

@@ -2,7 +2,7 @@ import { t } from '../i18n/strings';
 import type { Lang } from '../lessons/schema';
 import type { HealthPicture, ImagePicture, NetworkRow, Pictures } from '../pictures/types';
 import { seg, type UiLine, type UiSeg } from './components/Lines';
-import { displayWidth, sliceColumns, tf } from './text';
+import { displayWidth, fit, padTo, tf } from './text';
 import type { Tone } from './theme';
 
 /**
@@ -36,7 +36,7 @@ export function networkLines(lang: Lang, rows: NetworkRow[]): UiLine[] {
     const reach = REACH[n.reach];
     // Reaching by name only matters where two containers could talk.
     const how = n.containers.length ? [seg('  '), seg(t(lang, reach.key), reach.tone)] : [];
-    lines.push([seg(`  ${pad(label(n), nameWidth)}  `, 'accent'), who, ...how]);
+    lines.push([seg(`  ${padTo(label(n), nameWidth)}  `, 'accent'), who, ...how]);
   }
   return lines;
 }
@@ -70,8 +70,7 @@ export function imageLines(lang: Lang, images: ImagePicture[], width: number): U
     const row = (text: string, size: number, tone: Tone | undefined, mark: string): UiLine => {
       const sz = humanSize(size);
       const room = inner - displayWidth(sz) - 1;
-      const cut = displayWidth(text) > room ? `${sliceColumns(text, room - 3)}...` : text;
-      return [seg('  | ', 'muted'), seg(pad(cut, room), tone), seg(` ${sz}`, 'muted'), seg(' | ', 'muted'), seg(mark, tone)];
+      return [seg('  | ', 'muted'), seg(padTo(fit(text, room), room), tone), seg(` ${sz}`, 'muted'), seg(' | ', 'muted'), seg(mark, tone)];
     };
     lines.push(edge);
     for (const l of own) lines.push(row(l.createdBy, l.size, 'pass', t(lang, 'layerYours')));
@@ -124,8 +123,4 @@ export function healthLines(lang: Lang, pictures: HealthPicture[], width: number
   }
   if (pictures.some((p) => p.changes.length > 0 && !p.noCheck)) lines.push([seg(`  ${t(lang, 'healthLegend')}`, 'muted')]);
   return lines;
-}
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

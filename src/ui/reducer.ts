@@ -1,13 +1,13 @@
 import { tf } from './text';
 import type { AppEvent } from './events';
-import { resolveKey, splitChunk, type Action, type KeyInfo } from './keys';
+import { isTyping, resolveKey, splitChunk, type Action, type KeyInfo } from './keys';
 import { maxScroll } from './layout';
 import { lessonAction, lessonEvent, openLesson } from './lesson-reducer';
 import { armQuit, none, quit, type Result } from './reducer-util';
 import { cheatHits } from './cheat';
 import { editLine } from './line-editor';
 import { chooseField, editField, emptyFields, fillLine, moveField, startFill, wantsNames, withNames } from './cheat-fill';
-import { MAX_LOG_ENTRIES, emptyPrompt, lessonStatus, type AppState, type CheatFillOverlay, type CheatSearch, type LessonView } from './state';
+import { MAX_LOG_ENTRIES, emptyPrompt, lessonStatus, promptWith, type AppState, type CheatFillOverlay, type CheatSearch, type LessonView } from './state';
 
 /**
  * The one reducer: every key and every report from the world goes through here. Pure: side
@@ -72,8 +72,6 @@ export function reduce(state: AppState, event: AppEvent): Result {
   }
 }
 
-const typing = (s: AppState) => (s.overlay ? s.overlay.kind === 'cheat' || s.overlay.kind === 'cheatFill' : s.screen.name === 'lesson' && s.screen.focus === 'prompt');
-
 /**
  * A keypress, or a chunk of them (a paste, one pty read). Each key is resolved against the state
  * left by the key before it, so "d" then "ocker ps" lands at the prompt as "docker ps".
@@ -93,7 +91,7 @@ function onKey(state: AppState, input: string, key: KeyInfo): Result {
     }
     let rest = piece.input;
     while (rest) {
-      if (typing(res.state)) {
+      if (isTyping(res.state)) {
         apply(resolveKey(res.state, rest, {}));
         break;
       }
@@ -235,7 +233,7 @@ function cheatFillAction(s: AppState, o: CheatFillOverlay, action: Action): Resu
       return none({ ...s, overlay: { ...o, ...editField(o, action.edit) } });
     case 'pick':
       if (s.screen.name !== 'lesson') return none(s);
-      return none({ ...s, overlay: null, screen: { ...s.screen, focus: 'prompt', prompt: { text: line, cursor: line.length, historyIndex: null, draft: '' } } });
+      return none({ ...s, overlay: null, screen: { ...s.screen, focus: 'prompt', prompt: promptWith(line) } });
     case 'copy':
       return { state: { ...s, overlay: null, notice: { tone: 'accent', text: tf(s.lang, 'cheatCopied', { line }) } }, effects: [{ type: 'copy', text: line }] };
     case 'runCheat': {
@@ -251,7 +249,7 @@ function cheatFillAction(s: AppState, o: CheatFillOverlay, action: Action): Resu
 
 /** Run a filled-in command as if it was typed at the prompt; what the learner had typed there stays. */
 function runFilled(s: AppState, v: LessonView, line: string): Result {
-  const r = lessonAction({ ...s, overlay: null, screen: { ...v, prompt: { ...emptyPrompt(), text: line, cursor: line.length } } }, { type: 'submit' });
+  const r = lessonAction({ ...s, overlay: null, screen: { ...v, prompt: promptWith(line) } }, { type: 'submit' });
   if (r.state.screen.name !== 'lesson') return r;
   return { ...r, state: { ...r.state, screen: { ...r.state.screen, prompt: v.prompt } } };
 }

@@ -186,8 +186,9 @@ export function emptyPrompt(): PromptState {
   return { text: '', cursor: 0, historyIndex: null, draft: '' };
 }
 
-export function currentLesson(state: AppState): Lesson | null {
-  return state.screen.name === 'lesson' ? (state.lessons.find((l) => l.id === (state.screen as LessonView).lessonId) ?? null) : null;
+/** A prompt holding `text`, the cursor at its end. */
+export function promptWith(text: string): PromptState {
+  return { text, cursor: text.length, historyIndex: null, draft: '' };
 }
 
 /** done / in-progress / not-started and steps passed, from the progress data. */

@@ -1,24 +1,5 @@
 import http from 'node:http';
-import { EngineApi } from '../../src/engine/api';
-import { resolveEndpoint } from '../../src/engine/endpoint';
-
-/**
- * The engine for engine tests. With CI set, no engine is a failure (thrown at import, so the
- * file fails instead of skipping); without CI the tests skip and say why.
- */
-export async function engineOrSkip(): Promise<EngineApi | null> {
-  const api = new EngineApi(resolveEndpoint());
-  try {
-    await api.prefix();
-    return api;
-  } catch (err) {
-    api.close();
-    const msg = `no Docker engine answers at ${api.endpoint.url}: ${(err as Error).message}`;
-    if (process.env.CI) throw new Error(`CI is set but ${msg}`);
-    console.warn(`Skipping engine tests: ${msg}`);
-    return null;
-  }
-}
+import type { EngineApi } from '../../src/engine/api';
 
 /** Every container a test makes carries both labels; cleanup removes by this run's own label only. */
 export const TEST_LABEL = 'ctr-learn.test';

@@ -5,10 +5,11 @@ import { prepareImages, requiredImagesPresent, type PrepareReport } from '../../
 import { SeedBuilder } from '../../src/images/recipes';
 import { SEED_IMAGES } from '../../src/images/seeds';
 import { runProcess } from '../../src/proc/run';
-import { engineOrSkip, httpGet, removeTestContainers, RUN_ID, runPublished, RUN_LABEL, TEST_LABEL } from './engine-helper';
+import { httpGet, removeTestContainers, RUN_ID, runPublished, RUN_LABEL, TEST_LABEL } from './engine-helper';
 import { hostBinariesOrSkip } from './host-helper';
+import { engineForTests } from '../helpers/engine';
 
-const api = (await engineOrSkip()) ?? undefined;
+const api = (await engineForTests()) ?? undefined;
 const ready = !!api && hostBinariesOrSkip();
 const ALL_REFS = SEED_IMAGES.flatMap((s) => s.refs);
 

@@ -39,7 +39,8 @@ describe('markdown to screen lines', () => {
 
   it('aligns Hangul by display width (2 columns per syllable)', () => {
     const lines = markdownLines('| 옵션 | 하는 일 |\n|---|---|\n| `-d` | 백그라운드 |\n| `--name` | 이름 |', 60);
-    const secondColumn = lines.filter((l) => !lineText(l).startsWith('-')).map((l) => displayWidth(lineText(l)) - displayWidth(lineText(l).trimStart().split(/\s{2,}/)[1] ?? ''));
+    // Every row but the rule under the header (the rows themselves start with `-d`, `--name`).
+    const secondColumn = lines.filter((l) => !/^-+(\s+-+)*$/.test(lineText(l).trim())).map((l) => displayWidth(lineText(l)) - displayWidth(lineText(l).trimStart().split(/\s{2,}/)[1] ?? ''));
     expect(new Set(secondColumn).size).toBe(1);
   });
 

@@ -5,8 +5,11 @@ import type { CheckContext, Evaluator, Outcome } from '../types';
 
 /** The sandbox container by name, or a failing outcome that says what is there instead. */
 export async function requireContainer(ctx: CheckContext, name: string, expected: string): Promise<ContainerInspect | Outcome> {
-  const c = await findContainer(ctx.api, ctx.scope, name);
-  if (c) return c;
+  return (await findContainer(ctx.api, ctx.scope, name)) ?? missingContainer(ctx, name, expected);
+}
+
+/** The failing outcome for a sandbox container that is not there: what is there instead, if anything. */
+async function missingContainer(ctx: CheckContext, name: string, expected: string): Promise<Outcome> {
   const outside = await outsideContainer(ctx.api, name);
   const actual = outside
     ? `no sandbox container "${name}" (a container with that name exists outside the sandbox; the lesson cannot use it)`
@@ -35,7 +38,7 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
   if (check.state === 'absent') {
     return { pass: !c, expected, actual: c ? `container "${check.container}" ${describeState(c)} (still there)` : 'no such container' };
   }
-  const found = c ?? (await requireContainer(ctx, check.container, expected));
+  const found = c ?? (await missingContainer(ctx, check.container, expected));
   if (isOutcome(found)) return found;
   const oom = found.State.Status === 'exited' || check.oomKilled !== undefined ? await wasOomKilled(ctx.api, found) : false;
   const actual = `container "${check.container}" ${describeState(found, oom)}`;
