@@ -17,6 +17,11 @@ export interface CheatIndex {
   readonly fuzzy: Fuse<string>;
   /** Literal words of each command (not placeholders): an entry whose command the query covers more ranks first. */
   readonly commandWords: readonly number[];
+  /**
+   * searchCheats over this index. The app reaches search through the index it was handed, so
+   * this module (and Fuse.js) loads with the sheet, after the first frame, not before it.
+   */
+  search(query: string, opts?: SearchOptions): CheatHit[];
 }
 
 /**
@@ -103,7 +108,7 @@ export function buildCheatIndex(sheet: CheatSheet, prebuilt?: PrebuiltIndex): Ch
   }
   const vocabulary = [...postings.keys()];
   let fuzzy: Fuse<string> | undefined;
-  return {
+  const index: CheatIndex = {
     sheet,
     entries: sheet.entries,
     vocabulary,
@@ -113,7 +118,9 @@ export function buildCheatIndex(sheet: CheatSheet, prebuilt?: PrebuiltIndex): Ch
       return (fuzzy ??= new Fuse(vocabulary, { includeScore: true, threshold: 0.4, location: 0, distance: 4 }));
     },
     commandWords,
+    search: (query, opts) => searchCheats(index, query, opts),
   };
+  return index;
 }
 
 /** The index as JSON data for the compiled sheet (see PrebuiltIndex). */

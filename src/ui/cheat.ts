@@ -1,4 +1,3 @@
-import { searchCheats } from '../cheatsheet/search';
 import { showTemplate } from '../cheatsheet/template';
 import type { CheatEntry } from '../cheatsheet/types';
 import type { AppState } from './state';
@@ -22,7 +21,7 @@ export function cheatHits(s: AppState, query: string): CheatRow[] {
   // (The progress too: a lesson done meanwhile marks its commands practised.)
   if (memo && memo.index === index && memo.query === query && memo.lang === s.lang && memo.progress === s.progress) return memo.rows;
   const practised = new Set(s.lessons.filter((l) => lessonStatus(s.progress, l).state === 'done').map((l) => l.id));
-  const rows = searchCheats(index, query, { limit: MAX_HITS, practised }).map((h) => ({
+  const rows = index.search(query, { limit: MAX_HITS, practised }).map((h) => ({
     entry: h.entry,
     command: showTemplate(h.entry.command),
     description: h.entry.description[s.lang],
