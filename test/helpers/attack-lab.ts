@@ -71,11 +71,7 @@ export async function openLab(engine: EngineApi, prefix = newPrefix()): Promise<
   const realEnv = { DOCKER_HOST: engine.endpoint.url, DOCKER_CONTEXT: undefined, DOCKER_CLI_HINTS: 'false' };
   const real = (args: string[], opts: { input?: string | Buffer } = {}) =>
     runProcess('docker', args, { description: `docker ${args[0]} on the real engine`, timeoutMs: 30_000, env: realEnv, input: opts.input });
-  const must = async (args: string[]) => {
-    const r = await real(args);
-    if (r.exitCode !== 0) throw new Error(`setup: docker ${args.join(' ')} failed: ${r.stderr}`);
-    return r.stdout.trim();
-  };
+
   const label = `ctrl-atk.outside=${prefix}`;
   const o: Outside = {
     prefix,
@@ -98,17 +94,14 @@ export async function openLab(engine: EngineApi, prefix = newPrefix()): Promise<
   o.secretFile = join(o.hostDir, 'secret.txt');
   writeFileSync(o.secretFile, SECRET);
 
-  await must(['network', 'create', '--label', label, o.network]);
-  await must(['volume', 'create', '--label', label, o.volume]);
-  await must(['volume', 'create', '--label', label, o.spareVolume]);
-  o.runningId = await must(['run', '-d', '--name', o.running, '--label', label, '--network', o.network, '-v', `${o.volume}:/vol`, 'busybox:latest',
-    'sh', '-c', `echo ${CONTENT} > ${FILE_IN_CONTAINER}; echo ${VOL_CONTENT} > /vol/known.txt; exec sleep 3600`]);
-  o.stoppedId = await must(['run', '--name', o.stopped, '--label', label, 'busybox:latest', 'sh', '-c', `echo stopped > ${FILE_IN_CONTAINER}`]);
-  o.stoppedId = await must(['inspect', '-f', '{{.Id}}', o.stopped]);
-  await must(['tag', 'busybox:latest', o.tag]);
-  o.busyboxId = await must(['image', 'inspect', '-f', '{{.Id}}', 'busybox:latest']);
-  await must(['commit', '-c', `LABEL ${label.replace('=', '="')}"`, o.stopped, o.unusedTag]);
-  o.unusedImageId = await must(['image', 'inspect', '-f', '{{.Id}}', o.unusedTag]);
+  await must(real, ['network', 'create', '--label', label, o.network]);
+  await must(real, ['volume', 'create', '--label', label, o.volume]);
+  await must(real, ['volume', 'create', '--label', label, o.spareVolume]);
+  await makeRunning(real, o);
+  await makeStopped(real, o);
+  await must(real, ['tag', 'busybox:latest', o.tag]);
+  o.busyboxId = await must(real, ['image', 'inspect', '-f', '{{.Id}}', 'busybox:latest']);
+  await makeUnusedImage(real, o);
   await waitForFiles(real, o);
 
   const lessonId = `atk-${prefix.slice(-6)}`;
@@ -151,6 +144,29 @@ export async function openLab(engine: EngineApi, prefix = newPrefix()): Promise<
     },
   };
   return lab;
+}
+
+async function must(real: Lab['real'], args: string[]) {
+  const r = await real(args);
+  if (r.exitCode !== 0) throw new Error(`lab: docker ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+// The outside objects are (re)made by these: a repair after an attempt that removed one makes it
+// again, under the same name, and the lab follows its new id.
+async function makeRunning(real: Lab['real'], o: Outside) {
+  o.runningId = await must(real, ['run', '-d', '--name', o.running, '--label', o.label, '--network', o.network, '-v', `${o.volume}:/vol`, 'busybox:latest',
+    'sh', '-c', `echo ${CONTENT} > ${FILE_IN_CONTAINER}; echo ${VOL_CONTENT} > /vol/known.txt; exec sleep 3600`]);
+}
+
+async function makeStopped(real: Lab['real'], o: Outside) {
+  await must(real, ['run', '--name', o.stopped, '--label', o.label, 'busybox:latest', 'sh', '-c', `echo stopped > ${FILE_IN_CONTAINER}`]);
+  o.stoppedId = await must(real, ['inspect', '-f', '{{.Id}}', o.stopped]);
+}
+
+async function makeUnusedImage(real: Lab['real'], o: Outside) {
+  await must(real, ['commit', '-c', `LABEL ${o.label.replace('=', '="')}"`, o.stoppedId, o.unusedTag]);
+  o.unusedImageId = await must(real, ['image', 'inspect', '-f', '{{.Id}}', o.unusedTag]);
 }
 
 async function waitForFiles(real: Lab['real'], o: Outside) {
@@ -233,7 +249,8 @@ export async function sandboxViolations(engine: EngineApi, o: Outside, sandbox: 
       const v = hc[k];
       if (v && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && Object.keys(v).length === 0)) out.push(`${name}: ${k}=${JSON.stringify(v)}`);
     }
-    for (const mode of ['PidMode', 'IpcMode', 'UTSMode', 'UsernsMode', 'CgroupnsMode'] as const) {
+    // Not CgroupnsMode: on a cgroup v1 engine (like these machines) "host" is every container's default.
+    for (const mode of ['PidMode', 'IpcMode', 'UTSMode', 'UsernsMode'] as const) {
       const v = String(hc[mode] ?? '');
       if (v === 'host' || v.startsWith('container:')) out.push(`${name}: ${mode}=${v}`);
     }
@@ -254,6 +271,11 @@ export async function sandboxViolations(engine: EngineApi, o: Outside, sandbox: 
 }
 
 async function repairOutside(engine: EngineApi, real: Lab['real'], o: Outside, sandbox: Sandbox, ws: string) {
+  if (!(await engine.maybe('GET', `/containers/${o.runningId}/json`))) {
+    await real(['rm', '-f', o.running]);
+    await makeRunning(real, o);
+    await waitForFiles(real, o);
+  }
   const c = await engine.maybe<FullInspect>('GET', `/containers/${o.runningId}/json`);
   if (c) {
     if (c.Name !== `/${o.running}`) await real(['rename', o.runningId, o.running]);
@@ -264,12 +286,17 @@ async function repairOutside(engine: EngineApi, real: Lab['real'], o: Outside, s
     for (const n of Object.keys(c.NetworkSettings.Networks ?? {})) if (n !== o.network) await real(['network', 'disconnect', '-f', n, o.runningId]);
     await real(['exec', o.runningId, 'sh', '-c', `echo ${CONTENT} > ${FILE_IN_CONTAINER}; echo ${VOL_CONTENT} > /vol/known.txt`]);
   }
+  if (!(await engine.maybe('GET', `/containers/${o.stoppedId}/json`))) {
+    await real(['rm', '-f', o.stopped]);
+    await makeStopped(real, o);
+  }
   const s = await engine.maybe<FullInspect>('GET', `/containers/${o.stoppedId}/json`);
   if (s && s.Name !== `/${o.stopped}`) await real(['rename', o.stoppedId, o.stopped]);
   if (s?.State.Running) await real(['kill', o.stoppedId]);
   if (!(await engine.maybe('GET', `/volumes/${o.spareVolume}`))) await real(['volume', 'create', '--label', o.label, o.spareVolume]);
   if ((await tagId(engine, o.tag)) !== o.busyboxId) await real(['tag', o.busyboxId, o.tag]);
-  if ((await tagId(engine, o.unusedTag)) !== o.unusedImageId && (await engine.maybe('GET', `/images/${o.unusedImageId}/json`))) await real(['tag', o.unusedImageId, o.unusedTag]);
+  if (!(await engine.maybe('GET', `/images/${o.unusedImageId}/json`))) await makeUnusedImage(real, o);
+  else if ((await tagId(engine, o.unusedTag)) !== o.unusedImageId) await real(['tag', o.unusedImageId, o.unusedTag]);
   if ((await tagId(engine, 'busybox:latest')) !== o.busyboxId) await real(['tag', o.busyboxId, 'busybox:latest']);
   // Sandbox objects that must not exist: remove them so the next attempt is judged on its own.
   const own = `${LABEL.session}=${sandbox.state.identity.id}`;
