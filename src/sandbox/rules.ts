@@ -223,7 +223,7 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     const name = i.match.params.name;
     const ref = name.startsWith('sha256:') || /^[0-9a-f]{12,64}$/.test(name) ? name : normalizeRef(name);
     if (ctx.state.imageRefs.has(ref)) return { after: { onSuccess: () => ctx.state.forgetImageRef(ref) } };
-    const img: ImageInspect | null = await inspectImage(ctx, name);
+    const img: ImageInspect | null = await inspectImage(ctx, ref);
     if (!img) refuse(ctx, 404, 'noSuch', { kind: ctx.lang === 'ko' ? '이미지' : 'image', name });
     // By ID (or an untracked name): only an image this session built, never one that was there before.
     if (!ctx.state.ownsLabels(img.Config?.Labels) || ctx.state.preexistingImageIds.has(img.Id)) notYoursImage(ctx, name, 'rmi');

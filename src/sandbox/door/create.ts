@@ -29,8 +29,6 @@ const MUST_BE_EMPTY: [field: string, flag: string, why: Why][] = [
   ['OomKillDisable', '--oom-kill-disable', 'kernel'],
   ['StorageOpt', '--storage-opt', 'kernel'],
   ['Annotations', '--annotation', 'kernel'],
-  ['MaskedPaths', '--security-opt systempaths=unconfined', 'security'],
-  ['ReadonlyPaths', '--security-opt systempaths=unconfined', 'security'],
   ['Isolation', '--isolation', 'runtime'],
 ];
 
@@ -51,6 +49,8 @@ export async function judgeCreate(ctx: DoorContext, body: Obj): Promise<{ volume
   const hc = (body.HostConfig ?? {}) as Obj;
   judgeResources(ctx, hc);
   for (const [field, flag, reason] of MUST_BE_EMPTY) if (!isEmpty(hc[field])) option(ctx, flag, reason);
+  // An empty list here is not "nothing": it unmasks /proc and /sys paths the engine masks by default.
+  if (hc.MaskedPaths != null || hc.ReadonlyPaths != null) option(ctx, '--security-opt systempaths=unconfined', 'security');
   const volumes = new Set<string>();
 
   for (const bind of (hc.Binds as string[] | null) ?? []) {
