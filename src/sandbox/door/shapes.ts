@@ -59,3 +59,5 @@ export const VOLUME_CREATE: Shape = fields('Name Driver DriverOpts Labels Cluste
 export const EXEC_CREATE: Shape = fields('AttachStdin AttachStdout AttachStderr ConsoleSize DetachKeys Tty Env Cmd Privileged User WorkingDir Detach');
 
 export const EXEC_START: Shape = fields('Detach Tty ConsoleSize');
+
+export const AUTH: Shape = fields('username password email serveraddress identitytoken registrytoken');
