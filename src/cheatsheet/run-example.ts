@@ -83,6 +83,8 @@ export interface RunExampleOptions {
   /** Unique per test run, e.g. `cht-k3x9ab`; names become `<runId>-<entry id>-<name>`. */
   runId: string;
   timeoutMs?: number;
+  /** Where the example's folder is made: the sandbox's workspace root, so its bind mounts are allowed. */
+  root?: string;
 }
 
 /**
@@ -93,7 +95,7 @@ export async function runExample(entry: CheatEntry, opts: RunExampleOptions): Pr
   if (!isRunnable(entry.example)) throw new Error(`entry ${entry.id} has no runnable example`);
   const ex = entry.example;
   const started = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), `${opts.runId}-${entry.id}-`));
+  const dir = mkdtempSync(join(opts.root ?? tmpdir(), `${opts.runId}-${entry.id}-`));
   const ctx: RunContext = { prefix: `${opts.runId}-${entry.id}`, ports: await allocatePorts(ex), captures: {} };
   const env = { ...opts.env, DOCKER_CONFIG: join(dir, '.docker'), DOCKER_CLI_HINTS: 'false' };
   const steps: StepReport[] = [];

@@ -1,5 +1,6 @@
 import type { EngineApi } from './api';
 import type { ContainerInspect, ContainerSummary, ImageInspect, NetworkInspect, VolumeInspect } from './types';
+import { normalizeRef } from './refs';
 import { filtersParam, LABEL, scopeLabelFilter, type Scope } from '../sandbox/labels';
 import { isAlive, readRecords } from '../sandbox/session-file';
 
@@ -52,16 +53,7 @@ export function inspectImage(api: EngineApi, ref: string): Promise<ImageInspect 
   return api.maybe<ImageInspect>('GET', `/images/${encodeURIComponent(normalizeRef(ref))}/json`);
 }
 
-/**
- * The short form the engine lists in RepoTags: "busybox" means "busybox:latest", and the CLI's
- * fully qualified "docker.io/library/busybox" is "busybox". Digests stay as they are.
- */
-export function normalizeRef(ref: string): string {
-  ref = ref.replace(/^(index\.)?docker\.io\/(library\/)?/, '');
-  if (ref.includes('@')) return ref;
-  const lastSlash = ref.lastIndexOf('/');
-  return ref.slice(lastSlash + 1).includes(':') ? ref : `${ref}:latest`;
-}
+export { normalizeRef } from './refs';
 
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

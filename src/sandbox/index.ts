@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import type { EngineApi } from '../engine/api';
-import { ensureDir, runtimeDir } from '../paths';
+import { realpathSync } from 'node:fs';
+import { pickLang } from '../i18n/lang';
+import type { Lang } from '../lessons/schema';
+import { ensureDir, runtimeDir, workspacesDir } from '../paths';
 import { newIdentity, scopeLabelFilter, sessionLabelFilter, type Scope } from './labels';
 import { startProxy, type Proxy, type ProxyLogEntry } from './proxy';
 import { reapSessions, type ReapReport } from './reap';
@@ -32,14 +35,23 @@ export interface Sandbox {
 
 export async function openSandbox(
   api: EngineApi,
-  opts: { lessonId: string; log?: (e: ProxyLogEntry) => void; reap?: boolean },
+  opts: {
+    lessonId: string;
+    log?: (e: ProxyLogEntry) => void;
+    reap?: boolean;
+    /** The folder bind mounts may come from (default: the learner's lesson workspaces). */
+    workspaceRoot?: string;
+    /** The language of the sandbox's refusals (default: from the environment). */
+    lang?: Lang;
+  },
 ): Promise<Sandbox> {
   const identity = newIdentity();
   const reaped = opts.reap === false ? { sessions: [], removed: { containers: [], networks: [], volumes: [], images: [] } } : await reapSessions(api);
   const socketPath = join(ensureDir(runtimeDir()), `${identity.id}.sock`);
   const state = new SandboxState(identity, opts.lessonId, socketPath, await SandboxState.snapshotImages(api));
   state.persist();
-  const proxy: Proxy = await startProxy({ upstream: api.endpoint, api, state, socketPath, log: opts.log });
+  const ctx = { api, state, lang: opts.lang ?? pickLang({ flags: {} }), bindRoot: bindRootFor(api, opts.workspaceRoot) };
+  const proxy: Proxy = await startProxy({ upstream: api.endpoint, ctx, socketPath, log: opts.log });
   const dockerHost = `unix://${socketPath}`;
   let ended: Promise<Removal> | null = null;
 
@@ -80,4 +92,17 @@ export async function openSandbox(
       return ended;
     },
   };
+}
+
+/**
+ * Bind mounts may come only from the lesson workspaces, and only when the engine runs on this
+ * machine (a unix socket): a remote engine would read its own disk, not the learner's.
+ */
+function bindRootFor(api: EngineApi, root = workspacesDir()): string | null {
+  if (!api.endpoint.socketPath) return null;
+  try {
+    return realpathSync(ensureDir(root, 0o755));
+  } catch {
+    return null;
+  }
 }

@@ -1,197 +1,277 @@
-import type { EngineApi } from '../engine/api';
-import { normalizeRef } from '../engine/objects';
-import type { ContainerInspect, ImageInspect, NetworkInspect, VolumeInspect } from '../engine/types';
+import type { ContainerInspect, ImageInspect } from '../engine/types';
+import { normalizeRef } from '../engine/refs';
+import { BadPath, canonicalize, rebuild, type CanonicalRequest } from './door/canonical';
+import { judgeCreate, judgeEndpoint, judgeUpdate, labelVolumes } from './door/create';
+import { claimRef, refOf, tagsInArchive } from './door/images';
+import { BadBody, canonical, parseObject } from './door/json-body';
+import { say, why } from './door/messages';
+import { BUILTIN_NETWORKS, inspectImage, notYoursImage, ownContainer, ownExec, ownNetwork, ownVolume, Refusal, refuse, type DoorContext } from './door/owners';
+import { matchRoute, type BodyKind, type Match } from './door/table';
 import { LABEL } from './labels';
-import type { SandboxState } from './state';
+
+export type { DoorContext };
 
 /** What the proxy does with one request. */
 export type Decision =
-  | { kind: 'pass' }
-  | { kind: 'refuse'; message: string }
+  | { kind: 'refuse'; status: number; message: string }
   | {
-      kind: 'rewrite';
-      /** New JSON body, if changed. */
-      body?: unknown;
-      /** New path + query, if changed. */
-      url?: string;
+      kind: 'forward';
+      /** The path and query the engine receives: rebuilt from what was judged. */
+      url: string;
+      /** The body to send: judged JSON, a buffered archive, the client's stream, or nothing. */
+      body: Buffer | 'stream' | null;
       after?: After;
-    }
-  | { kind: 'watch'; after: After };
+    };
 
-interface After {
+export interface After {
   /** Runs after the engine answered with success. */
   onSuccess?: () => void;
-  /** Sees the streamed response (to learn what `docker load` loaded). */
-  scanOutput?: (text: string) => void;
 }
 
-const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none']);
-
-interface Req {
-  method: string;
-  url: string;
-  body: Buffer | null;
-  api: EngineApi;
-  state: SandboxState;
+/** How the proxy should read the body of a request, before `decide` sees it. */
+export function bodyKindOf(method: string, url: string): BodyKind {
+  try {
+    return matchRoute(method.toUpperCase(), canonicalize(url).segments)?.route.body ?? 'none';
+  } catch {
+    return 'none';
+  }
 }
 
 /**
- * The sandbox rules, one place: which requests get labels, which are refused, which are watched.
- * Reads are never refused; changes must target the sandbox's own objects.
+ * The sandbox's rules, one place: route the canonical path through the table (anything not in it
+ * is refused), judge the body in the spelling the engine reads, and forward only what was judged.
  */
-export async function decide(req: Req): Promise<Decision> {
-  const u = new URL(req.url, 'http://engine');
-  const path = u.pathname.replace(/^\/v[0-9.]+/, '');
-  const q = u.searchParams;
-  const m = req.method.toUpperCase();
-  const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const { state, api } = req;
-  const json = () => (req.body && req.body.length ? (JSON.parse(req.body.toString('utf8')) as Record<string, unknown>) : {});
-  const withQuery = (params: URLSearchParams) => `${u.pathname}?${params.toString()}`;
+export async function decide(
+  req: { method: string; url: string; body: Buffer | null; upgrade?: boolean },
+  ctx: DoorContext,
+): Promise<Decision> {
+  try {
+    return await judge(req, ctx);
+  } catch (err) {
+    if (err instanceof Refusal) return { kind: 'refuse', status: err.status, message: err.message };
+    if (err instanceof BadPath) return { kind: 'refuse', status: 400, message: say(ctx.lang, 'badPath', { why: err.message }) };
+    if (err instanceof BadBody) return { kind: 'refuse', status: 400, message: say(ctx.lang, 'badBody', { why: err.message }) };
+    throw err;
+  }
+}
 
-  if (m === 'GET' || m === 'HEAD') {
-    // `docker ps` in the sandbox lists the sandbox's containers only.
-    if (path === '/containers/json') return { kind: 'rewrite', url: withQuery(addLabelFilter(q, state)) };
-    return { kind: 'pass' };
+async function judge(req: { method: string; url: string; body: Buffer | null; upgrade?: boolean }, ctx: DoorContext): Promise<Decision> {
+  const canon = canonicalize(req.url);
+  const method = req.method.toUpperCase();
+  const match = matchRoute(method, canon.segments);
+  if (!match) refuse(ctx, 403, 'notInTable', { method, path: `/${canon.segments.join('/')}` });
+  if (req.upgrade && match.route.cls !== 'upgrade') {
+    throw new BadPath(`${method} /${canon.segments.join('/')} cannot be upgraded to a stream`);
   }
+  const kind = match.route.body;
+  let json: Record<string, unknown> | null = null;
+  if (typeof kind === 'object') json = canonical(parseObject(req.body), kind.json) as Record<string, unknown>;
+  const out = await RULES[match.route.rule]({ canon, match, json, body: req.body }, ctx);
+  const segments = out.segments ?? canon.segments;
+  const body = json ? Buffer.from(JSON.stringify(json)) : kind === 'buffer' ? req.body : kind === 'stream' ? 'stream' : null;
+  return { kind: 'forward', url: rebuild(canon, segments, out.query ?? canon.query), body, after: out.after };
+}
 
-  // ---- creation: add labels ----
-  if (m === 'POST' && path === '/containers/create') {
-    const body = json();
-    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...state.labels() };
-    const problem = await labelNamedVolumes(body, api, state);
-    if (problem) return { kind: 'refuse', message: problem };
-    return { kind: 'rewrite', body };
-  }
-  if (m === 'POST' && (path === '/networks/create' || path === '/volumes/create')) {
-    const body = json();
-    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...state.labels() };
-    return { kind: 'rewrite', body };
-  }
-  if (m === 'POST' && path === '/commit') {
-    const container = q.get('container') ?? '';
-    if (!(await ownsContainer(api, state, container))) return refuseContainer(container, 'commit');
-    const ref = q.get('repo') ? normalizeRef(`${q.get('repo')}${q.get('tag') ? `:${q.get('tag')}` : ''}`) : null;
-    if (ref && state.preexistingRefs.has(ref) && !state.imageRefs.has(ref)) return refuseRef(ref);
-    const body = json();
-    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...state.labels() };
-    return { kind: 'rewrite', body, after: { onSuccess: () => ref && state.trackImageRef(ref) } };
-  }
-  if (m === 'POST' && path === '/build') {
-    const refs = q.getAll('t').map(normalizeRef);
-    const taken = refs.find((r) => state.preexistingRefs.has(r) && !state.imageRefs.has(r));
-    if (taken) return refuseRef(taken);
-    const labels = { ...safeJson(q.get('labels')), ...state.labels() };
-    q.set('labels', JSON.stringify(labels));
-    return { kind: 'rewrite', url: withQuery(q), after: { onSuccess: () => refs.forEach((r) => state.trackImageRef(r)) } };
-  }
-  if (m === 'POST' && path === '/images/create') {
-    const name = q.get('fromImage') ?? q.get('repo');
+interface In {
+  canon: CanonicalRequest;
+  match: Match;
+  /** The JSON body in canonical spelling; rules may change it before it is forwarded. */
+  json: Record<string, unknown> | null;
+  body: Buffer | null;
+}
+interface Out {
+  segments?: string[];
+  query?: URLSearchParams;
+  after?: After;
+}
+type Rule = (i: In, ctx: DoorContext) => Promise<Out>;
+
+/** Replace the object segment (index 1: /containers/ID/...) by the ID that was checked. */
+const withId = (i: In, id: string): string[] => [i.canon.segments[0], id, ...i.canon.segments.slice(2)];
+const action = (i: In) => i.canon.segments[2] ?? i.match.route.method.toLowerCase();
+
+const RULES: Record<Match['route']['rule'], Rule> = {
+  pass: async () => ({}),
+
+  containerList: async (i, ctx) => ({ query: withOwnLabel(i.canon.query, ctx, 'filters') }),
+  events: async (i, ctx) => ({ query: withOwnLabel(i.canon.query, ctx, 'filters') }),
+
+  container: async (i, ctx) => ({ segments: withId(i, await ownContainer(ctx, i.match.params.id, action(i))) }),
+
+  containerDelete: async (i, ctx) => {
+    const id = await ownContainer(ctx, i.match.params.id, 'rm');
+    const q = i.canon.query;
+    if (q.get('v') === '1' || q.get('v') === 'true') return { segments: withId(i, id) };
+    // Anonymous volumes outlive a container removed without -v: remember them for cleanup.
+    const c = await ctx.api.maybe<ContainerInspect>('GET', `/containers/${id}/json`);
+    const anon = (c?.Mounts ?? []).filter((mt) => mt.Type === 'volume' && mt.Name && /^[0-9a-f]{64}$/.test(mt.Name));
+    return { segments: withId(i, id), after: { onSuccess: () => anon.forEach((mt) => ctx.state.trackVolume(mt.Name!)) } };
+  },
+
+  containerCreate: async (i, ctx) => {
+    const body = i.json!;
+    const { volumesToCreate } = await judgeCreate(ctx, body);
+    await labelVolumes(ctx, volumesToCreate);
+    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...ctx.state.labels() };
+    return {};
+  },
+
+  containerUpdate: async (i, ctx) => {
+    const id = await ownContainer(ctx, i.match.params.id, 'update');
+    judgeUpdate(ctx, i.json!);
+    return { segments: withId(i, id) };
+  },
+
+  execCreate: async (i, ctx) => {
+    const id = await ownContainer(ctx, i.match.params.id, 'exec');
+    if (i.json!.Privileged) refuse(ctx, 403, 'option', { option: 'docker exec --privileged', why: why(ctx.lang, 'privileged') });
+    return { segments: withId(i, id) };
+  },
+
+  exec: async (i, ctx) => {
+    await ownExec(ctx, i.match.params.id, action(i));
+    return {};
+  },
+
+  networkRead: async (i, ctx) => ({ segments: withId(i, await ownNetwork(ctx, i.match.params.id, 'inspect', true)) }),
+
+  networkCreate: async (i, ctx) => {
+    const body = i.json!;
+    if (body.Driver && body.Driver !== 'bridge') refuse(ctx, 403, 'option', { option: `--driver ${body.Driver}`, why: why(ctx.lang, 'network') });
+    if (body.ConfigFrom || body.ConfigOnly || body.Ingress) refuse(ctx, 403, 'option', { option: '--config-from / --config-only / --ingress', why: why(ctx.lang, 'network') });
+    const opts = Object.keys((body.Options as Record<string, string> | null) ?? {});
+    const safe = /^com\.docker\.network\.(bridge\.enable_icc|bridge\.enable_ip_masquerade|driver\.mtu)$/;
+    const bad = opts.find((k) => !safe.test(k));
+    if (bad) refuse(ctx, 403, 'option', { option: `--opt ${bad}`, why: why(ctx.lang, 'network') });
+    const ipam = (body.IPAM as Record<string, unknown> | null) ?? {};
+    if (ipam.Driver && ipam.Driver !== 'default') refuse(ctx, 403, 'option', { option: '--ipam-driver', why: why(ctx.lang, 'driver') });
+    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...ctx.state.labels() };
+    return {};
+  },
+
+  networkConnect: async (i, ctx) => {
+    const body = i.json!;
+    const netId = await ownNetwork(ctx, i.match.params.id, `network ${action(i)}`, true);
+    body.Container = await ownContainer(ctx, String(body.Container ?? ''), `network ${action(i)}`);
+    await judgeEndpoint(ctx, body.EndpointConfig as Record<string, unknown> | null);
+    return { segments: withId(i, netId) };
+  },
+
+  networkDelete: async (i, ctx) => {
+    if (BUILTIN_NETWORKS.has(i.match.params.id)) refuse(ctx, 403, 'notYours', { kind: 'network', name: i.match.params.id, action: 'rm' });
+    return { segments: withId(i, await ownNetwork(ctx, i.match.params.id, 'rm', false)) };
+  },
+
+  volumeCreate: async (i, ctx) => {
+    const body = i.json!;
+    if ((body.Driver && body.Driver !== 'local') || Object.keys((body.DriverOpts as object | null) ?? {}).length || body.ClusterVolumeSpec) {
+      refuse(ctx, 403, 'option', { option: body.Driver && body.Driver !== 'local' ? `--driver ${body.Driver}` : '--opt', why: why(ctx.lang, 'driver') });
+    }
+    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...ctx.state.labels() };
+    return {};
+  },
+
+  volumeDelete: async (i, ctx) => {
+    await ownVolume(ctx, i.match.params.name, 'rm');
+    return {};
+  },
+
+  prune: async (i, ctx) => ({ query: withOwnLabel(i.canon.query, ctx, 'filters') }),
+
+  imageCreate: async (i, ctx) => {
+    const q = i.canon.query;
+    const src = q.get('fromSrc');
+    if (src !== null && src !== '-') refuse(ctx, 403, 'refusedArea', { what: 'docker import URL', why: why(ctx.lang, 'remote') });
+    const repo = src === '-' ? q.get('repo') : q.get('fromImage');
     const tag = q.get('tag');
-    const ref = name ? normalizeRef(tag && !tag.startsWith('sha256:') ? `${name}:${tag}` : name) : null;
-    return { kind: 'watch', after: { onSuccess: () => ref && state.trackImageRef(ref) } };
-  }
-  if (m === 'POST' && path === '/images/load') {
-    let text = '';
-    return {
-      kind: 'watch',
-      after: {
-        scanOutput: (chunk) => (text += chunk),
-        onSuccess: () => {
-          for (const match of text.matchAll(/Loaded image: ([^\s"\\]+)/g)) state.trackImageRef(match[1]);
-        },
-      },
-    };
-  }
-  if (m === 'POST' && seg[0] === 'images' && seg.at(-1) === 'tag') {
-    const repo = q.get('repo') ?? '';
-    const ref = normalizeRef(`${repo}${q.get('tag') ? `:${q.get('tag')}` : ''}`);
-    if (state.preexistingRefs.has(ref) && !state.imageRefs.has(ref)) return refuseRef(ref);
-    return { kind: 'watch', after: { onSuccess: () => state.trackImageRef(ref) } };
-  }
+    if (!repo) return src === '-' ? {} : refuse(ctx, 403, 'refusedArea', { what: 'docker pull', why: 'no image named' });
+    if (src !== '-' && !tag && !repo.includes('@') && !/:[^/]*$/.test(repo)) {
+      refuse(ctx, 403, 'refusedArea', { what: 'docker pull --all-tags', why: why(ctx.lang, 'notYours') });
+    }
+    const ref = refOf(repo, tag)!;
+    if (ref.includes('@')) return {}; // a pull by digest makes no tag
+    const r = await claimRef(ctx, ref);
+    return { after: { onSuccess: () => ctx.state.trackImageRef(r) } };
+  },
 
-  // ---- prune: only the sandbox's objects ----
-  if (m === 'POST' && seg.length === 2 && seg[1] === 'prune') {
-    if (seg[0] === 'build') {
-      return { kind: 'refuse', message: 'the build cache is shared with everything on this engine, so the sandbox does not prune it.' };
+  imageLoad: async (i, ctx) => {
+    let tags: string[];
+    try {
+      tags = await tagsInArchive(i.body ?? Buffer.alloc(0));
+    } catch (err) {
+      throw new BadBody(`the archive could not be read (${(err as Error).message})`);
     }
-    return { kind: 'rewrite', url: withQuery(addLabelFilter(q, state)) };
-  }
+    const refs: string[] = [];
+    for (const t of tags) refs.push(await claimRef(ctx, t));
+    return { after: { onSuccess: () => refs.forEach((r) => ctx.state.trackImageRef(r)) } };
+  },
 
-  // ---- changes to existing objects: only the sandbox's ----
-  if (seg[0] === 'containers' && seg[1]) {
-    const id = seg[1];
-    if (!(await ownsContainer(api, state, id))) return refuseContainer(id, seg[2] ?? (m === 'DELETE' ? 'rm' : m));
-    if (m === 'DELETE' && q.get('v') !== '1' && q.get('v') !== 'true') {
-      // Anonymous volumes outlive a container removed without -v: remember them for cleanup.
-      const c = await api.maybe<ContainerInspect>('GET', `/containers/${encodeURIComponent(id)}/json`);
-      const anon = (c?.Mounts ?? []).filter((mt) => mt.Type === 'volume' && mt.Name && /^[0-9a-f]{64}$/.test(mt.Name));
-      return { kind: 'watch', after: { onSuccess: () => anon.forEach((mt) => state.trackVolume(mt.Name!)) } };
-    }
-    return { kind: 'pass' };
-  }
-  if (seg[0] === 'exec') return { kind: 'pass' }; // exec instances exist only for containers already allowed
-  if (seg[0] === 'networks' && seg[1]) {
-    const id = seg[1];
-    if (seg[2] === 'connect' || seg[2] === 'disconnect') {
-      const container = String(json().Container ?? '');
-      if (!(await ownsContainer(api, state, container))) return refuseContainer(container, `network ${seg[2]}`);
-      if (BUILTIN_NETWORKS.has(id)) return { kind: 'pass' };
-    }
-    const n = await api.maybe<NetworkInspect>('GET', `/networks/${encodeURIComponent(id)}`);
-    if (n && !state.ownsLabels(n.Labels)) {
-      return { kind: 'refuse', message: `network "${n.Name}" is not part of this sandbox (it existed before, or it is yours), so it is left untouched. Create your own: docker network create NAME` };
-    }
-    return { kind: 'pass' };
-  }
-  if (seg[0] === 'volumes' && seg[1] && m === 'DELETE') {
-    const v = await api.maybe<VolumeInspect>('GET', `/volumes/${encodeURIComponent(seg[1])}`);
-    if (v && !state.ownsLabels(v.Labels) && !state.volumes.has(v.Name)) {
-      return { kind: 'refuse', message: `volume "${v.Name}" is not part of this sandbox, so it is left untouched.` };
-    }
-    return { kind: 'pass' };
-  }
-  if (seg[0] === 'images' && m === 'DELETE') {
-    const name = seg.slice(1).join('/');
+  imageTag: async (i, ctx) => {
+    const ref = refOf(i.canon.query.get('repo'), i.canon.query.get('tag'));
+    if (!ref) refuse(ctx, 400, 'badPath', { why: 'no repo to tag' });
+    const r = await claimRef(ctx, ref);
+    return { after: { onSuccess: () => ctx.state.trackImageRef(r) } };
+  },
+
+  imagePush: async (i, ctx) => {
+    const ref = normalizeRef(refOf(i.match.params.name, i.canon.query.get('tag')) ?? '');
+    if (!ctx.state.imageRefs.has(ref)) notYoursImage(ctx, ref, 'push');
+    return {};
+  },
+
+  imageDelete: async (i, ctx) => {
+    const name = i.match.params.name;
     const ref = name.startsWith('sha256:') || /^[0-9a-f]{12,64}$/.test(name) ? name : normalizeRef(name);
-    if (state.imageRefs.has(ref)) return { kind: 'watch', after: { onSuccess: () => state.forgetImageRef(ref) } };
-    const img = await api.maybe<ImageInspect>('GET', `/images/${encodeURIComponent(name)}/json`);
-    if (img && (!state.ownsLabels(img.Config?.Labels) || state.preexistingImageIds.has(img.Id))) {
-      return { kind: 'refuse', message: `image "${name}" is not part of this sandbox (it existed before the lesson), so it is left untouched.` };
+    if (ctx.state.imageRefs.has(ref)) return { after: { onSuccess: () => ctx.state.forgetImageRef(ref) } };
+    const img: ImageInspect | null = await inspectImage(ctx, ref);
+    if (!img) refuse(ctx, 404, 'noSuch', { kind: ctx.lang === 'ko' ? '이미지' : 'image', name });
+    // By ID (or an untracked name): only an image this session built, never one that was there before.
+    if (!ctx.state.ownsLabels(img.Config?.Labels) || ctx.state.preexistingImageIds.has(img.Id)) notYoursImage(ctx, name, 'rmi');
+    return {};
+  },
+
+  build: async (i, ctx) => {
+    const q = i.canon.query;
+    if (q.get('remote')) refuse(ctx, 403, 'option', { option: 'docker build URL', why: why(ctx.lang, 'remote') });
+    const net = q.get('networkmode') ?? '';
+    if (!['', 'default', 'bridge', 'none'].includes(net)) refuse(ctx, 403, 'option', { option: `--network ${net}`, why: why(ctx.lang, 'network') });
+    if ((q.get('version') ?? '1') !== '1') refuse(ctx, 403, 'refusedArea', { what: 'BuildKit', why: 'it needs a session stream the sandbox does not pass; the classic builder is used' });
+    if (q.get('isolation') || q.get('cgroupparent')) refuse(ctx, 403, 'option', { option: '--isolation / --cgroup-parent', why: why(ctx.lang, 'kernel') });
+    const refs: string[] = [];
+    for (const t of q.getAll('t')) refs.push(await claimRef(ctx, t));
+    const labels = { ...safeJson(q.get('labels')), ...ctx.state.labels() };
+    const out = new URLSearchParams(q);
+    out.set('labels', JSON.stringify(labels));
+    return { query: out, after: { onSuccess: () => refs.forEach((r) => ctx.state.trackImageRef(r)) } };
+  },
+
+  commit: async (i, ctx) => {
+    const q = i.canon.query;
+    const id = await ownContainer(ctx, q.get('container') ?? '', 'commit');
+    const ref = refOf(q.get('repo'), q.get('tag'));
+    const r = ref ? await claimRef(ctx, ref) : null;
+    const body = i.json!;
+    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...ctx.state.labels() };
+    const out = new URLSearchParams(q);
+    out.set('container', id);
+    return { query: out, after: { onSuccess: () => r && ctx.state.trackImageRef(r) } };
+  },
+};
+
+/** Add the session's label to a `filters` query parameter, in whichever form the client used. */
+function withOwnLabel(q: URLSearchParams, ctx: DoorContext, param: string): URLSearchParams {
+  const raw = q.get(param);
+  let filters: Record<string, unknown> = {};
+  if (raw) {
+    try {
+      filters = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      throw new BadBody(`the ${param} parameter is not valid JSON`);
     }
-    return { kind: 'pass' };
+    if (!filters || typeof filters !== 'object' || Array.isArray(filters)) throw new BadBody(`the ${param} parameter must be a JSON object`);
   }
-  if (['swarm', 'services', 'nodes', 'secrets', 'configs', 'plugins'].includes(seg[0])) {
-    return { kind: 'refuse', message: `${seg[0]} changes are outside what the sandbox allows.` };
-  }
-  return { kind: 'pass' };
-}
-
-async function ownsContainer(api: EngineApi, state: SandboxState, id: string): Promise<boolean> {
-  if (!id) return false;
-  const c = await api.maybe<ContainerInspect>('GET', `/containers/${encodeURIComponent(id)}/json`);
-  // A name the engine does not know: let the engine answer "No such container" itself.
-  return !c || state.ownsLabels(c.Config.Labels);
-}
-
-function refuseContainer(id: string, action: string): Decision {
-  return {
-    kind: 'refuse',
-    message: `container "${id}" is not part of this sandbox (it existed before the lesson, or it is yours), so "${action}" was not sent. The sandbox only changes containers created in it.`,
-  };
-}
-
-function refuseRef(ref: string): Decision {
-  return {
-    kind: 'refuse',
-    message: `the tag "${ref}" existed before this lesson; the sandbox will not move it. Choose another name, e.g. ${ref.replace(/:[^:/]*$/, '')}:mine`,
-  };
-}
-
-function addLabelFilter(q: URLSearchParams, state: SandboxState): URLSearchParams {
-  const filters = safeJson(q.get('filters')) as Record<string, unknown>;
+  const own = `${LABEL.session}=${ctx.state.identity.id}`;
   const label = filters.label;
-  const own = `${LABEL.session}=${state.identity.id}`;
   // The CLI sends filters either as {"name":["web"]} or as {"name":{"web":true}}; the engine
   // refuses a mix of the two forms, so the label filter follows whatever form the others use.
   const mapForm = Object.values(filters).some((v) => v && typeof v === 'object' && !Array.isArray(v));
@@ -199,39 +279,16 @@ function addLabelFilter(q: URLSearchParams, state: SandboxState): URLSearchParam
   else if (label && typeof label === 'object') filters.label = { ...(label as object), [own]: true };
   else filters.label = mapForm ? { [own]: true } : [own];
   const out = new URLSearchParams(q);
-  out.set('filters', JSON.stringify(filters));
+  out.set(param, JSON.stringify(filters));
   return out;
 }
 
 function safeJson(text: string | null): Record<string, unknown> {
   if (!text) return {};
   try {
-    return JSON.parse(text) as Record<string, unknown>;
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   } catch {
     return {};
   }
-}
-
-/**
- * `-v name:/path` creates a volume implicitly, without labels. Create it first, with labels, so it
- * belongs to the sandbox. Mounting a volume that exists outside the sandbox is refused: the
- * container could change what it holds.
- */
-async function labelNamedVolumes(body: Record<string, unknown>, api: EngineApi, state: SandboxState): Promise<string | null> {
-  const hc = (body.HostConfig ?? {}) as { Binds?: string[]; Mounts?: { Type?: string; Source?: string }[] };
-  const names = new Set<string>();
-  for (const b of hc.Binds ?? []) {
-    const src = b.split(':')[0];
-    if (src && !src.startsWith('/') && b.includes(':')) names.add(src);
-  }
-  for (const mt of hc.Mounts ?? []) if (mt.Type === 'volume' && mt.Source) names.add(mt.Source);
-  for (const name of names) {
-    const v = await api.maybe<VolumeInspect>('GET', `/volumes/${encodeURIComponent(name)}`);
-    if (!v) {
-      await api.json('POST', '/volumes/create', { body: { Name: name, Labels: state.labels() } });
-    } else if (!state.ownsLabels(v.Labels) && !state.volumes.has(name)) {
-      return `volume "${name}" exists outside this sandbox; mounting it could change your data. Use another volume name.`;
-    }
-  }
-  return null;
 }

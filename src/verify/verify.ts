@@ -60,7 +60,7 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
   const verdict: LessonVerdict = { lessonId: lesson.id, ok: false, ms: 0, blank: [], reference: [], nearMisses: [], errors: [] };
   const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-`));
   const ws = workspaceFor(lesson, root);
-  const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false });
+  const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root });
   const ctx = { api, scope: sandbox.scope(), workspace: ws, signal: opts.signal };
   try {
     for (const step of lesson.steps) {

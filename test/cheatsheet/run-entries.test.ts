@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { entryKind } from '../../src/cheatsheet/instantiate';
@@ -29,12 +31,14 @@ const api: EngineApi | null = await engineForTests();
 const runId = `cht${Date.now().toString(36).slice(-5)}${Math.random().toString(36).slice(2, 5)}`;
 const exec = processExec(ptyExec);
 const reports = new Map<string, ExampleReport>();
+/** The examples' folders: the sandbox's workspace root, as a lesson workspace is in the app. */
+const exampleRoot = mkdtempSync(join(tmpdir(), 'ctr-cheat-examples-'));
 
 describe.skipIf(!api)('every cheat sheet entry runs on the real engine', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
     await ensureImages(api!);
-    sandbox = await openSandbox(api!, { lessonId: 'cheatsheet', reap: false });
+    sandbox = await openSandbox(api!, { lessonId: 'cheatsheet', reap: false, workspaceRoot: exampleRoot });
   });
   afterAll(async () => {
     await sandbox?.end();
@@ -44,7 +48,7 @@ describe.skipIf(!api)('every cheat sheet entry runs on the real engine', () => {
 
   describe.concurrent('examples', () => {
     test.each(runnable.map((e) => [e.id, e] as const))('%s', async (_id, entry: CheatEntry) => {
-      const report = await runExample(entry, { exec, env: sandbox.env, runId });
+      const report = await runExample(entry, { exec, env: sandbox.env, runId, root: exampleRoot });
       reports.set(entry.id, report);
       expect(report.ok, describeReport(report)).toBe(true);
     });

@@ -93,7 +93,7 @@ export function useLab(api: EngineApi, lessonId: string): Lab {
 
   beforeAll(async () => {
     await ensureImages(api);
-    sandbox = await openSandbox(api, { lessonId });
+    sandbox = await openSandbox(api, { lessonId, workspaceRoot: ws });
   });
   afterAll(async () => {
     for (const fn of cleanups) await fn().catch(() => undefined);

@@ -31,7 +31,7 @@ describe.runIf(api)('sandbox on the real engine', () => {
     await engine.json('POST', '/volumes/create', { body: { Name: mine.volume, Labels: { 'ctr-learn.test': '1' } } });
     const [repo, tag] = mine.image.split(':');
     await engine.json('POST', '/images/busybox:latest/tag', { query: { repo, tag } });
-    sandbox = await openSandbox(engine, { lessonId: 'sbx-test' });
+    sandbox = await openSandbox(engine, { lessonId: 'sbx-test', workspaceRoot: ws });
   });
 
   afterAll(async () => {
