@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineApi } from '../../src/engine/api';
@@ -39,6 +39,8 @@ export interface Outside {
 }
 
 export const FILE_IN_CONTAINER = '/outside.txt';
+/** Put on every container an attempt creates through the raw API, whatever the sandbox does with the body. */
+export const ATTEMPT_LABEL = 'ctrl-atk.attempt';
 const CONTENT = 'outside-file-untouched';
 const VOL_CONTENT = 'outside-volume-untouched';
 const SECRET = 'host-secret-never-read';
@@ -107,8 +109,7 @@ export async function openLab(engine: EngineApi, prefix = newPrefix()): Promise<
   const lessonId = `atk-${prefix.slice(-6)}`;
   const ws = join(workspacesDir(), lessonId);
   mkdirSync(ws, { recursive: true });
-  // The rewrite may take the workspace as an option; the current openSandbox ignores unknown ones.
-  const sandbox = await openSandbox(engine, { lessonId, workspace: ws, reap: false } as Parameters<typeof openSandbox>[1]);
+  const sandbox = await openSandbox(engine, { lessonId, workspaceRoot: workspacesDir(), reap: false });
   const sandboxEnv = { ...sandbox.env, DOCKER_CONTEXT: undefined, DOCKER_BUILDKIT: '0' };
   const docker = (args: string[], opts: { input?: string | Buffer; timeoutMs?: number } = {}) =>
     runProcess('docker', args, { description: `attack: docker ${args[0]}`, timeoutMs: opts.timeoutMs ?? 30_000, cwd: ws, env: sandboxEnv, input: opts.input });
@@ -133,7 +134,10 @@ export async function openLab(engine: EngineApi, prefix = newPrefix()): Promise<
       await sandbox.end().catch(() => undefined);
       // Only what this lab made: every name carries the prefix.
       const ids = (await real(['ps', '-aq', '--filter', `label=${label}`])).stdout.split('\n').filter(Boolean);
-      const named = (await real(['ps', '-aq', '--filter', `name=${prefix}`])).stdout.split('\n').filter(Boolean);
+      const named = [
+        ...(await real(['ps', '-aq', '--filter', `name=${prefix}`])).stdout.split('\n'),
+        ...(await real(['ps', '-aq', '--filter', `label=${ATTEMPT_LABEL}=${prefix}`])).stdout.split('\n'),
+      ].filter(Boolean);
       if (ids.length + named.length) await real(['rm', '-f', '-v', ...new Set([...ids, ...named])]);
       await real(['network', 'rm', o.network]);
       const vols = (await real(['volume', 'ls', '-q', '--filter', `name=${prefix}`])).stdout.split('\n').filter(Boolean);
@@ -239,12 +243,25 @@ const DANGEROUS_HOST = ['Privileged', 'CapAdd', 'Devices', 'DeviceCgroupRules', 
 export async function sandboxViolations(engine: EngineApi, o: Outside, sandbox: Sandbox, ws: string): Promise<string[]> {
   const own = `${LABEL.session}=${sandbox.state.identity.id}`;
   const out: string[] = [];
-  const cs = await engine.json<{ Id: string }[]>('GET', '/containers/json', { query: { all: 1, filters: JSON.stringify({ label: [own] }) } });
-  for (const { Id } of cs) {
+  const list = (label: string) => engine.json<{ Id: string }[]>('GET', '/containers/json', { query: { all: 1, filters: JSON.stringify({ label: [label] }) } });
+  // A create the sandbox forwarded without reading its body carries no sandbox label: the attempt's own marker finds it.
+  const ids = new Set([...(await list(own)), ...(await list(`${ATTEMPT_LABEL}=${o.prefix}`))].map((c) => c.Id));
+  const wsReal = realpathSync(ws);
+  const under = (p: string) => {
+    let real = p;
+    try {
+      real = realpathSync(p);
+    } catch {
+      /* gone or not ours to resolve: judge it as written */
+    }
+    return real === wsReal || real.startsWith(`${wsReal}/`);
+  };
+  for (const Id of ids) {
     const c = await engine.maybe<FullInspect>('GET', `/containers/${Id}/json`);
     if (!c) continue;
     const hc = c.HostConfig;
     const name = c.Name;
+    if (!sandbox.state.ownsLabels(c.Config.Labels)) out.push(`${name}: created through the sandbox without its labels`);
     for (const k of DANGEROUS_HOST) {
       const v = hc[k];
       if (v && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && Object.keys(v).length === 0)) out.push(`${name}: ${k}=${JSON.stringify(v)}`);
@@ -258,8 +275,12 @@ export async function sandboxViolations(engine: EngineApi, o: Outside, sandbox: 
     if (hc.NetworkMode.startsWith('container:') || hc.NetworkMode === o.network) out.push(`${name}: NetworkMode=${hc.NetworkMode}`);
     if (Object.values(c.NetworkSettings.Networks ?? {}).length && Object.keys(c.NetworkSettings.Networks).includes(o.network)) out.push(`${name}: on ${o.network}`);
     for (const m of c.Mounts ?? []) {
-      if (m.Type === 'bind' && !(m.Source === ws || m.Source.startsWith(`${ws}/`))) out.push(`${name}: bind ${m.Source}`);
+      if (m.Type === 'bind' && !under(m.Source)) out.push(`${name}: bind ${m.Source}`);
       if (m.Type === 'volume' && (m.Name === o.volume || m.Name === o.spareVolume)) out.push(`${name}: outside volume ${m.Name}`);
+      if (m.Type === 'volume' && m.Name) {
+        const v = await engine.maybe<VolumeInspect & { Options?: Record<string, string> | null }>('GET', `/volumes/${m.Name}`);
+        if (v?.Options && Object.keys(v.Options).length) out.push(`${name}: volume with driver options ${JSON.stringify(v.Options)}`);
+      }
     }
   }
   const vols = await engine.json<{ Volumes: VolumeInspect[] | null }>('GET', '/volumes', { query: { filters: JSON.stringify({ label: [own] }) } });
@@ -302,7 +323,10 @@ async function repairOutside(engine: EngineApi, real: Lab['real'], o: Outside, s
   const own = `${LABEL.session}=${sandbox.state.identity.id}`;
   const bad = await sandboxViolations(engine, o, sandbox, ws);
   if (bad.length) {
-    const ids = (await real(['ps', '-aq', '--filter', `label=${own}`])).stdout.split('\n').filter(Boolean);
+    const ids = [
+      ...(await real(['ps', '-aq', '--filter', `label=${own}`])).stdout.split('\n'),
+      ...(await real(['ps', '-aq', '--filter', `label=${ATTEMPT_LABEL}=${o.prefix}`])).stdout.split('\n'),
+    ].filter(Boolean);
     if (ids.length) await real(['rm', '-f', ...ids]);
     const vols = (await real(['volume', 'ls', '-q', '--filter', `label=${own}`])).stdout.split('\n').filter(Boolean);
     if (vols.length) await real(['volume', 'rm', '-f', ...vols]);

@@ -3,7 +3,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineApi } from '../../../src/engine/api';
-import { openLab, type Fingerprint, type Lab, type Outside } from '../../helpers/attack-lab';
+import { ATTEMPT_LABEL, openLab, type Fingerprint, type Lab, type Outside } from '../../helpers/attack-lab';
 import { rawHttp, rawSocket, sandboxMessage, type RawCall } from '../../helpers/raw-engine';
 
 /** The classes of escape issue 9 lists; every attempt belongs to one. */
@@ -37,6 +37,11 @@ export interface Attempt {
   /** Arguments after `docker`, as a learner would type them. */
   cli?: (c: Ctx) => string[] | Promise<string[]>;
   api?: (c: Ctx) => RawCall | RawBytes | Promise<RawCall | RawBytes>;
+  /**
+   * For a hijacked call the CLI prints only "unable to upgrade to tcp, received 403", never the
+   * refusal's body: what the CLI's stderr must show instead of "ctr-learn sandbox".
+   */
+  cliRefusal?: RegExp;
   /** The refusal names the option or the reason: one of these words. */
   says: RegExp;
   expect?: Expectation;
@@ -97,8 +102,11 @@ export function describeAttacks(api: EngineApi | null, title: string, attempts: 
             const said = `docker ${args.join(' ')} → exit ${r.exitCode}${r.timedOut ? ' (timed out)' : ''}: ${r.stderr.trim().slice(0, 400)}`;
             if (expectation === 'refused') {
               expect.soft(r.exitCode, said).not.toBe(0);
-              expect.soft(r.stderr, said).toContain('ctr-learn sandbox');
-              expect.soft(r.stderr, said).toMatch(a.says);
+              if (a.cliRefusal) expect.soft(r.stderr, said).toMatch(a.cliRefusal);
+              else {
+                expect.soft(r.stderr, said).toContain('ctr-learn sandbox');
+                expect.soft(r.stderr, said).toMatch(a.says);
+              }
             } else if (expectation === 'allowed') {
               expect.soft(r.exitCode, said).toBe(0);
             }
@@ -108,6 +116,10 @@ export function describeAttacks(api: EngineApi | null, title: string, attempts: 
         if (a.api) {
           it(`raw API call is ${expectation}`, async () => {
             const call = await a.api!(ctx);
+            if (!isBytes(call) && call.path.endsWith('/containers/create') && call.body && typeof call.body === 'object' && !Buffer.isBuffer(call.body)) {
+              const b = call.body as { Labels?: Record<string, string> };
+              b.Labels = { ...b.Labels, [ATTEMPT_LABEL]: ctx.o.prefix };
+            }
             if (isBytes(call)) {
               const r = await rawSocket(ctx.lab.sandbox.socketPath, call.bytes);
               const said = `raw bytes → answers ${JSON.stringify(r.statuses)}: ${r.text.slice(0, 400)}`;

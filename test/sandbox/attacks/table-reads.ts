@@ -1,3 +1,4 @@
+import { ATTEMPT_LABEL } from '../../helpers/attack-lab';
 import { wire } from '../../helpers/raw-engine';
 import { API, type Attempt, type Expectation } from './attempt';
 
@@ -24,7 +25,7 @@ export const readAttempts: Attempt[] = [
   { id: 'GET attach/ws?stdin=1&stream=1 (a GET that writes)', cls: 'reads that write or leak', says: LEAK,
     api: ({ o }) => ({ bytes: [wire('GET', `${API}/containers/${o.running}/attach/ws?stdin=1&stdout=1&stream=1`, wsHeaders), 'echo pwned > /outside.txt\n'], allowed: 0 }) },
   { id: 'POST attach with Upgrade: tcp', cls: 'reads that write or leak', says: LEAK,
-    cli: ({ o }) => ['attach', '--no-stdin', o.running],
+    cli: ({ o }) => ['attach', '--no-stdin', o.running], cliRefusal: /received 403|ctr-learn sandbox/,
     api: ({ o }) => ({ bytes: [wire('POST', `${API}/containers/${o.running}/attach?stream=1&stdin=1&stdout=1`, { Connection: 'Upgrade', Upgrade: 'tcp' })], allowed: 0 }) },
   { id: 'exec into the outside container (plain)', cls: 'reads that write or leak', says: LEAK,
     cli: ({ o }) => ['exec', o.running, 'cat', '/outside.txt'], api: ({ o }) => ({ method: 'POST', path: `${API}/containers/${o.running}/exec`, body: { Cmd: ['cat', '/outside.txt'], AttachStdout: true } }) },
@@ -63,7 +64,7 @@ export const connectionAttempts: Attempt[] = [
   { id: 'pipelined: GET /_ping then pause outside in one write', cls: 'connection tricks', says: LEAK,
     api: ({ o }) => ({ bytes: [wire('GET', '/_ping') + wire('POST', `${API}/containers/${o.running}/pause`)], allowed: 1 }) },
   { id: 'pipelined: a create then kill outside in one write', cls: 'connection tricks', says: LEAK,
-    api: ({ o }) => ({ bytes: [wire('POST', `${API}/containers/create`, { 'Content-Type': 'application/json' }, '{"Image":"busybox:latest","Cmd":["true"]}') + wire('POST', `${API}/containers/${o.running}/kill`)], allowed: 1 }) },
+    api: ({ o }) => ({ bytes: [wire('POST', `${API}/containers/create`, { 'Content-Type': 'application/json' }, `{"Image":"busybox:latest","Cmd":["true"],"Labels":{"${ATTEMPT_LABEL}":"${o.prefix}"}}`) + wire('POST', `${API}/containers/${o.running}/kill`)], allowed: 1 }) },
   { id: 'short Content-Length smuggles a second request (pause outside)', cls: 'connection tricks', says: LEAK,
     api: ({ o }) => ({ bytes: [wire('POST', `${API}/containers/create`, { 'Content-Type': 'application/json', 'Content-Length': '2' }, `{}${wire('POST', `${API}/containers/${o.running}/pause`)}`)], allowed: 1 }) },
 ];
