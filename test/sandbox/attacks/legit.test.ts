@@ -70,7 +70,7 @@ describe.runIf(api)('sandbox attacks: the sandbox’s own work still goes throug
   });
 
   it('reads metadata of anything, lists only its own containers, and stops and removes its own', async () => {
-    expect(await ok(['inspect', '-f', '{{.Name}}', lab.o.running])).toContain(lab.o.running);
+    expect(await ok(['volume', 'inspect', '-f', '{{.Name}}', lab.o.volume])).toContain(lab.o.volume);
     expect(await ok(['image', 'inspect', '-f', '{{.Id}}', lab.o.tag])).toContain('sha256:');
     const ps = await ok(['ps', '-a', '--format', '{{.Names}}']);
     expect(ps).toContain(x);

@@ -16,7 +16,7 @@ const create = (json: string, headers: Record<string, string> = { 'Content-Type'
 /** The attempt's marker label finds the container even if the sandbox forwarded the body unread. */
 const marked = (o: Outside) => `"Labels":{"${ATTEMPT_LABEL}":"${o.prefix}"}`;
 const body = (o: Outside, hostConfigJson: string, key = 'HostConfig') => `{"Image":"${IMAGE}","Cmd":["true"],${marked(o)},"${key}":${hostConfigJson}}`;
-const RULE = /bind|mount|cap|privileged|security|seccomp|key|spell|body|content|json|unknown|field/i;
+const RULE = /bind|mount|cap|privileged|security|seccomp|pid|namespace|key|spell|body|content|json|unknown|field/i;
 
 export const bodyAttempts: Attempt[] = [
   { id: 'lower-case "hostconfig" with a bind of /etc', cls: 'request bodies', says: RULE, api: ({ o }) => create(body(o, '{"Binds":["/etc:/x"]}', 'hostconfig')) },
@@ -44,4 +44,5 @@ export const bodyAttempts: Attempt[] = [
     api: ({ o }) => ({ bytes: [wire('POST', `${API}/containers/create`, { 'Content-Type': 'application/json', Connection: 'Upgrade', Upgrade: 'tcp' }, body(o, '{"Binds":["/etc:/x"]}'))], allowed: 0 }) },
   { id: 'Content-Length and Transfer-Encoding both', cls: 'request bodies', says: RULE,
     api: ({ o }) => ({ bytes: [wire('POST', `${API}/containers/create`, { 'Content-Type': 'application/json', 'Content-Length': '2', 'Transfer-Encoding': 'chunked' }, chunked(body(o, '{"Binds":["/etc:/x"]}')))], allowed: 0 }) },
+  { id: 'JSON-escaped key "\\u0042inds"', cls: 'request bodies', says: RULE, api: ({ o }) => create(body(o, '{"\\u0042inds":["/etc:/x"]}')) },
 ];

@@ -71,4 +71,12 @@ export const createOptionAttempts: Attempt[] = [
   { id: 'volume create with type=nfs', cls: 'create options', says: /opt|driver|nfs|device/i,
     cli: ({ o }) => ['volume', 'create', '--driver', 'local', '--opt', 'type=nfs', '--opt', 'o=addr=127.0.0.1,ro', '--opt', 'device=:/', `${o.prefix}-nfsvol`],
     api: ({ o }) => ({ method: 'POST', path: `${API}/volumes/create`, body: { Name: `${o.prefix}-nfsvol2`, Driver: 'local', DriverOpts: { type: 'nfs', o: 'addr=127.0.0.1,ro', device: ':/' } } }) },
+  // Not in the issue's list: each gives more than the sandbox's rules mean to.
+  { id: 'exec --privileged in a sandbox container (all capabilities for the process)', cls: 'create options', says: /privileged|exec/i,
+    cli: ({ own }) => ['exec', '--privileged', own, 'true'], api: ({ own }) => ({ method: 'POST', path: `${API}/containers/${own}/exec`, body: { Cmd: ['true'], Privileged: true } }) },
+  { id: 'network create -d macvlan on the host interface', cls: 'create options', says: /driver|macvlan|network|option/i,
+    cli: ({ o }) => ['network', 'create', '-d', 'macvlan', '-o', 'parent=eth0', `${o.prefix}-macvlan`],
+    api: ({ o }) => ({ method: 'POST', path: `${API}/networks/create`, body: { Name: `${o.prefix}-macvlan2`, Driver: 'macvlan', Options: { parent: 'eth0' } } }) },
+  { id: '--cgroup-parent / (out of the engine\'s cgroup)', cls: 'create options', says: /cgroup/i,
+    cli: () => runArgs('--cgroup-parent', '/ctrl-atk'), api: () => createCall({ CgroupParent: '/ctrl-atk' }) },
 ];

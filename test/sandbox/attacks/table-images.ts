@@ -71,6 +71,10 @@ export const imageAttempts: Attempt[] = [
   { id: 'load an archive naming library/<outside tag>', cls: 'tags and images', says: TAG,
     cli: async (c) => (await archiveNaming(c, [`library/${c.o.unusedTag}`], 'load2.tar'), ['load', '-i', join(c.ws, 'load2.tar')]),
     api: async (c) => ({ method: 'POST', path: `${API}/images/load?quiet=1`, body: await archiveNaming(c, [`docker.io/library/${c.o.unusedTag}`], 'load2.tar'), headers: { 'Content-Type': 'application/x-tar' } }) },
+  // Like a remote build context: the engine fetches the URL from the host's network.
+  { id: 'import from a URL (the engine fetches it)', cls: 'tags and images', says: /url|remote|import|source|fromSrc/i,
+    cli: ({ o }) => ['import', 'http://127.0.0.1:1/ctrl-atk.tar', `${o.prefix}-fromurl:1`],
+    api: ({ o }) => ({ method: 'POST', path: `${API}/images/create?fromSrc=${encodeURIComponent('http://127.0.0.1:1/ctrl-atk.tar')}&repo=${o.prefix}-fromurl&tag=2` }) },
   { id: 'commit a sandbox container onto the outside tag', cls: 'tags and images', says: TAG,
     cli: ({ own, o }) => ['commit', own, `library/${o.unusedTag}`], api: ({ own, o }) => ({ method: 'POST', path: `${API}/commit?container=${own}&repo=${repoOf(o.unusedTag)}&tag=${tagOf(o.unusedTag)}`, body: {} }) },
   { id: 'build -t library/<outside tag>', cls: 'tags and images', says: TAG,

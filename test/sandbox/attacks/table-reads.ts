@@ -15,6 +15,8 @@ export const READ_RULES: Record<string, Expectation> = {
   containerFiles: 'refused',
   containerExport: 'refused',
   commitOutside: 'refused',
+  /** Inspect shows Env and Cmd, where secrets live: a read of the container, not shared metadata. */
+  containerInspect: 'refused',
 };
 
 const LEAK = /not part|outside|read|logs|archive|export|attach|files|commit|encod|path/i;
@@ -39,6 +41,10 @@ export const readAttempts: Attempt[] = [
     cli: ({ o }) => ['logs', o.running], api: ({ o }) => get(`${API}/containers/${o.running}/logs?stdout=1&stderr=1`) },
   { id: 'commit the outside container into a sandbox image', cls: 'reads that write or leak', says: LEAK, expect: READ_RULES.commitOutside,
     cli: ({ o }) => ['commit', o.running, `${o.prefix}-stolen:1`], api: ({ o }) => ({ method: 'POST', path: `${API}/commit?container=${o.running}&repo=${o.prefix}-stolen&tag=2`, body: {} }) },
+  { id: 'GET changes (the outside container\'s file list)', cls: 'reads that write or leak', says: LEAK, expect: READ_RULES.containerFiles,
+    cli: ({ o }) => ['diff', o.running], api: ({ o }) => get(`${API}/containers/${o.running}/changes`) },
+  { id: 'inspect the outside container (Env, Cmd)', cls: 'reads that write or leak', says: LEAK, expect: READ_RULES.containerInspect,
+    cli: ({ o }) => ['container', 'inspect', o.running], api: ({ o }) => get(`${API}/containers/${o.running}/json`) },
   { id: 'GET volume metadata', cls: 'reads that write or leak', says: LEAK, expect: READ_RULES.volumeMetadata,
     cli: ({ o }) => ['volume', 'inspect', o.volume], api: ({ o }) => get(`${API}/volumes/${o.volume}`) },
   { id: 'save a pre-existing image (GET /images/<tag>/get)', cls: 'reads that write or leak', says: LEAK, expect: READ_RULES.imageSave,
