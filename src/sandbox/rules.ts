@@ -1,7 +1,7 @@
 import type { ContainerInspect, ImageInspect } from '../engine/types';
 import { normalizeRef } from '../engine/refs';
 import { BadPath, canonicalize, rebuild, type CanonicalRequest } from './door/canonical';
-import { judgeCreate, judgeEndpoint, judgeUpdate, labelVolumes } from './door/create';
+import { judgeCreate, judgeEndpoint, judgeStart, judgeUpdate, labelVolumes } from './door/create';
 import { claimRef, refOf, tagsInArchive } from './door/images';
 import { BadBody, canonical, parseObject } from './door/json-body';
 import { say, why } from './door/messages';
@@ -96,7 +96,11 @@ const RULES: Record<Match['route']['rule'], Rule> = {
   containerList: async (i, ctx) => ({ query: withOwnLabel(i.canon.query, ctx, 'filters') }),
   events: async (i, ctx) => ({ query: withOwnLabel(i.canon.query, ctx, 'filters') }),
 
-  container: async (i, ctx) => ({ segments: withId(i, await ownContainer(ctx, i.match.params.id, action(i))) }),
+  container: async (i, ctx) => {
+    const id = await ownContainer(ctx, i.match.params.id, action(i));
+    if (action(i) === 'start' || action(i) === 'restart') await judgeStart(ctx, id);
+    return { segments: withId(i, id) };
+  },
 
   containerDelete: async (i, ctx) => {
     const id = await ownContainer(ctx, i.match.params.id, 'rm');
@@ -118,7 +122,7 @@ const RULES: Record<Match['route']['rule'], Rule> = {
 
   containerUpdate: async (i, ctx) => {
     const id = await ownContainer(ctx, i.match.params.id, 'update');
-    judgeUpdate(ctx, i.json!);
+    await judgeUpdate(ctx, id, i.json!);
     return { segments: withId(i, id) };
   },
 
@@ -176,7 +180,15 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     return {};
   },
 
-  prune: async (i, ctx) => ({ query: withOwnLabel(i.canon.query, ctx, 'filters') }),
+  prune: async (i, ctx) => {
+    const query = withOwnLabel(i.canon.query, ctx, 'filters');
+    // `image prune -a` removes every tag of an image, and somebody may have tagged the sandbox's.
+    const dangling = (JSON.parse(query.get('filters')!) as Record<string, unknown>).dangling;
+    if (i.canon.segments[0] === 'images' && dangling !== undefined && JSON.stringify(dangling).includes('false')) {
+      refuse(ctx, 403, 'refusedArea', { what: 'docker image prune -a', why: why(ctx.lang, 'pruneAll') });
+    }
+    return { query };
+  },
 
   imageCreate: async (i, ctx) => {
     const q = i.canon.query;
@@ -225,8 +237,13 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     if (ctx.state.imageRefs.has(ref)) return { after: { onSuccess: () => ctx.state.forgetImageRef(ref) } };
     const img: ImageInspect | null = await inspectImage(ctx, ref);
     if (!img) refuse(ctx, 404, 'noSuch', { kind: ctx.lang === 'ko' ? '이미지' : 'image', name });
-    // By ID (or an untracked name): only an image this session built, never one that was there before.
-    if (!ctx.state.ownsLabels(img.Config?.Labels) || ctx.state.preexistingImageIds.has(img.Id)) notYoursImage(ctx, name, 'rmi');
+    // A name the session did not make is not its to remove, even on an image it built (somebody
+    // may have tagged it). By ID: only an image this session built, every tag of it the session's.
+    const byId = ref === name && (name.startsWith('sha256:') || /^[0-9a-f]{12,64}$/.test(name));
+    const tags = (img.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
+    if (!byId || !ctx.state.ownsLabels(img.Config?.Labels) || ctx.state.preexistingImageIds.has(img.Id) || tags.some((t) => !ctx.state.imageRefs.has(normalizeRef(t)))) {
+      notYoursImage(ctx, name, 'rmi');
+    }
     return {};
   },
 

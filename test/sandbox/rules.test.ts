@@ -188,7 +188,11 @@ const cases: [name: string, method: string, url: string, body: string | null, wa
   // lists and prunes are the sandbox's only
   ['ps lists the sandbox only', 'GET', '/containers/json?all=1', null, { forward: true, url: /filters=.*ctr-learn\.session%3Dsme/ }],
   ['container prune', 'POST', '/containers/prune', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],
-  ['image prune -a', 'POST', '/images/prune?filters=%7B%22dangling%22%3A%5B%22false%22%5D%7D', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],
+  ['image prune -a (would remove tags made outside on the sandbox’s images)', 'POST', '/images/prune?filters=%7B%22dangling%22%3A%5B%22false%22%5D%7D', null, { status: 403, says: /prune -a/ }],
+  ['image prune of dangling images', 'POST', '/images/prune', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],
+  ['rmi by ID of an image the sandbox did not build', 'DELETE', '/images/sha256:theirs', null, { status: 403 }],
+  ['restart policy with a bind mount (the engine restarts past the sandbox)', 'POST', '/containers/create', create({ Binds: [`${ws}/site:/s`], RestartPolicy: { Name: 'always', MaximumRetryCount: 0 } }), { status: 403, says: /--restart with a bind mount/ }],
+  ['restart policy with a named volume', 'POST', '/containers/create', create({ Binds: ['data:/d'], RestartPolicy: { Name: 'always', MaximumRetryCount: 0 } }), { forward: true }],
   ['prune with broken filters', 'POST', '/volumes/prune?filters=%7Bx', null, { status: 400 }],
   ['events are the sandbox’s', 'GET', '/events', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],
   // reads of anyone's metadata

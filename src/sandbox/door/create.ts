@@ -57,12 +57,14 @@ export async function judgeCreate(ctx: DoorContext, body: Obj): Promise<{ volume
     if (typeof bind !== 'string') option(ctx, '-v', 'notYours');
     const [src, ...rest] = bind.split(':');
     if (!rest.length) continue; // "-v /data": an anonymous volume
-    if (isAbsolute(src)) judgeBindSource(ctx, src);
-    else volumes.add(src);
+    if (!isAbsolute(src)) volumes.add(src);
   }
+  const binds = bindSources(hc);
+  binds.forEach((src) => judgeBindSource(ctx, src));
+  if (binds.length && restarts(hc.RestartPolicy)) option(ctx, '--restart with a bind mount', 'restartBind');
   for (const m of (hc.Mounts as Obj[] | null) ?? []) {
     const type = m.Type ?? 'volume';
-    if (type === 'bind') judgeBindSource(ctx, String(m.Source ?? ''));
+    if (type === 'bind') continue;
     else if (type === 'volume') {
       const opts = (m.VolumeOptions ?? {}) as Obj;
       const driver = (opts.DriverConfig ?? {}) as Obj;
@@ -98,9 +100,40 @@ export async function judgeCreate(ctx: DoorContext, body: Obj): Promise<{ volume
 }
 
 /** `docker update` takes resources and the restart policy: the same limits as at create. */
-export function judgeUpdate(ctx: DoorContext, body: Obj): void {
+export async function judgeUpdate(ctx: DoorContext, id: string, body: Obj): Promise<void> {
   judgeResources(ctx, body);
   for (const [field, flag, reason] of MUST_BE_EMPTY) if (field in body && !isEmpty(body[field])) option(ctx, flag, reason);
+  if (restarts(body.RestartPolicy)) {
+    const c = await ctx.api.maybe<{ HostConfig: Obj }>('GET', `/containers/${id}/json`);
+    if (c && bindSources(c.HostConfig).length) option(ctx, '--restart with a bind mount', 'restartBind');
+  }
+}
+
+/**
+ * The engine resolves a bind's source when the container starts, not when it is created: a
+ * workspace folder swapped for a symlink in between would mount what the link points to. So every
+ * start through the sandbox judges the sources again, and a restart policy (starts the engine
+ * makes on its own, past the sandbox) is refused for containers with bind mounts.
+ */
+export async function judgeStart(ctx: DoorContext, id: string): Promise<void> {
+  const c = await ctx.api.maybe<{ HostConfig: Obj }>('GET', `/containers/${id}/json`);
+  if (!c) return;
+  for (const src of bindSources(c.HostConfig)) judgeBindSource(ctx, src);
+}
+
+function bindSources(hc: Obj | null | undefined): string[] {
+  const out: string[] = [];
+  for (const bind of (hc?.Binds as string[] | null) ?? []) {
+    const [src, ...rest] = String(bind).split(':');
+    if (rest.length && isAbsolute(src)) out.push(src);
+  }
+  for (const m of (hc?.Mounts as Obj[] | null) ?? []) if (m.Type === 'bind') out.push(String(m.Source ?? ''));
+  return out;
+}
+
+function restarts(policy: unknown): boolean {
+  const name = String((policy as Obj | null | undefined)?.Name ?? '');
+  return name !== '' && name !== 'no';
 }
 
 function judgeResources(ctx: DoorContext, res: Obj): void {

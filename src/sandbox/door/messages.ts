@@ -70,6 +70,14 @@ export const OPTION_WHY: Record<string, { en: string; ko: string }> = {
   notYours: { en: 'it names something that is not part of this sandbox', ko: '이 샌드박스 것이 아닌 대상을 가리켜요' },
   socket: { en: "it would hand the container the engine's own socket: full control of every container on this machine", ko: '엔진 소켓을 컨테이너에 넘겨서 이 컴퓨터의 모든 컨테이너를 조종할 수 있게 돼요' },
   network: { en: "it would reach the host's network configuration", ko: '호스트의 네트워크 설정에 닿게 돼요' },
+  restartBind: {
+    en: 'the engine restarts such a container on its own, past the sandbox, and would mount the bind source again unchecked; use a named volume with a restart policy',
+    ko: '엔진이 이런 컨테이너를 샌드박스를 거치지 않고 스스로 다시 시작하면서 바인드 원본을 확인 없이 다시 마운트해요. 재시작 정책에는 이름 있는 볼륨을 쓰세요',
+  },
+  pruneAll: {
+    en: 'it would remove tags made outside the sandbox on images the sandbox built; remove your images by name (docker rmi NAME), or prune only dangling ones (docker image prune)',
+    ko: '샌드박스가 만든 이미지에 밖에서 붙인 태그까지 지워져요. 이미지를 이름으로 지우거나(docker rmi 이름) 이름 없는 이미지만 정리하세요(docker image prune)',
+  },
   remote: { en: 'the sandbox builds only from the context you send, not from a URL', ko: '샌드박스는 URL이 아니라 내가 보낸 컨텍스트로만 빌드해요' },
 };
 
