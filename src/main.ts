@@ -1,5 +1,6 @@
 import { parseCli } from './cli/args';
-import { describeError, exitCodeFor } from './errors';
+import { describeError, EngineUnavailable, exitCodeFor } from './errors';
+import type { Lang } from './lessons/schema';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -58,7 +59,18 @@ export async function cli(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (err) {
-    process.stderr.write(describeError(err) + '\n');
+    process.stderr.write(describeError(err, err instanceof EngineUnavailable && err.texts ? await errorLang(argv) : 'en') + '\n');
     process.exitCode = exitCodeFor(err);
+  }
+}
+
+/** The language the app would speak (--lang, the saved choice, the locale), for an error that has texts in each. */
+async function errorLang(argv: string[]): Promise<Lang> {
+  try {
+    const { pickLang } = await import('./i18n/lang');
+    const { peekProgress } = await import('./progress/peek');
+    return pickLang(parseCli(argv), peekProgress().data.lang);
+  } catch {
+    return 'en';
   }
 }
