@@ -261,6 +261,7 @@ const STRINGS = {
   'down.escape.config': { en: 'or switch back to the default engine: docker context use default', ko: '아니면 기본 엔진으로 돌아가세요: docker context use default' },
   'down.join': { en: '{fix}, {escape}', ko: '{fix}. {escape}' },
   'down.fixLabel': { en: 'Try', ko: '이렇게 해 보세요' },
+  doctorFix: { en: 'fix', ko: '해결' },
   engineDownCause: { en: 'engine: {message}', ko: '엔진: {message}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
