@@ -165,7 +165,7 @@ export function explain(d: Diagnosis, lang: Lang): { message: string; fix: strin
   if (d.cause === 'hung' && d.detail?.endsWith(' ms')) vars.s = String(Number.parseInt(d.detail, 10) / 1000);
   const message = fill(lang, `down.${d.cause}` as StringKey, vars);
   const fixKey: StringKey =
-    isDefault && (['no-socket', 'refused', 'hung', 'not-docker'] as DownCause[]).includes(d.cause)
+    isDefault && (['no-socket', 'refused', 'hung', 'dying', 'not-docker'] as DownCause[]).includes(d.cause)
       ? (`down.fix.${d.cause}.default` as StringKey)
       : (`down.fix.${d.cause}` as StringKey);
   let fix = fill(lang, fixKey, vars);

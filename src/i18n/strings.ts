@@ -249,10 +249,11 @@ const STRINGS = {
     en: 'restart the engine listening there (if it is still starting, wait a few seconds and try again)',
     ko: '그 주소의 엔진을 다시 시작하세요. 아직 시작하는 중이라면 몇 초 기다렸다가 다시 해 보세요',
   },
-  'down.fix.dying': {
+  'down.fix.dying.default': {
     en: 'read its log (journalctl -u docker, or dockerd\'s log file) and restart it: sudo systemctl restart docker',
     ko: '엔진 로그를 보고(journalctl -u docker 또는 dockerd 로그 파일) 다시 시작하세요: sudo systemctl restart docker',
   },
+  'down.fix.dying': { en: 'read the log of the engine there and restart it', ko: '그 주소의 엔진 로그를 보고 다시 시작하세요' },
   'down.fix.not-docker.default': { en: 'another program listens at {path}: stop it and start Docker', ko: '다른 프로그램이 이 소켓을 차지하고 있어요. 그 프로그램을 멈추고 Docker를 시작하세요: {path}' },
   'down.fix.not-docker': { en: 'point it at a Docker engine, e.g. unix:///var/run/docker.sock', ko: 'Docker 엔진을 가리키게 고치세요. 예: unix:///var/run/docker.sock' },
   'down.fix.unreachable': { en: 'check that the host is up and its engine listens on port {port}', ko: '그 호스트가 켜져 있고 엔진이 {port}번 포트에서 기다리는지 확인하세요' },
