@@ -3,7 +3,7 @@ import http from 'node:http';
 import { EngineUnavailable, type EngineDownTexts } from '../errors';
 import { fill, type StringKey } from '../i18n/strings';
 import type { Lang } from '../lessons/schema';
-import type { Endpoint } from './endpoint';
+import { DEFAULT_SOCKET, type Endpoint } from './endpoint';
 
 /**
  * Why the engine cannot be reached, decided once, here, for every command and the app:
@@ -153,7 +153,7 @@ function where(lang: Lang, ep: Endpoint): string {
 /** The cause and its fix, in one language; the fix names the setting to undo when there is one. */
 export function explain(d: Diagnosis, lang: Lang): { message: string; fix: string } {
   const ep = d.endpoint;
-  const isDefault = !ep.origin || ep.origin.kind === 'default';
+  const isDefault = ep.origin ? ep.origin.kind === 'default' : ep.socketPath === DEFAULT_SOCKET;
   const vars = {
     where: where(lang, ep),
     path: ep.socketPath ?? `${ep.host}:${ep.port}`,
