@@ -8,7 +8,7 @@ import { CtrError, EngineUnavailable } from '../errors';
 import { pickLang } from '../i18n/lang';
 import { t } from '../i18n/strings';
 import { peekProgress } from '../progress/peek';
-import { loadCatalog } from '../lessons/catalog';
+import { quickCatalog } from '../lessons/cache';
 import { runProcess } from '../proc/run';
 import { configDir, workspacesDir } from '../paths';
 
@@ -27,6 +27,8 @@ export async function run(args: Args): Promise<number> {
   const findings: Finding[] = [];
   const report: Record<string, unknown> = {};
   const lang = pickLang(args, peekProgress().data.lang);
+  // Asked while the engine is pinged: a hung engine's 2 s are not added to the CLI's start-up.
+  const cliVersion = runProcess('docker', ['--version'], { description: 'docker --version', timeoutMs: 5000 }).catch(() => null);
   let api: EngineApi | null = null;
   // Unreachable is "could not check" (exit 2), not "something is missing" (exit 1).
   let unreachable = false;
@@ -54,14 +56,15 @@ export async function run(args: Args): Promise<number> {
     findings.push({ what: 'engine', ok: false, detail: texts?.message ?? e.message, fix: texts?.fix ?? e.tryThis ?? 'sudo apt-get install -y docker.io && sudo systemctl start docker' });
   }
 
-  const cli = await runProcess('docker', ['--version'], { description: 'docker --version', timeoutMs: 5000 }).catch(() => null);
+  const cli = await cliVersion;
   findings.push(
     cli && cli.exitCode === 0
       ? { what: 'docker CLI', ok: true, detail: cli.stdout.trim() }
       : { what: 'docker CLI', ok: false, detail: 'the docker command is not on PATH; lessons run your real docker commands', fix: 'sudo apt-get install -y docker.io (or docker-ce-cli)' },
   );
 
-  const { lessons, broken } = loadCatalog();
+  // The cached catalog (as lessons and check read it): parsing every lesson costs ~1 s on a loaded machine.
+  const { lessons, broken } = await quickCatalog();
   if (api && findings.find((f) => f.what === 'engine')?.ok) {
     const needed = [...new Set(lessons.flatMap((l) => l.requires.images))];
     const missing: string[] = [];

@@ -107,7 +107,7 @@ describe('a docker context pointing somewhere dead', () => {
   /** A DOCKER_CONFIG folder with context "dead" → `host`, made by the docker CLI itself when it is there. */
   function configWithContext(host: string, use: boolean): string {
     const dir = mkdtempSync(join(tmpdir(), 'ctr-down-ctx-'));
-    const env = { ...process.env, DOCKER_CONFIG: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_CONFIG: dir };
     delete env.DOCKER_HOST;
     delete env.DOCKER_CONTEXT;
     execFileSync('docker', ['context', 'create', 'dead', '--docker', `host=${host}`], { env, stdio: 'pipe' });
