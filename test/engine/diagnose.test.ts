@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineApi } from '../../src/engine/api';
 import { classifyError, engineDown, explain, ping, PING_TIMEOUT_MS, type Diagnosis, type DownCause } from '../../src/engine/diagnose';
@@ -57,6 +59,26 @@ describe('ping classifies why an engine cannot be reached (real sockets)', () =>
     const r = await ping(parseHostUrl(`unix://${DEFAULT_SOCKET}`, 'default socket', { kind: 'default' }));
     if (r.ok) expect(r.apiVersion).toMatch(/^1\.\d+$/);
     else expect(process.env.CI).toBeFalsy();
+  });
+});
+
+describe('ping when our own process is busy', () => {
+  // The engine answers at once, from another process; ours blocks its event loop past the timeout
+  // (the app drawing its first frame on a loaded machine). That is not a hung engine.
+  it('an answer that is already waiting wins over a late timer', async () => {
+    const path = join(engines.dir, 'quick.sock');
+    const child = spawn(process.execPath, ['-e', `require('http').createServer((q, r) => r.writeHead(200, { 'Api-Version': '1.41' }).end('OK')).listen(${JSON.stringify(path)}, () => console.log('ready'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise((resolve) => child.stdout.once('data', resolve));
+      const pinging = ping(viaDockerHost(path), 300);
+      const until = Date.now() + 600;
+      while (Date.now() < until) {
+        /* busy, as a slow first frame is */
+      }
+      expect(await pinging).toEqual({ ok: true, apiVersion: '1.41' });
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });
 
