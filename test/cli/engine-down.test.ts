@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,50 @@ describe('DOCKER_HOST pointing at a broken engine', () => {
     const r = await runCli(['check', 'run-options'], { CTR_LEARN_HOME: home, DOCKER_HOST: `unix://${engines.missing}`, DOCKER_CONFIG: emptyDockerConfig });
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/소켓 파일이 없어요/);
+  });
+});
+
+describe('permission denied, for real', () => {
+  // Root ignores a socket's mode, so the CLI runs as nobody (runuser) against a mode-000 socket.
+  const canDropRoot = process.getuid?.() === 0 && existsSync('/usr/sbin/runuser');
+  it.skipIf(!canDropRoot)('as nobody, a mode-000 socket: permission denied, the group fix, within 5 s, exit 2 (en, ko)', async () => {
+    chmodSync(engines.dir, 0o755);
+    const home = mkdtempSync(join(tmpdir(), 'ctr-down-nobody-'));
+    chmodSync(home, 0o777);
+    for (const lang of ['en', 'ko'] as const) {
+      const started = performance.now();
+      const r = await new Promise<{ code: number; out: string }>((done) =>
+        execFile(
+          '/usr/sbin/runuser',
+          ['-u', 'nobody', '--', 'env', `CTR_LEARN_HOME=${home}`, `DOCKER_CONFIG=${home}`, `DOCKER_HOST=unix://${engines.noPermission}`, process.execPath, BIN, 'check', 'run-options', '--lang', lang],
+          { timeout: 20_000 },
+          (err, stdout, stderr) => done({ code: err ? Number((err as { code?: number }).code) : 0, out: stdout + stderr }),
+        ),
+      );
+      expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+      expect(r.code, r.out).toBe(2);
+      expect(r.out).toContain(lang === 'en' ? 'Permission denied talking to the Docker engine' : '접근할 권한이 없어요');
+      expect(r.out).toContain('sudo usermod -aG docker $USER');
+      expect(r.out).toContain('EACCES');
+    }
+  });
+});
+
+describe('every engine-down path answers within 5 s', () => {
+  it.for(['hung', 'diesMidAnswer'] as const)('shell --print, reset, clean, verify (%s)', async (which) => {
+    for (const args of [['shell', 'run-options', '--print'], ['reset', 'run-options'], ['clean'], ['verify', 'run-options']]) {
+      const r = await runCli(args, { DOCKER_HOST: `unix://${engines[which]}`, DOCKER_CONFIG: emptyDockerConfig });
+      expect(r.ms, args.join(' ')).toBeLessThan(LIMIT_MS);
+      expect(r.code, r.out).toBe(2);
+      expect(r.out).toMatch(which === 'hung' ? /hung or still starting/ : /closed the connection before it finished answering/);
+      expect(r.out).toContain('unset DOCKER_HOST');
+    }
+  });
+
+  it('lessons does not touch the engine', async () => {
+    const r = await runCli(['lessons'], { DOCKER_HOST: `unix://${engines.hung}`, DOCKER_CONFIG: emptyDockerConfig });
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(1500);
   });
 });
 
