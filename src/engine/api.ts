@@ -90,9 +90,12 @@ export class EngineApi {
             resolve({ status, headers: res.headers, body: Buffer.concat(chunks) });
           });
           // An engine that dies in the middle of its answer: say so now, not when the timeout fires.
+          // (Unless we cut it ourselves: our timeout or the caller's cancel say what happened.)
           const dying = () => {
             clearTimeout(timer);
-            reject(engineDown({ cause: 'dying', endpoint: this.endpoint, code: 'ECONNRESET' }));
+            if (timedOut) reject(timeoutError);
+            else if (opts.signal?.aborted) reject(new CouldNotCheck('Cancelled.'));
+            else reject(engineDown({ cause: 'dying', endpoint: this.endpoint, code: 'ECONNRESET' }));
           };
           res.on('error', dying);
           res.on('close', () => {
@@ -105,8 +108,11 @@ export class EngineApi {
         else socket.once('connect', () => (connected = true));
       });
       const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
+      let timedOut = false;
+      const timeoutError = new CouldNotCheck(`The engine did not answer ${method} ${path} within ${timeoutMs} ms.`);
       const timer = setTimeout(() => {
-        req.destroy(new CouldNotCheck(`The engine did not answer ${method} ${path} within ${timeoutMs} ms.`));
+        timedOut = true;
+        req.destroy(timeoutError);
       }, timeoutMs);
       req.on('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);

@@ -168,4 +168,40 @@ describe('EngineApi: the first contact is quick, real work keeps its own time', 
       api.close();
     }
   });
+
+  /** Answers /_ping, then sends the headers of any other answer and stalls. */
+  async function stallsAfterHeaders() {
+    const path = join(engines.dir, `stall-${Math.random().toString(36).slice(2)}.sock`);
+    const server = createServer((s) => {
+      s.on('error', () => {});
+      s.on('data', (b) => {
+        if (b.toString().startsWith('GET /_ping')) s.write('HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK');
+        else s.write('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    return { api: new EngineApi(viaDockerHost(path)), close: () => new Promise((r) => { server.close(r); }) };
+  }
+
+  it('a slow answer cut by our own timeout says so (not "dying")', async () => {
+    const { api, close } = await stallsAfterHeaders();
+    try {
+      await expect(api.json('GET', '/containers/json', { timeoutMs: 200 })).rejects.toThrow('The engine did not answer GET /v1.41/containers/json within 200 ms.');
+    } finally {
+      api.close();
+      await close();
+    }
+  });
+
+  it('an answer cut by the caller\'s cancel is "Cancelled." (not "dying")', async () => {
+    const { api, close } = await stallsAfterHeaders();
+    try {
+      const ac = new AbortController();
+      setTimeout(() => ac.abort(), 200);
+      await expect(api.json('GET', '/containers/json', { signal: ac.signal })).rejects.toThrow('Cancelled.');
+    } finally {
+      api.close();
+      await close();
+    }
+  });
 });
