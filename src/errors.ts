@@ -7,18 +7,30 @@ import type { Lang } from './lessons/schema';
  * - BugError: our fault, exit 2 and ask for a report.
  */
 export class CtrError extends Error {
+  /** The message and the fix in every language, when they are written for it (message and tryThis are the English ones). */
+  texts?: LocalTexts;
+
   constructor(message: string, readonly tryThis?: string) {
     super(message);
     this.name = new.target.name;
   }
+
+  /** Attach the texts in every language; the English ones should match message and tryThis. */
+  inEveryLanguage(texts: LocalTexts): this {
+    this.texts = texts;
+    return this;
+  }
 }
+
+/** A learner-facing error in one language: what happened, what to do, and the word before the fix. */
+export type LocalTexts = Record<Lang, { message: string; fix: string; fixLabel: string }>;
 
 export class UserError extends CtrError {}
 
 export class CouldNotCheck extends CtrError {}
 
 /** What a learner reads about an unreachable engine, in each language. */
-export type EngineDownTexts = Record<Lang, { message: string; fix: string; fixLabel: string }>;
+export type EngineDownTexts = LocalTexts;
 
 /**
  * The engine cannot be reached. `reason` says why (src/engine/diagnose.ts); `texts` say it, with the
@@ -30,9 +42,10 @@ export class EngineUnavailable extends CouldNotCheck {
     message: string,
     tryThis?: string,
     readonly reason?: string,
-    readonly texts?: EngineDownTexts,
+    texts?: EngineDownTexts,
   ) {
     super(message, tryThis);
+    this.texts = texts;
   }
 }
 
@@ -44,7 +57,7 @@ export function exitCodeFor(err: unknown): number {
 }
 
 export function describeError(err: unknown, lang: Lang = 'en'): string {
-  if (err instanceof EngineUnavailable && err.texts) {
+  if (err instanceof CtrError && err.texts) {
     const { message, fix, fixLabel } = err.texts[lang];
     return `${message}\n${fixLabel}: ${fix}`;
   }

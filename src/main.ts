@@ -1,5 +1,5 @@
 import { parseCli } from './cli/args';
-import { describeError, EngineUnavailable, exitCodeFor } from './errors';
+import { CtrError, describeError, exitCodeFor } from './errors';
 import type { Lang } from './lessons/schema';
 
 declare const __VERSION__: string;
@@ -59,7 +59,7 @@ export async function cli(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (err) {
-    process.stderr.write(describeError(err, err instanceof EngineUnavailable && err.texts ? await errorLang(argv) : 'en') + '\n');
+    process.stderr.write(describeError(err, err instanceof CtrError && err.texts ? await errorLang(argv) : 'en') + '\n');
     process.exitCode = exitCodeFor(err);
   }
 }

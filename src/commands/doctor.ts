@@ -51,7 +51,7 @@ export async function run(args: Args): Promise<number> {
   } catch (err) {
     unreachable = true;
     const e = err as CtrError;
-    const texts = err instanceof EngineUnavailable ? err.texts?.[lang] : undefined;
+    const texts = err instanceof CtrError ? err.texts?.[lang] : undefined;
     report.engine = { reachable: false, cause: err instanceof EngineUnavailable ? err.reason : undefined };
     findings.push({ what: 'engine', ok: false, detail: texts?.message ?? e.message, fix: texts?.fix ?? e.tryThis ?? 'sudo apt-get install -y docker.io && sudo systemctl start docker' });
   }

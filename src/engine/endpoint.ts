@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors';
+import { fill, type StringKey } from '../i18n/strings';
 
 /** Where the Docker engine is, found the way the docker CLI finds it. */
 export interface Endpoint {
@@ -34,10 +35,7 @@ export function parseHostUrl(url: string, source: string, origin?: EndpointOrigi
     return { url, host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(u.port || 2375), source, ...withOrigin };
   }
   if (url.startsWith('/')) return { url: `unix://${url}`, socketPath: url, source, ...withOrigin };
-  throw new UserError(
-    `Unsupported engine address "${url}" (from ${source}). ctr-learn speaks to unix:// sockets and plain tcp://.`,
-    'point DOCKER_HOST at a unix socket, e.g. unix:///var/run/docker.sock',
-  );
+  throw userError('endpoint.unsupported', 'endpoint.unsupported.fix', { url, source });
 }
 
 export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env, home = homedir()): Endpoint {
@@ -64,10 +62,8 @@ export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env, home = hom
       const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { Endpoints?: { docker?: { Host?: string } } };
       host = meta.Endpoints?.docker?.Host;
     } catch {
-      throw new UserError(
-        `Docker context "${context}" (from ${contextSource}) has no metadata at ${metaPath}.`,
-        'run `docker context ls` and `docker context use default`, or set DOCKER_HOST',
-      );
+      const fix = contextSource === 'DOCKER_CONTEXT' ? 'endpoint.noContext.fixEnv' : 'endpoint.noContext.fix';
+      throw userError('endpoint.noContext', fix, { context, source: contextSource, path: metaPath });
     }
     if (host) {
       const origin: EndpointOrigin =
@@ -76,4 +72,11 @@ export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env, home = hom
     }
   }
   return { url: `unix://${DEFAULT_SOCKET}`, socketPath: DEFAULT_SOCKET, source: 'default socket', origin: { kind: 'default' } };
+}
+
+/** A UserError written in every language (the CLI and the app show the learner's). */
+function userError(message: StringKey, fix: StringKey, vars: Record<string, string>): UserError {
+  const text = (lang: 'en' | 'ko') => ({ message: fill(lang, message, vars), fix: fill(lang, fix, vars), fixLabel: fill(lang, 'down.fixLabel') });
+  const en = text('en');
+  return new UserError(en.message, en.fix).inEveryLanguage({ en, ko: text('ko') });
 }

@@ -262,6 +262,20 @@ const STRINGS = {
   'down.escape.config': { en: 'or switch back to the default engine: docker context use default', ko: '아니면 기본 엔진으로 돌아가세요: docker context use default' },
   'down.join': { en: '{fix}, {escape}', ko: '{fix}. {escape}' },
   'down.fixLabel': { en: 'Try', ko: '이렇게 해 보세요' },
+  'endpoint.unsupported': {
+    en: 'Unsupported engine address "{url}" (from {source}). ctr-learn speaks to unix:// sockets and plain tcp://.',
+    ko: '쓸 수 없는 엔진 주소예요: "{url}" ({source}). ctr-learn은 unix:// 소켓과 암호화하지 않은 tcp:// 주소만 다뤄요.',
+  },
+  'endpoint.unsupported.fix': { en: 'point DOCKER_HOST at a unix socket, e.g. unix:///var/run/docker.sock', ko: 'DOCKER_HOST가 unix 소켓을 가리키게 하세요. 예: unix:///var/run/docker.sock' },
+  'endpoint.noContext': { en: 'Docker context "{context}" (from {source}) has no metadata at {path}.', ko: 'docker 컨텍스트 "{context}" ({source})의 메타데이터가 없어요: {path}' },
+  'endpoint.noContext.fix': {
+    en: 'run `docker context ls` and `docker context use default`, or set DOCKER_HOST',
+    ko: '`docker context ls`로 있는 컨텍스트를 확인하고 `docker context use default`를 실행하거나, DOCKER_HOST를 설정하세요',
+  },
+  'endpoint.noContext.fixEnv': {
+    en: 'unset DOCKER_CONTEXT, or run `docker context ls` and `docker context use default`, or set DOCKER_HOST',
+    ko: 'DOCKER_CONTEXT를 지우세요 (unset DOCKER_CONTEXT). 아니면 `docker context ls`로 있는 컨텍스트를 확인하고 `docker context use default`를 실행하거나, DOCKER_HOST를 설정하세요',
+  },
   doctorFix: { en: 'fix', ko: '해결' },
   engineDownCause: { en: 'engine: {message}', ko: '엔진: {message}' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { EngineApi } from '../engine/api';
 import { resolveEndpoint } from '../engine/endpoint';
-import { CtrError, EngineUnavailable } from '../errors';
+import { CtrError } from '../errors';
 import type { openSandbox, ProxyLogEntry, Sandbox } from '../sandbox';
 import { LABEL, filtersParam } from '../sandbox/labels';
 import type { EngineStatus } from './state';
@@ -52,7 +52,7 @@ export class EngineSession {
       this.opts.onStatus({ state: 'ok', version: v.Version, endpoint: api.endpoint.url });
     } catch (err) {
       const e = err as CtrError;
-      const texts = e instanceof EngineUnavailable ? e.texts : undefined;
+      const texts = e instanceof CtrError ? e.texts : undefined;
       this.opts.onStatus({ state: 'down', message: e.message, tryThis: e.tryThis, ...(texts ? { texts } : {}) });
       this.sandbox = null;
       return null;

@@ -192,4 +192,12 @@ describe('a docker context pointing somewhere dead', () => {
       expect(r.out).toMatch(lang === 'en' ? /nothing listens there \(connection refused\)/ : /연결이 거부됐어요/);
     }
   });
+
+  it.for(['en', 'ko'] as const)('DOCKER_CONTEXT naming a context that does not exist (%s): a UserError (exit 1) saying where it looked', async (lang) => {
+    const r = await runCli(['check', 'run-options', '--lang', lang], { DOCKER_CONFIG: emptyDockerConfig, DOCKER_CONTEXT: 'ghost' });
+    expect(r.ms).toBeLessThan(LIMIT_MS);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toContain(join(emptyDockerConfig, 'contexts', 'meta'));
+    expect(r.out).toContain(lang === 'en' ? 'Try: unset DOCKER_CONTEXT' : '이렇게 해 보세요: DOCKER_CONTEXT를 지우세요');
+  });
 });
