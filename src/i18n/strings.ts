@@ -231,7 +231,7 @@ const STRINGS = {
     ko: 'Docker를 설치하고 시작하세요: sudo apt-get install -y docker.io && sudo systemctl start docker (Docker Desktop이면 앱을 여세요)',
   },
   'down.fix.no-socket': { en: 'start the engine that should create {path}', ko: '이 소켓을 만들어야 할 엔진을 시작하세요: {path}' },
-  'down.fix.not-socket': { en: 'point it at the engine\'s socket instead, e.g. unix:///var/run/docker.sock', ko: '엔진의 소켓을 가리키게 고치세요. 예: unix:///var/run/docker.sock' },
+  'down.fix.not-socket': { en: 'point it at the engine\'s socket instead, e.g. unix:///var/run/docker.sock', ko: '이 주소를 엔진의 소켓으로 바꾸세요. 예: unix:///var/run/docker.sock' },
   'down.fix.refused.default': {
     en: 'Docker is installed but not running: sudo systemctl start docker (without systemd: sudo dockerd &, or open Docker Desktop)',
     ko: 'Docker는 설치돼 있지만 실행 중이 아니에요. 시작하세요: sudo systemctl start docker (systemd가 없으면 sudo dockerd &, Docker Desktop이면 앱을 여세요)',
@@ -255,7 +255,7 @@ const STRINGS = {
   },
   'down.fix.dying': { en: 'read the log of the engine there and restart it', ko: '그 주소의 엔진 로그를 보고 다시 시작하세요' },
   'down.fix.not-docker.default': { en: 'another program listens at {path}: stop it and start Docker', ko: '다른 프로그램이 이 소켓을 차지하고 있어요. 그 프로그램을 멈추고 Docker를 시작하세요: {path}' },
-  'down.fix.not-docker': { en: 'point it at a Docker engine, e.g. unix:///var/run/docker.sock', ko: 'Docker 엔진을 가리키게 고치세요. 예: unix:///var/run/docker.sock' },
+  'down.fix.not-docker': { en: 'point it at a Docker engine, e.g. unix:///var/run/docker.sock', ko: '이 주소를 Docker 엔진의 소켓으로 바꾸세요. 예: unix:///var/run/docker.sock' },
   'down.fix.unreachable': { en: 'check that the host is up and its engine listens on port {port}', ko: '그 호스트가 켜져 있고 엔진이 {port}번 포트에서 기다리는지 확인하세요' },
   'down.escape.DOCKER_HOST': { en: 'or unset DOCKER_HOST to use the default socket (unset DOCKER_HOST)', ko: '아니면 DOCKER_HOST를 지워서 기본 소켓을 쓰세요 (unset DOCKER_HOST)' },
   'down.escape.DOCKER_CONTEXT': { en: 'or unset DOCKER_CONTEXT to use the current docker context (unset DOCKER_CONTEXT)', ko: '아니면 DOCKER_CONTEXT를 지워서 현재 docker 컨텍스트를 쓰세요 (unset DOCKER_CONTEXT)' },
