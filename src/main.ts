@@ -1,5 +1,6 @@
 import { parseCli } from './cli/args';
-import { describeError, exitCodeFor } from './errors';
+import { CtrError, describeError, exitCodeFor } from './errors';
+import type { Lang } from './lessons/schema';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -9,7 +10,7 @@ export const COMMANDS: Record<string, { summary: string; usage: string; load: ()
   lessons: { summary: 'list lessons with progress', usage: 'lessons [--json]', load: () => import('./commands/lessons') },
   check: { summary: 'grade a lesson step on the engine (exit 0 passed, 1 not yet, 2 could not check)', usage: 'check <lesson> [--step N] [--json]', load: () => import('./commands/check') },
   verify: { summary: 'prove lessons: blank fails, reference passes, near-misses fail', usage: 'verify [lesson...] [--json] [--jobs N]', load: () => import('./commands/verify') },
-  doctor: { summary: 'find the Docker engine and report what is missing', usage: 'doctor [--json]', load: () => import('./commands/doctor') },
+  doctor: { summary: 'find the Docker engine and report what is missing (exit 2: no engine answers, and why)', usage: 'doctor [--json]', load: () => import('./commands/doctor') },
   prepare: { summary: 'make the images lessons need (--offline: build them from local binaries)', usage: 'prepare [image...] [--offline] [--json]', load: () => import('./commands/prepare') },
   shell: { summary: 'open your shell inside the sandbox (or --print the DOCKER_HOST to export)', usage: 'shell [lesson] [--print]', load: () => import('./commands/shell') },
   reset: { summary: "remove one lesson's sandbox objects", usage: 'reset <lesson>', load: () => import('./commands/reset') },
@@ -58,7 +59,18 @@ export async function cli(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (err) {
-    process.stderr.write(describeError(err) + '\n');
+    process.stderr.write(describeError(err, err instanceof CtrError && err.texts ? await errorLang(argv) : 'en') + '\n');
     process.exitCode = exitCodeFor(err);
+  }
+}
+
+/** The language the app would speak (--lang, the saved choice, the locale), for an error that has texts in each. */
+async function errorLang(argv: string[]): Promise<Lang> {
+  try {
+    const { pickLang } = await import('./i18n/lang');
+    const { peekProgress } = await import('./progress/peek');
+    return pickLang(parseCli(argv), peekProgress().data.lang);
+  } catch {
+    return 'en';
   }
 }

@@ -1,10 +1,14 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
 import { EngineApi } from '../engine/api';
+import { explain, ping } from '../engine/diagnose';
 import { resolveEndpoint } from '../engine/endpoint';
 import { inspectImage } from '../engine/objects';
-import { CtrError } from '../errors';
-import { loadCatalog } from '../lessons/catalog';
+import { CtrError, EngineUnavailable } from '../errors';
+import { pickLang } from '../i18n/lang';
+import { t } from '../i18n/strings';
+import { peekProgress } from '../progress/peek';
+import { quickCatalog } from '../lessons/cache';
 import { runProcess } from '../proc/run';
 import { configDir, workspacesDir } from '../paths';
 
@@ -15,32 +19,52 @@ interface Finding {
   fix?: string;
 }
 
-/** Which engine, which versions, and what is missing, each with the fix. */
+/**
+ * Which engine, which versions, and what is missing, each with the fix.
+ * Exit 0 all good, 1 something is missing, 2 the engine cannot be reached (could not check).
+ */
 export async function run(args: Args): Promise<number> {
   const findings: Finding[] = [];
   const report: Record<string, unknown> = {};
+  const lang = pickLang(args, peekProgress().data.lang);
+  // Asked while the engine is pinged: a hung engine's 2 s are not added to the CLI's start-up.
+  const cliVersion = runProcess('docker', ['--version'], { description: 'docker --version', timeoutMs: 5000 }).catch(() => null);
   let api: EngineApi | null = null;
+  // Unreachable is "could not check" (exit 2), not "something is missing" (exit 1).
+  let unreachable = false;
   try {
     const ep = resolveEndpoint();
-    report.endpoint = { url: ep.url, source: ep.source };
+    report.endpoint = { url: ep.url, source: ep.source, origin: ep.origin?.kind };
     findings.push({ what: 'endpoint', ok: true, detail: `${ep.url} (from ${ep.source})` });
-    api = new EngineApi(ep, 5000);
-    const v = await api.json<{ Version: string; ApiVersion: string; Os: string; Arch: string; KernelVersion: string }>('GET', '/version');
-    report.engine = { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
-    findings.push({ what: 'engine', ok: true, detail: `Docker Engine ${v.Version}, API ${v.ApiVersion} (${v.Os}/${v.Arch})` });
+    const pinged = await ping(ep);
+    if (!pinged.ok) {
+      unreachable = true;
+      const { message, fix } = explain(pinged.diagnosis, lang);
+      report.engine = { reachable: false, cause: pinged.diagnosis.cause, code: pinged.diagnosis.code };
+      findings.push({ what: 'engine', ok: false, detail: message, fix });
+    } else {
+      api = new EngineApi(ep, 5000);
+      const v = await api.json<{ Version: string; ApiVersion: string; Os: string; Arch: string; KernelVersion: string }>('GET', '/version');
+      report.engine = { reachable: true, version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+      findings.push({ what: 'engine', ok: true, detail: `Docker Engine ${v.Version}, API ${v.ApiVersion} (${v.Os}/${v.Arch})` });
+    }
   } catch (err) {
+    unreachable = true;
     const e = err as CtrError;
-    findings.push({ what: 'engine', ok: false, detail: e.message, fix: e.tryThis ?? 'sudo apt-get install -y docker.io && sudo systemctl start docker' });
+    const texts = err instanceof CtrError ? err.texts?.[lang] : undefined;
+    report.engine = { reachable: false, cause: err instanceof EngineUnavailable ? err.reason : undefined };
+    findings.push({ what: 'engine', ok: false, detail: texts?.message ?? e.message, fix: texts?.fix ?? e.tryThis ?? 'sudo apt-get install -y docker.io && sudo systemctl start docker' });
   }
 
-  const cli = await runProcess('docker', ['--version'], { description: 'docker --version', timeoutMs: 5000 }).catch(() => null);
+  const cli = await cliVersion;
   findings.push(
     cli && cli.exitCode === 0
       ? { what: 'docker CLI', ok: true, detail: cli.stdout.trim() }
       : { what: 'docker CLI', ok: false, detail: 'the docker command is not on PATH; lessons run your real docker commands', fix: 'sudo apt-get install -y docker.io (or docker-ce-cli)' },
   );
 
-  const { lessons, broken } = loadCatalog();
+  // The cached catalog (as lessons and check read it): parsing every lesson costs ~1 s on a loaded machine.
+  const { lessons, broken } = await quickCatalog();
   if (api && findings.find((f) => f.what === 'engine')?.ok) {
     const needed = [...new Set(lessons.flatMap((l) => l.requires.images))];
     const missing: string[] = [];
@@ -64,9 +88,9 @@ export async function run(args: Args): Promise<number> {
   else {
     for (const f of findings) {
       println(`${f.ok ? paint('pass', '✔') : paint('fail', '✘')} ${f.what.padEnd(11)} ${f.detail}`);
-      if (f.fix) println(`  ${paint('accent', 'fix:')} ${f.fix}`);
+      if (f.fix) println(`  ${paint('accent', `${t(lang, 'doctorFix')}:`)} ${f.fix}`);
     }
     println(paint('muted', `progress: ${configDir()} · workspaces: ${workspacesDir()}`));
   }
-  return ok ? 0 : 1;
+  return ok ? 0 : unreachable ? 2 : 1;
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { CouldNotCheck, EngineUnavailable } from '../errors';
+import { CouldNotCheck } from '../errors';
+import { classifyError, engineDown, ping, PING_TIMEOUT_MS } from './diagnose';
 import type { Endpoint } from './endpoint';
 
 export interface RequestOptions {
@@ -65,6 +66,7 @@ export class EngineApi {
     const payload = opts.body === undefined ? undefined : isBuffer ? (opts.body as Buffer) : Buffer.from(JSON.stringify(opts.body));
     const started = performance.now();
     return new Promise((resolve, reject) => {
+      let connected = false;
       const req = http.request(
         {
           agent: this.agent,
@@ -87,20 +89,36 @@ export class EngineApi {
             this.logger?.({ method, path: fullPath, status, ms: performance.now() - started });
             resolve({ status, headers: res.headers, body: Buffer.concat(chunks) });
           });
-          res.on('error', reject);
+          // An engine that dies in the middle of its answer: say so now, not when the timeout fires.
+          // (Unless we cut it ourselves: our timeout or the caller's cancel say what happened.)
+          const dying = () => {
+            clearTimeout(timer);
+            if (timedOut) reject(timeoutError);
+            else if (opts.signal?.aborted) reject(new CouldNotCheck('Cancelled.'));
+            else reject(engineDown({ cause: 'dying', endpoint: this.endpoint, code: 'ECONNRESET' }));
+          };
+          res.on('error', dying);
+          res.on('close', () => {
+            if (!res.complete) dying();
+          });
         },
       );
+      req.on('socket', (socket) => {
+        if (!socket.connecting) connected = true; // a pooled keep-alive connection
+        else socket.once('connect', () => (connected = true));
+      });
       const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
+      let timedOut = false;
+      const timeoutError = new CouldNotCheck(`The engine did not answer ${method} ${path} within ${timeoutMs} ms.`);
       const timer = setTimeout(() => {
-        req.destroy(new CouldNotCheck(`The engine did not answer ${method} ${path} within ${timeoutMs} ms.`));
+        timedOut = true;
+        req.destroy(timeoutError);
       }, timeoutMs);
       req.on('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         if (err instanceof CouldNotCheck) return reject(err);
         if (err.name === 'AbortError') return reject(new CouldNotCheck('Cancelled.'));
-        if (['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE'].includes(err.code ?? '')) {
-          return reject(engineUnavailable(this.endpoint, err));
-        }
+        if (err.code) return reject(engineDown(classifyError(err, this.endpoint, connected)));
         reject(new CouldNotCheck(`Engine request ${method} ${path} failed: ${err.message}`));
       });
       if (payload) req.write(payload);
@@ -108,19 +126,20 @@ export class EngineApi {
     });
   }
 
-  /** The API version to speak: the engine's own, so old and new engines both work. */
+  /**
+   * The API version to speak: the engine's own, so old and new engines both work. This is the
+   * first contact, so it is short (PING_TIMEOUT_MS) and a failure says why (src/engine/diagnose.ts):
+   * a hung or dying engine is found here in 2 s instead of by the 15 s timeout of real work.
+   */
   async prefix(): Promise<string> {
     if (!this.versionPrefix) {
-      this.versionPrefix = this.raw('GET', '/_ping', { timeoutMs: 3000 }).then(
-        (r) => {
-          const v = r.headers['api-version'];
-          return typeof v === 'string' ? `/v${v}` : '/v1.41';
-        },
-        (err) => {
-          this.versionPrefix = null;
-          throw err;
-        },
-      );
+      const started = performance.now();
+      this.versionPrefix = ping(this.endpoint, PING_TIMEOUT_MS).then((r) => {
+        this.logger?.({ method: 'GET', path: '/_ping', status: r.ok ? 200 : 0, ms: performance.now() - started });
+        if (r.ok) return r.apiVersion ? `/v${r.apiVersion}` : '/v1.41';
+        this.versionPrefix = null;
+        throw engineDown(r.diagnosis);
+      });
     }
     return this.versionPrefix;
   }
@@ -168,7 +187,7 @@ export class EngineApi {
         resolve,
       );
       req.on('error', (err: NodeJS.ErrnoException) =>
-        reject(err.code ? engineUnavailable(this.endpoint, err) : new CouldNotCheck(err.message)),
+        reject(err.code && err.name !== 'AbortError' ? engineDown(classifyError(err, this.endpoint, false)) : new CouldNotCheck(err.message)),
       );
       req.end();
     });
@@ -183,18 +202,4 @@ export function engineMessage(body: Buffer | string): string {
   } catch {
     return text.trim();
   }
-}
-
-export function engineUnavailable(endpoint: Endpoint, err: NodeJS.ErrnoException): EngineUnavailable {
-  const where = `${endpoint.url} (${endpoint.source})`;
-  if (err.code === 'EACCES') {
-    return new EngineUnavailable(
-      `Permission denied talking to the Docker engine at ${where}.`,
-      'add yourself to the docker group (sudo usermod -aG docker $USER, then log in again)',
-    );
-  }
-  return new EngineUnavailable(
-    `No Docker engine answers at ${where} (${err.code}).`,
-    'start Docker (sudo systemctl start docker, or Docker Desktop), then run: ctr-learn doctor',
-  );
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors';
+import { fill, type StringKey } from '../i18n/strings';
 
 /** Where the Docker engine is, found the way the docker CLI finds it. */
 export interface Endpoint {
@@ -13,25 +14,32 @@ export interface Endpoint {
   port?: number;
   /** How we found it: "DOCKER_HOST", "context <name>" or "default socket". */
   source: string;
+  /** The same, as data: what a fix must name (unset DOCKER_HOST, docker context use default...). */
+  origin?: EndpointOrigin;
 }
+
+export type EndpointOrigin =
+  | { kind: 'DOCKER_HOST' }
+  | { kind: 'DOCKER_CONTEXT'; context: string }
+  /** The currentContext of the docker config file `configFile`. */
+  | { kind: 'config'; context: string; configFile: string }
+  | { kind: 'default' };
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
 
-export function parseHostUrl(url: string, source: string): Endpoint {
-  if (url.startsWith('unix://')) return { url, socketPath: url.slice('unix://'.length), source };
+export function parseHostUrl(url: string, source: string, origin?: EndpointOrigin): Endpoint {
+  const withOrigin = origin ? { origin } : {};
+  if (url.startsWith('unix://')) return { url, socketPath: url.slice('unix://'.length), source, ...withOrigin };
   if (url.startsWith('tcp://') || url.startsWith('http://')) {
     const u = new URL(url.replace(/^tcp:/, 'http:'));
-    return { url, host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(u.port || 2375), source };
+    return { url, host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(u.port || 2375), source, ...withOrigin };
   }
-  if (url.startsWith('/')) return { url: `unix://${url}`, socketPath: url, source };
-  throw new UserError(
-    `Unsupported engine address "${url}" (from ${source}). ctr-learn speaks to unix:// sockets and plain tcp://.`,
-    'point DOCKER_HOST at a unix socket, e.g. unix:///var/run/docker.sock',
-  );
+  if (url.startsWith('/')) return { url: `unix://${url}`, socketPath: url, source, ...withOrigin };
+  throw userError('endpoint.unsupported', 'endpoint.unsupported.fix', { url, source });
 }
 
 export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env, home = homedir()): Endpoint {
-  if (env.DOCKER_HOST) return parseHostUrl(env.DOCKER_HOST, 'DOCKER_HOST');
+  if (env.DOCKER_HOST) return parseHostUrl(env.DOCKER_HOST, 'DOCKER_HOST', { kind: 'DOCKER_HOST' });
   const configDir = env.DOCKER_CONFIG || join(home, '.docker');
   let context = env.DOCKER_CONTEXT;
   let contextSource = 'DOCKER_CONTEXT';
@@ -54,12 +62,21 @@ export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env, home = hom
       const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as { Endpoints?: { docker?: { Host?: string } } };
       host = meta.Endpoints?.docker?.Host;
     } catch {
-      throw new UserError(
-        `Docker context "${context}" (from ${contextSource}) has no metadata at ${metaPath}.`,
-        'run `docker context ls` and `docker context use default`, or set DOCKER_HOST',
-      );
+      const fix = contextSource === 'DOCKER_CONTEXT' ? 'endpoint.noContext.fixEnv' : 'endpoint.noContext.fix';
+      throw userError('endpoint.noContext', fix, { context, source: contextSource, path: metaPath });
     }
-    if (host) return parseHostUrl(host, `context ${context}`);
+    if (host) {
+      const origin: EndpointOrigin =
+        contextSource === 'DOCKER_CONTEXT' ? { kind: 'DOCKER_CONTEXT', context } : { kind: 'config', context, configFile: join(configDir, 'config.json') };
+      return parseHostUrl(host, `context ${context}`, origin);
+    }
   }
-  return { url: `unix://${DEFAULT_SOCKET}`, socketPath: DEFAULT_SOCKET, source: 'default socket' };
+  return { url: `unix://${DEFAULT_SOCKET}`, socketPath: DEFAULT_SOCKET, source: 'default socket', origin: { kind: 'default' } };
+}
+
+/** A UserError written in every language (the CLI and the app show the learner's). */
+function userError(message: StringKey, fix: StringKey, vars: Record<string, string>): UserError {
+  const text = (lang: 'en' | 'ko') => ({ message: fill(lang, message, vars), fix: fill(lang, fix, vars), fixLabel: fill(lang, 'down.fixLabel') });
+  const en = text('en');
+  return new UserError(en.message, en.fix).inEveryLanguage({ en, ko: text('ko') });
 }

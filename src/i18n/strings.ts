@@ -206,10 +206,87 @@ const STRINGS = {
   cheatCount: { en: '{n} command(s)', ko: '명령 {n}개' },
   cheatTyping: { en: 'type to search', ko: '입력해서 찾기' },
   cheatPractised: { en: 'practised', ko: '연습함' },
+  // Why the engine cannot be reached (src/engine/diagnose.ts): where it was looked for, what went wrong, what to do.
+  'down.where.DOCKER_HOST': { en: '{url} (from DOCKER_HOST)', ko: '{url} (DOCKER_HOST 설정)' },
+  'down.where.DOCKER_CONTEXT': { en: '{url} (docker context "{context}", chosen by DOCKER_CONTEXT)', ko: '{url} (DOCKER_CONTEXT로 고른 docker 컨텍스트 "{context}")' },
+  'down.where.config': { en: '{url} (docker context "{context}", the current context in {file})', ko: '{url} ({file}에 현재 컨텍스트로 설정된 docker 컨텍스트 "{context}")' },
+  'down.where.default': { en: '{url} (the default socket)', ko: '{url} (기본 소켓)' },
+  'down.where.other': { en: '{url} ({source})', ko: '{url} ({source})' },
+  'down.no-socket': { en: 'No Docker engine answers at {where}: there is no socket file at {path}.', ko: '{where}에서 응답하는 Docker 엔진이 없어요. 소켓 파일이 없어요: {path}' },
+  'down.not-socket': { en: 'No Docker engine answers at {where}: {path} is not a socket.', ko: '{where}에서 응답하는 Docker 엔진이 없어요. 이 경로는 소켓이 아니에요: {path}' },
+  'down.refused': { en: 'No Docker engine answers at {where}: nothing listens there (connection refused).', ko: '{where}에서 응답하는 Docker 엔진이 없어요. 연결이 거부됐어요: 그 주소에서 기다리는 엔진이 없어요.' },
+  'down.permission': { en: 'Permission denied talking to the Docker engine at {where} ({code}).', ko: '{where}의 Docker 엔진에 접근할 권한이 없어요 ({code}).' },
+  'down.hung': {
+    en: 'The Docker engine at {where} accepts connections but has not answered in {s} s: it is hung or still starting.',
+    ko: '{where}의 Docker 엔진이 연결은 받는데 {s}초 동안 아무 응답이 없어요. 멈췄거나 아직 시작하는 중이에요.',
+  },
+  'down.dying': {
+    en: 'The Docker engine at {where} closed the connection before it finished answering ({code}): it is crashing or restarting.',
+    ko: '{where}의 Docker 엔진이 응답을 끝내기 전에 연결을 끊었어요 ({code}). 죽어 가고 있거나 다시 시작하는 중이에요.',
+  },
+  'down.not-docker': { en: 'Something answers at {where}, but it is not the Docker Engine API ({detail}).', ko: '{where}에서 무언가 응답하지만 Docker Engine API가 아니에요 ({detail}).' },
+  'down.unreachable': { en: 'Cannot reach the Docker engine at {where} ({code}).', ko: '{where}의 Docker 엔진에 닿지 않아요 ({code}).' },
+  'down.fix.no-socket.default': {
+    en: 'install and start Docker: sudo apt-get install -y docker.io && sudo systemctl start docker (or open Docker Desktop)',
+    ko: 'Docker를 설치하고 시작하세요: sudo apt-get install -y docker.io && sudo systemctl start docker (Docker Desktop이면 앱을 여세요)',
+  },
+  'down.fix.no-socket': { en: 'start the engine that should create {path}', ko: '이 소켓을 만들어야 할 엔진을 시작하세요: {path}' },
+  'down.fix.not-socket': { en: 'point it at the engine\'s socket instead, e.g. unix:///var/run/docker.sock', ko: '이 주소를 엔진의 소켓으로 바꾸세요. 예: unix:///var/run/docker.sock' },
+  'down.fix.refused.default': {
+    en: 'Docker is installed but not running: sudo systemctl start docker (without systemd: sudo dockerd &, or open Docker Desktop)',
+    ko: 'Docker는 설치돼 있지만 실행 중이 아니에요. 시작하세요: sudo systemctl start docker (systemd가 없으면 sudo dockerd &, Docker Desktop이면 앱을 여세요)',
+  },
+  'down.fix.refused': { en: 'start the engine that should listen there', ko: '그 주소에서 기다려야 할 엔진을 시작하세요' },
+  'down.fix.permission': {
+    en: 'add yourself to the docker group: sudo usermod -aG docker $USER, then log out and in again (or use an account that may open {path})',
+    ko: 'docker 그룹에 자신을 추가하세요: sudo usermod -aG docker $USER 후 다시 로그인하세요 (또는 이 소켓을 열 수 있는 계정을 쓰세요: {path})',
+  },
+  'down.fix.hung.default': {
+    en: 'restart it: sudo systemctl restart docker (without systemd: kill dockerd and start it again; Docker Desktop: Restart); if it is still starting, wait a few seconds and try again',
+    ko: '엔진을 다시 시작하세요: sudo systemctl restart docker (systemd가 없으면 dockerd를 끝내고 다시 실행, Docker Desktop이면 Restart). 아직 시작하는 중이라면 몇 초 기다렸다가 다시 해 보세요',
+  },
+  'down.fix.hung': {
+    en: 'restart the engine listening there (if it is still starting, wait a few seconds and try again)',
+    ko: '그 주소의 엔진을 다시 시작하세요. 아직 시작하는 중이라면 몇 초 기다렸다가 다시 해 보세요',
+  },
+  'down.fix.dying.default': {
+    en: 'read its log (journalctl -u docker, or dockerd\'s log file) and restart it: sudo systemctl restart docker',
+    ko: '엔진 로그를 보고(journalctl -u docker 또는 dockerd 로그 파일) 다시 시작하세요: sudo systemctl restart docker',
+  },
+  'down.fix.dying': { en: 'read the log of the engine there and restart it', ko: '그 주소의 엔진 로그를 보고 다시 시작하세요' },
+  'down.fix.not-docker.default': { en: 'another program listens at {path}: stop it and start Docker', ko: '다른 프로그램이 이 소켓을 차지하고 있어요. 그 프로그램을 멈추고 Docker를 시작하세요: {path}' },
+  'down.fix.not-docker': { en: 'point it at a Docker engine, e.g. unix:///var/run/docker.sock', ko: '이 주소를 Docker 엔진의 소켓으로 바꾸세요. 예: unix:///var/run/docker.sock' },
+  'down.fix.unreachable': { en: 'check that the host is up and its engine listens on port {port}', ko: '그 호스트가 켜져 있고 엔진이 {port}번 포트에서 기다리는지 확인하세요' },
+  'down.escape.DOCKER_HOST': { en: 'or unset DOCKER_HOST to use the default socket (unset DOCKER_HOST)', ko: '아니면 DOCKER_HOST를 지워서 기본 소켓을 쓰세요 (unset DOCKER_HOST)' },
+  'down.escape.DOCKER_CONTEXT': { en: 'or unset DOCKER_CONTEXT to use the current docker context (unset DOCKER_CONTEXT)', ko: '아니면 DOCKER_CONTEXT를 지워서 현재 docker 컨텍스트를 쓰세요 (unset DOCKER_CONTEXT)' },
+  'down.escape.config': { en: 'or switch back to the default engine: docker context use default', ko: '아니면 기본 엔진으로 돌아가세요: docker context use default' },
+  'down.join': { en: '{fix}, {escape}', ko: '{fix}. {escape}' },
+  'down.fixLabel': { en: 'Try', ko: '이렇게 해 보세요' },
+  'endpoint.unsupported': {
+    en: 'Unsupported engine address "{url}" (from {source}). ctr-learn speaks to unix:// sockets and plain tcp://.',
+    ko: '쓸 수 없는 엔진 주소예요: "{url}" ({source}). ctr-learn은 unix:// 소켓과 암호화하지 않은 tcp:// 주소만 다뤄요.',
+  },
+  'endpoint.unsupported.fix': { en: 'point DOCKER_HOST at a unix socket, e.g. unix:///var/run/docker.sock', ko: 'DOCKER_HOST가 unix 소켓을 가리키게 하세요. 예: unix:///var/run/docker.sock' },
+  'endpoint.noContext': { en: 'Docker context "{context}" (from {source}) has no metadata at {path}.', ko: 'docker 컨텍스트 "{context}" ({source})의 메타데이터가 없어요: {path}' },
+  'endpoint.noContext.fix': {
+    en: 'run `docker context ls` and `docker context use default`, or set DOCKER_HOST',
+    ko: '`docker context ls`로 있는 컨텍스트를 확인하고 `docker context use default`를 실행하거나, DOCKER_HOST를 설정하세요',
+  },
+  'endpoint.noContext.fixEnv': {
+    en: 'unset DOCKER_CONTEXT, or run `docker context ls` and `docker context use default`, or set DOCKER_HOST',
+    ko: 'DOCKER_CONTEXT를 지우세요 (unset DOCKER_CONTEXT). 아니면 `docker context ls`로 있는 컨텍스트를 확인하고 `docker context use default`를 실행하거나, DOCKER_HOST를 설정하세요',
+  },
+  doctorFix: { en: 'fix', ko: '해결' },
+  engineDownCause: { en: 'engine: {message}', ko: '엔진: {message}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
 
 export function t(lang: Lang, key: StringKey): string {
   return STRINGS[key][lang];
+}
+
+/** A string with `{name}` placeholders filled in (the UI's `tf`, for code outside the UI). */
+export function fill(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  return t(lang, key).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

@@ -52,7 +52,8 @@ export class EngineSession {
       this.opts.onStatus({ state: 'ok', version: v.Version, endpoint: api.endpoint.url });
     } catch (err) {
       const e = err as CtrError;
-      this.opts.onStatus({ state: 'down', message: e.message, tryThis: e.tryThis });
+      const texts = e instanceof CtrError ? e.texts : undefined;
+      this.opts.onStatus({ state: 'down', message: e.message, tryThis: e.tryThis, ...(texts ? { texts } : {}) });
       this.sandbox = null;
       return null;
     }

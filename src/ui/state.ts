@@ -1,3 +1,4 @@
+import type { EngineDownTexts } from '../errors';
 import type { CheckResult } from '../checks/types';
 import type { Lang, Lesson } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
@@ -39,7 +40,8 @@ export interface AppState {
 export type EngineStatus =
   | { state: 'checking' }
   | { state: 'ok'; version: string; endpoint: string }
-  | { state: 'down'; message: string; tryThis?: string };
+  /** `texts`: the cause and its fix in each language, when it is known (src/engine/diagnose.ts). */
+  | { state: 'down'; message: string; tryThis?: string; texts?: EngineDownTexts };
 
 export type SandboxStatus =
   | { state: 'waiting' }

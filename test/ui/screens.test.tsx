@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { CheckResult } from '../../src/checks/types';
+import { engineDown } from '../../src/engine/diagnose';
+import { parseHostUrl } from '../../src/engine/endpoint';
 import { BINDINGS } from '../../src/ui/keys';
 import { toneProps } from '../../src/ui/theme';
 import { displayWidth } from '../../src/ui/text';
@@ -37,6 +39,21 @@ describe('home screen', () => {
     expect(f).toContain('✘ engine: not found. No Docker engine answers');
     expect(f).toContain('fix: start Docker, then press R');
     expect(f).toMatch(/R retry engine/);
+  });
+
+  it.for(['en', 'ko'] as const)('a hung engine (%s): the cause, where it came from and the fix, in the chosen language', async (lang) => {
+    const e = engineDown({ cause: 'hung', endpoint: parseHostUrl('unix:///tmp/x.sock', 'DOCKER_HOST', { kind: 'DOCKER_HOST' }) });
+    const s = { ...makeState(), lang, engine: { state: 'down' as const, message: e.message, tryThis: e.tryThis, texts: e.texts } };
+    const f = (await renderApp(s).waitFor('R ')).replace(/\s+/g, ' ');
+    if (lang === 'en') {
+      expect(f).toContain('✘ engine: The Docker engine at unix:///tmp/x.sock (from DOCKER_HOST) accepts connections but has not answered in 2 s: it is hung or still starting.');
+      expect(f).toContain('fix: restart the engine listening there');
+      expect(f).toContain('unset DOCKER_HOST');
+      expect(f).not.toContain('not found');
+    } else {
+      expect(f).toContain('엔진: unix:///tmp/x.sock (DOCKER_HOST 설정)의 Docker 엔진이 연결은 받는데 2초 동안 아무 응답이 없어요.');
+      expect(f).toContain('DOCKER_HOST를 지워서');
+    }
   });
 
   it('draws the footer from the binding table', async () => {

@@ -115,11 +115,14 @@ function engineLines(state: AppState): UiLine[] {
   const { lang, engine } = state;
   if (engine.state === 'checking') return [[seg(t(lang, 'engineChecking'), 'muted')]];
   if (engine.state === 'ok') return [[seg('✔ ', 'pass'), seg(tf(lang, 'engineOk', { version: engine.version, endpoint: engine.endpoint }))]];
-  const lines: UiLine[] = wrapText(tf(lang, 'engineDown', { message: engine.message }), state.size.cols - 3)
-    .slice(0, 2)
+  // With a known cause (src/engine/diagnose.ts) the texts say it in the learner's language; the message names where the engine was looked for, so it may take three lines.
+  const known = engine.texts?.[lang];
+  const lines: UiLine[] = wrapText(known ? tf(lang, 'engineDownCause', { message: known.message }) : tf(lang, 'engineDown', { message: engine.message }), state.size.cols - 3)
+    .slice(0, known ? 3 : 2)
     .map((l, i) => [seg(i === 0 ? '✘ ' : '  ', 'fail'), seg(lineText(l), 'fail')]);
-  if (engine.tryThis) {
-    for (const l of wrapText(tf(lang, 'engineFix', { fix: engine.tryThis }), state.size.cols - 3)) lines.push([seg(`  ${lineText(l)}`, 'accent')]);
+  const fix = known?.fix ?? engine.tryThis;
+  if (fix) {
+    for (const l of wrapText(tf(lang, 'engineFix', { fix }), state.size.cols - 3)) lines.push([seg(`  ${lineText(l)}`, 'accent')]);
   }
   return lines;
 }

@@ -159,7 +159,10 @@ function SandboxLine({ state, view }: { state: AppState; view: LessonView }) {
   const home = homedir();
   const dir = view.workspace?.dir ? view.workspace.dir.replace(home, '~') : '';
   let line: UiLine;
-  if (state.engine.state === 'down') line = [seg(tf(state.lang, 'engineDown', { message: state.engine.message }), 'fail')];
+  if (state.engine.state === 'down') {
+    const known = state.engine.texts?.[state.lang];
+    line = [seg(known ? tf(state.lang, 'engineDownCause', { message: known.message }) : tf(state.lang, 'engineDown', { message: state.engine.message }), 'fail')];
+  }
   else if (sb.state === 'ready') {
     const host = tf(state.lang, 'otherTerminal', { host: sb.dockerHost });
     const files = dir ? `  ${tf(state.lang, 'workspaceLine', { dir })}` : '';
