@@ -61,7 +61,7 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
   const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-`));
   const ws = workspaceFor(lesson, root);
   const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false });
-  const ctx = { api, scope: sandbox.scope(), workspace: ws, signal: opts.signal };
+  const ctx = { lab: sandbox.forLesson(lesson.id), workspace: ws, signal: opts.signal };
   try {
     for (const step of lesson.steps) {
       const r = await checkStep(step, ctx);
