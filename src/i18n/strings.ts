@@ -206,6 +206,19 @@ const STRINGS = {
   cheatCount: { en: '{n} command(s)', ko: '명령 {n}개' },
   cheatTyping: { en: 'type to search', ko: '입력해서 찾기' },
   cheatPractised: { en: 'practised', ko: '연습함' },
+  // `ctr-learn clean` (src/commands/clean.ts). `{n}` is filled in by the command.
+  cleanNothing: { en: 'Nothing to clean.', ko: '정리할 것이 없어요.' },
+  cleanDone: { en: 'Cleaned {n} session(s):', ko: '세션 {n}개를 정리했어요:' },
+  cleanEveryoneAsk: {
+    en: 'Remove the sandbox objects of EVERY learner on this engine, including sessions running now? Nothing outside the sandboxes is touched. [y/N] ',
+    ko: '이 엔진에 있는 모든 학습자의 샌드박스 객체를 지울까요? 지금 실행 중인 세션도 포함돼요. 샌드박스 밖의 것은 건드리지 않아요. [y/N] ',
+  },
+  cleanEveryoneNeedsYes: {
+    en: '--everyone removes every learner\'s sandbox objects, so it asks first, and there is no terminal to ask at.',
+    ko: '--everyone 은 모든 학습자의 샌드박스 객체를 지우기 때문에 먼저 물어보는데, 물어볼 터미널이 없어요.',
+  },
+  cleanEveryoneNeedsYesTry: { en: 'ctr-learn clean --everyone --yes', ko: 'ctr-learn clean --everyone --yes' },
+  cleanCancelled: { en: 'Nothing removed.', ko: '아무것도 지우지 않았어요.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
