@@ -28,7 +28,7 @@ const askAtTerminal: Confirm = async (question) => {
  */
 export async function run(
   args: Args,
-  deps: { confirm?: Confirm; isTerminal?: boolean } = {},
+  deps: { confirm?: Confirm; isTerminal?: boolean; reap?: typeof reapSessions } = {},
 ): Promise<number> {
   const lang: Lang = pickLang(args, openProgress().store.data().lang);
   const say = (key: StringKey, vars: Record<string, string | number> = {}) =>
@@ -44,7 +44,7 @@ export async function run(
   }
   const api = connect();
   try {
-    const report = await reapSessions(api, { which });
+    const report = await (deps.reap ?? reapSessions)(api, { which });
     if (args.flags.json) printJson(report);
     else if (isEmpty(report.removed) && report.sessions.length === 0) println(say('cleanNothing'));
     else {

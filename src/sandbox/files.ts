@@ -3,7 +3,6 @@ import type { EngineApi } from '../engine/api';
 import { firstFileInTar } from '../engine/streams';
 import type { LabFile } from './lab';
 import { HELPER_LABEL, labelsFor } from './labels';
-import { learnerId } from './learner-id';
 
 /** The image used to look inside volumes; `ctr-learn prepare` makes it. */
 const HELPER_IMAGE = 'busybox:latest';
@@ -23,12 +22,12 @@ async function fromContainer(api: EngineApi, id: string, path: string): Promise<
  */
 export async function readFile(
   api: EngineApi,
-  where: { containerId: string } | { volume: string; lessonId: string },
+  where: { containerId: string } | { volume: string; lessonId: string; owner: string },
   path: string,
 ): Promise<LabFile | null> {
   if ('containerId' in where) return fromContainer(api, where.containerId, path);
   // Its own owner labels (this process), so that if we die mid-check the next start reaps it alone.
-  const who = { id: `helper-${process.pid}`, pid: process.pid, host: hostname(), owner: learnerId() };
+  const who = { id: `helper-${process.pid}`, pid: process.pid, host: hostname(), owner: where.owner };
   const labels = { ...labelsFor(who, where.lessonId), [HELPER_LABEL]: '1' };
   const { Id } = await api.json<{ Id: string }>('POST', '/containers/create', {
     body: { Image: HELPER_IMAGE, Cmd: ['true'], Labels: labels, HostConfig: { Binds: [`${where.volume}:/v:ro`] }, NetworkDisabled: true },

@@ -34,7 +34,7 @@ export async function openSandbox(
   const proxy: Proxy = await startProxy({ upstream: api.endpoint, api, state, socketPath, log: opts.log });
   const dockerHost = `unix://${socketPath}`;
   let ended: Promise<Removal> | null = null;
-  const reader = (lessonId: string) => scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id });
+  const reader = (lessonId: string) => scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id, recordsDir: state.recordsDir });
 
   const plan = async (lessonId?: string) => {
     const tracked = state.tracked(lessonId);
@@ -83,7 +83,7 @@ export async function openSandbox(
         await proxy.close();
         const { plan: p } = await plan();
         const done = isEmpty(p) ? p : await removeObjects(api, p, state.preexistingImageIds);
-        deleteRecord(identity.id);
+        deleteRecord(identity.id, state.recordsDir);
         return done;
       })();
       return ended;

@@ -53,6 +53,8 @@ export interface Scope {
   owner: string;
   /** One session only (the app, verify, `ctr-learn shell`); else every live session of `owner`. */
   sessionId?: string;
+  /** Where that learner's session files are (default: the current home's). */
+  recordsDir?: string;
 }
 
 export function scopeLabelFilter(scope: Scope): string[] {

@@ -59,7 +59,7 @@ export function scopedReader(api: EngineApi, scope: Scope): LabReader {
       // The session files (this learner's own) only when the image's labels do not settle it (tag, pull, load).
       const tracked =
         labelled ||
-        readRecords().some((rec) => rec.imageRefs[r] === scope.lessonId && (scope.sessionId ? rec.id === scope.sessionId : true) && isAlive(rec.pid));
+        readRecords(scope.recordsDir).some((rec) => rec.imageRefs[r] === scope.lessonId && (scope.sessionId ? rec.id === scope.sessionId : true) && isAlive(rec.pid));
       return tracked ? { image, outside: false } : { image: null, outside: true };
     },
     async list(of = 'lesson') {
@@ -79,7 +79,7 @@ export function scopedReader(api: EngineApi, scope: Scope): LabReader {
     async readFile(where, path) {
       if ('container' in where) return readFile(api, { containerId: where.container }, path);
       const v = await reader.volume(where.volume);
-      return v ? readFile(api, { volume: v.Name, lessonId: scope.lessonId }, path) : null;
+      return v ? readFile(api, { volume: v.Name, lessonId: scope.lessonId, owner: scope.owner }, path) : null;
     },
     isLabLabel: isSandboxLabel,
   };

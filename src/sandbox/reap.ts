@@ -34,7 +34,15 @@ interface Leftover {
  * learner's session files and from labels on engine objects (another learner's files are in their
  * own home; a lost state folder leaves labels). Only sandbox objects are ever removed.
  */
-export async function reapSessions(api: EngineApi, opts: { which?: ReapWhich; exceptSession?: string } = {}): Promise<ReapReport> {
+export async function reapSessions(
+  api: EngineApi,
+  opts: {
+    which?: ReapWhich;
+    exceptSession?: string;
+    /** Only these sessions, whatever `which` says (tests on an engine others share). */
+    only?: (sessionId: string) => boolean;
+  } = {},
+): Promise<ReapReport> {
   const which = opts.which ?? 'dead';
   const host = hostname();
   const me = learnerId();
@@ -54,7 +62,7 @@ export async function reapSessions(api: EngineApi, opts: { which?: ReapWhich; ex
 
   const found = new Map<string, Leftover>();
   for (const rec of readRecords()) {
-    if (rec.id === opts.exceptSession || !takeRecord(rec.pid, rec.host)) continue;
+    if (rec.id === opts.exceptSession || !takeRecord(rec.pid, rec.host) || (opts.only && !opts.only(rec.id))) continue;
     found.set(rec.id, { imageRefs: Object.keys(rec.imageRefs), volumes: Object.keys(rec.volumes), socketPath: rec.socketPath, preexisting: rec.preexistingImageIds });
   }
   // Sessions known only by labels on engine objects.
@@ -67,7 +75,7 @@ export async function reapSessions(api: EngineApi, opts: { which?: ReapWhich; ex
   const labelled = [...containers.map((c) => c.Labels), ...networks.map((n) => n.Labels ?? {}), ...(volumes.Volumes ?? []).map((v) => v.Labels ?? {})];
   for (const labels of labelled) {
     const id = labels[LABEL.session];
-    if (!id || id === opts.exceptSession || found.has(id) || !takeLabelled(labels)) continue;
+    if (!id || id === opts.exceptSession || found.has(id) || !takeLabelled(labels) || (opts.only && !opts.only(id))) continue;
     found.set(id, { imageRefs: [], volumes: [], socketPath: null, preexisting: [] });
   }
 
