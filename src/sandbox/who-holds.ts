@@ -30,7 +30,8 @@ export async function whoHolds(
 ): Promise<Holder | null> {
   if (what.containerName !== undefined) {
     const c = await api.maybe<ContainerInspect>('GET', `/containers/${encodeURIComponent(what.containerName)}/json`);
-    if (c) return classify(c.Config.Labels ?? {}, c.Name.replace(/^\//, ''), me);
+    // (The engine also finds a container by an ID prefix: only the exact name holds the name.)
+    if (c && c.Name === `/${what.containerName}`) return classify(c.Config.Labels ?? {}, c.Name.replace(/^\//, ''), me);
   }
   if (what.hostPort !== undefined) {
     // Only running containers hold a published port (a created or stopped one binds nothing).

@@ -114,6 +114,8 @@ describe.runIf(api)('many learners on one host', () => {
     expect(await whoHolds(engine, { hostPort: bPort }, sb.b.state.identity)).toMatchObject({ kind: 'mine' });
     expect(await whoHolds(engine, { containerName: n.outside }, me)).toMatchObject({ kind: 'outside', container: n.outside });
     expect(await whoHolds(engine, { containerName: uniq('nobody') }, me)).toBeNull();
+    const id = (await engine.json<ContainerInspect>('GET', `/containers/${n.outside}/json`)).Id;
+    expect(await whoHolds(engine, { containerName: id.slice(0, 12) }, me)).toBeNull(); // an ID prefix is not a name
     expect(await whoHolds(engine, { hostPort: await freePort() }, me)).toBeNull();
   });
 
