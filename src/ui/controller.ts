@@ -7,7 +7,7 @@ import type { Lesson } from '../lessons/schema';
 import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
 import type { ProgressStore } from '../progress/store';
-import type { Sandbox } from '../sandbox';
+import type { Lab } from '../sandbox/lab';
 import type { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../workspace/workspace';
 import { BoundedBuffer } from './buffer';
@@ -60,7 +60,8 @@ interface Runners {
 
 export class Controller {
   private readonly engine: EngineSession;
-  private sandbox: Sandbox | null = null;
+  /** The learner's lab: the only way this screen reaches their objects. */
+  private sandbox: Lab | null = null;
   private command: AbortController | null = null;
   private picturesSeq = 0;
   private picturesTimer: NodeJS.Timeout | null = null;

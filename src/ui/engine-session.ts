@@ -1,7 +1,8 @@
 import { EngineApi } from '../engine/api';
 import { resolveEndpoint } from '../engine/endpoint';
 import { CtrError } from '../errors';
-import type { openSandbox, ProxyLogEntry, Sandbox } from '../sandbox';
+import type { openSandbox, ProxyLogEntry } from '../sandbox';
+import type { Lab } from '../sandbox/lab';
 import type { EngineStatus } from './state';
 
 export interface EngineSessionOptions {
@@ -23,7 +24,7 @@ export interface EngineSessionOptions {
  */
 export class EngineSession {
   api: EngineApi | null = null;
-  sandbox: Promise<Sandbox> | null = null;
+  sandbox: Promise<Lab> | null = null;
   private events: AbortController | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private debounce: NodeJS.Timeout | null = null;
@@ -33,7 +34,7 @@ export class EngineSession {
   constructor(private readonly opts: EngineSessionOptions) {}
 
   /** Find the engine and open the sandbox. Resolves with the sandbox, or null without an engine. */
-  async start(lessonId: string): Promise<Sandbox | null> {
+  async start(lessonId: string): Promise<Lab | null> {
     this.closed = false;
     this.stopEvents();
     this.api?.close();
@@ -59,7 +60,7 @@ export class EngineSession {
     return sandbox;
   }
 
-  private async watch(sandbox: Sandbox): Promise<void> {
+  private async watch(sandbox: Lab): Promise<void> {
     const ac = new AbortController();
     this.events = ac;
     const again = () => {
