@@ -41,7 +41,7 @@ describe.runIf(api)('many learners on one host', () => {
     }
   }
   const sb: Record<'a' | 'b', Sandbox> = {} as never;
-  const n = { a: uniq('lrn-a'), aVol: uniq('lrn-a-vol'), b: uniq('lrn-b'), bVol: uniq('lrn-b-vol'), bNet: uniq('lrn-b-net'), outside: uniq('lrn-outside'), ghost: uniq('lrn-ghost') };
+  const n = { a: uniq('lrn-a'), aVol: uniq('lrn-a-vol'), b: uniq('lrn-b'), bVol: uniq('lrn-b-vol'), bNet: uniq('lrn-b-net'), outside: uniq('lrn-outside'), ghost: uniq('lrn-ghost'), leftover: uniq('lrn-leftover') };
   let bPort = 0;
   const ws = mkdtempSync(join(tmpdir(), 'ctr-learners-ws-'));
   const docker = (who: 'a' | 'b', line: string) => runAutomatedCommand(line, { cwd: ws, env: sb[who].env, timeoutMs: 30_000 });
@@ -75,7 +75,7 @@ describe.runIf(api)('many learners on one host', () => {
   afterAll(async () => {
     await as('a', () => sb.a?.end());
     await as('b', () => sb.b?.end());
-    for (const c of [n.outside, n.ghost, n.a, n.b]) await engine.request('DELETE', `/containers/${c}`, { query: { force: 1, v: 1 } });
+    for (const c of [n.outside, n.ghost, n.leftover, n.a, n.b]) await engine.request('DELETE', `/containers/${c}`, { query: { force: 1, v: 1 } });
     for (const v of [n.aVol, n.bVol]) await engine.request('DELETE', `/volumes/${v}`);
     await engine.request('DELETE', `/networks/${n.bNet}`);
     engine.close();
@@ -113,6 +113,10 @@ describe.runIf(api)('many learners on one host', () => {
     expect(await whoHolds(engine, { hostPort: bPort }, me)).toMatchObject({ kind: 'other-learner-live', container: n.b });
     expect(await whoHolds(engine, { hostPort: bPort }, sb.b.state.identity)).toMatchObject({ kind: 'mine' });
     expect(await whoHolds(engine, { containerName: n.outside }, me)).toMatchObject({ kind: 'outside', container: n.outside });
+    // Another learner's session that has ended: not theirs to keep, so not "in use by" anyone.
+    const gone = { id: `sgone${Date.now()}`, pid: 2 ** 22 - 13, host: hostname(), owner: sb.b.state.identity.owner };
+    await engine.json('POST', '/containers/create', { query: { name: n.leftover }, body: { Image: 'busybox:latest', Cmd: ['true'], Labels: labelsFor(gone, lesson) } });
+    expect(await whoHolds(engine, { containerName: n.leftover }, me)).toMatchObject({ kind: 'outside', leftover: true });
     expect(await whoHolds(engine, { containerName: uniq('nobody') }, me)).toBeNull();
     const id = (await engine.json<ContainerInspect>('GET', `/containers/${n.outside}/json`)).Id;
     expect(await whoHolds(engine, { containerName: id.slice(0, 12) }, me)).toBeNull(); // an ID prefix is not a name
