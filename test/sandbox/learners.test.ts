@@ -15,6 +15,7 @@ import { learnerLab, resetLearnerLesson } from '../../src/sandbox/learner';
 import { learnerId } from '../../src/sandbox/learner-id';
 import { reapSessions } from '../../src/sandbox/reap';
 import { runAutomatedCommand } from '../../src/sandbox/run-command';
+import { heldMessage, suggestAnother } from '../../src/sandbox/held-message';
 import { whoHolds } from '../../src/sandbox/who-holds';
 import { stepOf } from '../checks/helpers';
 import { engineForTests, ensureImages, uniq } from '../helpers/engine';
@@ -121,6 +122,21 @@ describe.runIf(api)('many learners on one host', () => {
     const id = (await engine.json<ContainerInspect>('GET', `/containers/${n.outside}/json`)).Id;
     expect(await whoHolds(engine, { containerName: id.slice(0, 12) }, me)).toBeNull(); // an ID prefix is not a name
     expect(await whoHolds(engine, { hostPort: await freePort() }, me)).toBeNull();
+  });
+
+  it('says in both languages who holds a name or a port, with a free name or port to use instead', async () => {
+    const me = sb.a.state.identity;
+    const name = { containerName: n.b };
+    const held = (await whoHolds(engine, name, me))!;
+    const other = await suggestAnother(engine, name);
+    expect(other).toBe(`${n.b}-2`);
+    expect(heldMessage(held, name, other, 'en')).toBe(`the name ${n.b} is used by another learner's live session on this machine; use another, such as ${n.b}-2.`);
+    expect(heldMessage(held, name, other, 'ko')).toMatch(new RegExp(`^이름 ${n.b}: 이 컴퓨터에서 다른 학습자의 실행 중인 세션이 쓰고 있어요\\. ${n.b}-2 처럼`));
+    const port = { hostPort: bPort };
+    const free = await suggestAnother(engine, port);
+    expect(Number(free)).not.toBe(bPort);
+    expect(heldMessage((await whoHolds(engine, port, me))!, port, free, 'en')).toMatch(new RegExp(`^host port ${bPort} is used by another learner's live session`));
+    expect(heldMessage({ kind: 'outside', container: n.outside }, { containerName: n.outside }, 'x', 'en')).toMatch(/outside the sandbox \(it existed before the lesson, or it is yours\)/);
   });
 
   it('reset of a lesson removes this learner’s objects of it, not another learner’s live session’s', async () => {
