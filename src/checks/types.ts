@@ -1,11 +1,12 @@
-import type { EngineApi } from '../engine/api';
-import type { Scope } from '../sandbox/labels';
+import type { LabReader } from '../sandbox/lab';
 import type { Check, CheckKind, CheckOf, Lang } from '../lessons/schema';
 
-/** Everything an evaluator may use. Checks read the engine through the API, never the CLI. */
+/**
+ * Everything an evaluator may use. Checks reach the learner's objects only through the lab (by
+ * name), and read them through the API, never the CLI.
+ */
 export interface CheckContext {
-  api: EngineApi;
-  scope: Scope;
+  lab: LabReader;
   /** The lesson workspace on the host (bind-mount sources, files to compare). */
   workspace: string;
   signal?: AbortSignal;

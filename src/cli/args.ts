@@ -15,6 +15,7 @@ const OPTIONS = {
   step: { type: 'string' },
   offline: { type: 'boolean' },
   all: { type: 'boolean' },
+  everyone: { type: 'boolean' },
   lang: { type: 'string' },
   lesson: { type: 'string' },
   jobs: { type: 'string' },

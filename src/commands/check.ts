@@ -5,13 +5,15 @@ import { UserError } from '../errors';
 import { quickCatalog } from '../lessons/cache';
 import { findLesson } from '../lessons/find';
 import { openProgress } from '../progress/store';
+import { learnerLab } from '../sandbox/learner';
 import { workspaceFor } from '../workspace/workspace';
 import { formatStepResult } from './format';
 import { connect, pickLang } from './context';
 
 /**
  * Grade one step. Without --step: the first step not yet passed. Looks at the lesson's objects in
- * every live sandbox session (or only this one inside `ctr-learn shell`, which sets CTR_LEARN_SESSION).
+ * this learner's live sandbox sessions (or only this one inside `ctr-learn shell`, which sets
+ * CTR_LEARN_SESSION); another learner's sessions on the same host never count.
  * Exit 0 passed, 1 not yet, 2 could not check.
  */
 export async function run(args: Args): Promise<number> {
@@ -35,7 +37,7 @@ export async function run(args: Args): Promise<number> {
   const api = connect();
   try {
     const sessionId = process.env.CTR_LEARN_SESSION || undefined;
-    const result = await checkStep(step, { api, scope: { lessonId: lesson.id, sessionId }, workspace: workspaceFor(lesson) }, lang);
+    const result = await checkStep(step, { lab: learnerLab(api, lesson.id, sessionId), workspace: workspaceFor(lesson) }, lang);
     store.recordAttempt(lesson.id, step.id, result.passed, stepIds);
     if (args.flags.json) {
       printJson({ lesson: lesson.id, step: step.id, stepNumber: index + 1, ...result });

@@ -1,18 +1,54 @@
+import { createInterface } from 'node:readline/promises';
 import type { Args } from '../cli/args';
 import { printJson, println } from '../cli/output';
-import { reapSessions } from '../sandbox/reap';
+import { UserError } from '../errors';
+import { t, type StringKey } from '../i18n/strings';
+import type { Lang } from '../lessons/schema';
+import { openProgress } from '../progress/store';
+import { reapSessions, type ReapWhich } from '../sandbox/reap';
 import { isEmpty } from '../sandbox/remove';
-import { connect } from './context';
+import { connect, pickLang } from './context';
 
-/** Remove leftovers of ended sessions; --all also the objects of running sessions. Never anything else. */
-export async function run(args: Args): Promise<number> {
+/** Asks a yes/no question at the terminal; true only for an explicit yes. */
+export type Confirm = (question: string) => Promise<boolean>;
+
+const askAtTerminal: Confirm = async (question) => {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^(y|yes|예|네)$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+};
+
+/**
+ * Remove this learner's ended sessions' leftovers; --all: all of this learner's sessions, running
+ * ones too; --everyone: every learner's sessions on this engine (asks first; --yes without a
+ * terminal). Never anything that is not a sandbox object.
+ */
+export async function run(
+  args: Args,
+  deps: { confirm?: Confirm; isTerminal?: boolean; reap?: typeof reapSessions } = {},
+): Promise<number> {
+  const lang: Lang = pickLang(args, openProgress().store.data().lang);
+  const say = (key: StringKey, vars: Record<string, string | number> = {}) =>
+    t(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const which: ReapWhich = args.flags.everyone ? 'everyone' : args.flags.all ? 'mine' : 'mine-dead';
+  if (which === 'everyone' && !args.flags.yes) {
+    const terminal = deps.isTerminal ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
+    if (!terminal) throw new UserError(say('cleanEveryoneNeedsYes'), say('cleanEveryoneNeedsYesTry'));
+    if (!(await (deps.confirm ?? askAtTerminal)(say('cleanEveryoneAsk')))) {
+      println(say('cleanCancelled'));
+      return 1;
+    }
+  }
   const api = connect();
   try {
-    const report = await reapSessions(api, { all: !!args.flags.all });
+    const report = await (deps.reap ?? reapSessions)(api, { which });
     if (args.flags.json) printJson(report);
-    else if (isEmpty(report.removed) && report.sessions.length === 0) println('Nothing to clean.');
+    else if (isEmpty(report.removed) && report.sessions.length === 0) println(say('cleanNothing'));
     else {
-      println(`Cleaned ${report.sessions.length} session(s):`);
+      println(say('cleanDone', { n: report.sessions.length }));
       for (const [kind, names] of Object.entries(report.removed)) if (names.length) println(`  ${kind}: ${names.join(', ')}`);
     }
     return 0;

@@ -27,7 +27,7 @@ export async function run(args: Args): Promise<number> {
     println(paint('muted', `Sandbox closed; removed ${n} object(s) created in it.`));
   };
   if (args.flags.print) {
-    println(`export DOCKER_HOST=${sandbox.dockerHost} CTR_LEARN_SESSION=${sandbox.state.identity.id}`);
+    println(`export DOCKER_HOST=${sandbox.dockerHost} CTR_LEARN_SESSION=${sandbox.sessionId}`);
     println(paint('muted', `# lesson ${lesson.id}, workspace ${ws}. Keep this running; Ctrl-C closes the sandbox.`));
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
@@ -42,7 +42,7 @@ export async function run(args: Args): Promise<number> {
   const code = await runInteractive(shell, [], {
     description: 'your shell',
     cwd: ws,
-    env: { DOCKER_HOST: sandbox.dockerHost, CTR_LEARN_SESSION: sandbox.state.identity.id, CTR_LEARN_LESSON: lesson.id },
+    env: { DOCKER_HOST: sandbox.dockerHost, CTR_LEARN_SESSION: sandbox.sessionId, CTR_LEARN_LESSON: lesson.id },
   });
   await finish();
   return code;

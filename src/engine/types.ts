@@ -6,6 +6,12 @@ export interface ContainerSummary {
   State: string;
   Labels: Record<string, string>;
   Mounts?: { Type: string; Name?: string }[];
+  /** UNIX seconds. */
+  Created?: number;
+  /** Published ports (of running containers). */
+  Ports?: { PrivatePort: number; PublicPort?: number; Type: string; IP?: string }[];
+  HostConfig?: { NetworkMode?: string };
+  NetworkSettings?: { Networks?: Record<string, unknown> };
 }
 
 export interface ContainerInspect {

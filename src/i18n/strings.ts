@@ -278,6 +278,46 @@ const STRINGS = {
   },
   doctorFix: { en: 'fix', ko: '해결' },
   engineDownCause: { en: 'engine: {message}', ko: '엔진: {message}' },
+  // `ctr-learn clean` (src/commands/clean.ts). `{n}` is filled in by the command.
+  cleanNothing: { en: 'Nothing to clean.', ko: '정리할 것이 없어요.' },
+  cleanDone: { en: 'Cleaned {n} session(s):', ko: '세션 {n}개를 정리했어요:' },
+  cleanEveryoneAsk: {
+    en: 'Remove the sandbox objects of EVERY learner on this engine, including sessions running now? Nothing outside the sandboxes is touched. [y/N] ',
+    ko: '이 엔진에 있는 모든 학습자의 샌드박스 객체를 지울까요? 지금 실행 중인 세션도 포함돼요. 샌드박스 밖의 것은 건드리지 않아요. [y/N] ',
+  },
+  cleanEveryoneNeedsYes: {
+    en: '--everyone removes every learner\'s sandbox objects, so it asks first, and there is no terminal to ask at.',
+    ko: '--everyone 은 모든 학습자의 샌드박스 객체를 지우기 때문에 먼저 물어보는데, 물어볼 터미널이 없어요.',
+  },
+  cleanEveryoneNeedsYesTry: { en: 'ctr-learn clean --everyone --yes', ko: 'ctr-learn clean --everyone --yes' },
+  cleanCancelled: { en: 'Nothing removed.', ko: '아무것도 지우지 않았어요.' },
+  // Why the sandbox refuses a container name or a host port (src/sandbox/held-message.ts).
+  heldWhatName: { en: 'the name {name}', ko: '이름 {name}' },
+  heldWhatPort: { en: 'host port {port}', ko: '호스트 포트 {port}' },
+  heldByOtherLearner: {
+    en: "{what} is used by another learner's live session on this machine; use another, such as {suggestion}.",
+    ko: '{what}: 이 컴퓨터에서 다른 학습자의 실행 중인 세션이 쓰고 있어요. {suggestion} 처럼 다른 것을 쓰세요.',
+  },
+  heldByMyOtherSession: {
+    en: '{what} is used by another of your ctr-learn sessions that is still open; close that one, or use another, such as {suggestion}.',
+    ko: '{what}: 아직 열려 있는 다른 ctr-learn 세션이 쓰고 있어요. 그 세션을 닫거나 {suggestion} 처럼 다른 것을 쓰세요.',
+  },
+  heldByMyEndedSession: {
+    en: '{what} is held by a session of yours that has ended; ctr-learn clean removes it, or use another, such as {suggestion}.',
+    ko: '{what}: 이미 끝난 내 세션이 남긴 것이 쓰고 있어요. ctr-learn clean 으로 지우거나 {suggestion} 처럼 다른 것을 쓰세요.',
+  },
+  heldByLeftover: {
+    en: "{what} is held by what another learner's ended session left behind; the next ctr-learn start removes it, or use another, such as {suggestion}.",
+    ko: '{what}: 다른 학습자의 끝난 세션이 남긴 것이 쓰고 있어요. 다음에 ctr-learn 을 시작하면 지워져요. 아니면 {suggestion} 처럼 다른 것을 쓰세요.',
+  },
+  heldOutside: {
+    en: '{what} is used outside the sandbox (it existed before the lesson, or it is yours); use another, such as {suggestion}.',
+    ko: '{what}: 샌드박스 밖에서 쓰고 있어요 (레슨 전부터 있었거나 직접 만든 것이에요). {suggestion} 처럼 다른 것을 쓰세요.',
+  },
+  heldByMe: {
+    en: '{what} is already used in this sandbox; remove that first, or use another, such as {suggestion}.',
+    ko: '{what}: 이 샌드박스에서 이미 쓰고 있어요. 먼저 지우거나 {suggestion} 처럼 다른 것을 쓰세요.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

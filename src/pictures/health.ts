@@ -1,13 +1,12 @@
-import type { EngineApi } from '../engine/api';
 import { engineTime, healthChanges } from '../engine/events';
-import { findContainer, hasHealthCheck } from '../engine/objects';
-import type { Scope } from '../sandbox/labels';
+import { hasHealthCheck } from '../engine/objects';
+import type { LabReader } from '../sandbox/lab';
 import type { HealthPicture } from './types';
 
 /** A container's health over its current (or last) run, from the engine's health_status events. */
-export async function healthPicture(api: EngineApi, scope: Scope, name: string, now = Date.now()): Promise<HealthPicture> {
+export async function healthPicture(lab: LabReader, name: string, now = Date.now()): Promise<HealthPicture> {
   const empty = noHealthPicture(name);
-  const c = await findContainer(api, scope, name);
+  const c = await lab.container(name);
   if (!c) return empty;
   const h = c.State.Health;
   const started = engineTime(c.State.StartedAt);
@@ -16,7 +15,7 @@ export async function healthPicture(api: EngineApi, scope: Scope, name: string, 
   const finished = engineTime(c.State.FinishedAt);
   const end = c.State.Running || finished === null || finished < started ? now / 1000 : finished;
   const changes: HealthPicture['changes'] = [{ at: 0, status: 'starting' }];
-  for (const e of await healthChanges(api, c)) {
+  for (const e of await healthChanges(lab.engine, c)) {
     if (e.time < started) continue; // an earlier run
     if (changes.at(-1)!.status !== e.status) changes.push({ at: Math.max(0, e.time - started), status: e.status });
   }

@@ -1,10 +1,8 @@
 import type { EngineApi } from '../engine/api';
-import { findImage, inspectImage, normalizeRef } from '../engine/objects';
+import { inspectImage, normalizeRef } from '../engine/objects';
 import type { ImageHistoryEntry } from '../engine/types';
-import { LABEL, type Scope } from '../sandbox/labels';
+import type { LabReader } from '../sandbox/lab';
 import type { ImagePicture } from './types';
-
-const SANDBOX_LABEL = new RegExp(`^LABEL (${Object.values(LABEL).map((l) => l.replace(/\./g, '\\.')).join('|')})=`);
 
 /** Instructions that change only the image config: no layer. */
 const CONFIG_ONLY = /^(LABEL|ENV|CMD|ENTRYPOINT|EXPOSE|HEALTHCHECK|WORKDIR|USER|VOLUME|ARG|STOPSIGNAL|SHELL|ONBUILD|MAINTAINER)\b/;
@@ -30,10 +28,11 @@ export function buildStep(createdBy: string): string {
  * parent chain, else the longest of `bases` whose layers the image starts with (pulled images
  * and BuildKit builds keep no parent chain).
  */
-export async function imagePicture(api: EngineApi, scope: Scope, ref: string, bases: string[] = []): Promise<ImagePicture> {
+export async function imagePicture(lab: LabReader, ref: string, bases: string[] = []): Promise<ImagePicture> {
   const name = normalizeRef(ref);
   const missing = noImagePicture(name);
-  const { image } = await findImage(api, scope, name);
+  const api = lab.engine;
+  const { image } = await lab.image(name);
   if (!image) return missing;
   const history = await api.maybe<ImageHistoryEntry[]>('GET', `/images/${encodeURIComponent(image.Id)}/history`);
   if (!history) return missing; // removed in between
@@ -62,12 +61,18 @@ export async function imagePicture(api: EngineApi, scope: Scope, ref: string, ba
     const fromBase = base !== null && i >= baseAt;
     if (!isLayer(h)) {
       // (The sandbox's own labels on a build are not the learner's steps.)
-      if (!fromBase && !SANDBOX_LABEL.test(step)) picture.configOnly.push(step);
+      if (!fromBase && !isLabLabelStep(lab, step)) picture.configOnly.push(step);
     } else {
       picture.layers.push({ createdBy: step, size: h.Size, fromBase });
     }
   });
   return picture;
+}
+
+/** A `LABEL k=v` build step that is the sandbox's bookkeeping (a build through the proxy adds them). */
+function isLabLabelStep(lab: LabReader, step: string): boolean {
+  const m = step.match(/^LABEL ([^=\s]+)=/);
+  return !!m && lab.isLabLabel(m[1]);
 }
 
 /** An image the lesson makes that is not there (yet). */

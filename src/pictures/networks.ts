@@ -1,5 +1,4 @@
-import type { EngineApi } from '../engine/api';
-import { filtersParam, LABEL } from '../sandbox/labels';
+import type { LabReader } from '../sandbox/lab';
 import type { NetworkRow } from './types';
 
 /** The engine's built-in networks: always there, whatever the lesson did. */
@@ -16,14 +15,8 @@ function reachOf(name: string, driver: string): NetworkRow['reach'] {
 }
 
 /** Which containers of the lesson's session sit on which network, plus the built-in networks. */
-export async function networkRows(api: EngineApi, lessonId: string, sessionId: string): Promise<NetworkRow[]> {
-  const filters = filtersParam({ label: [`${LABEL.session}=${sessionId}`, `${LABEL.lesson}=${lessonId}`] });
-  const [containers, networks] = await Promise.all([
-    api.json<{ Names: string[]; State: string; HostConfig?: { NetworkMode?: string }; NetworkSettings?: { Networks?: Record<string, unknown> } }[]>(
-      'GET', '/containers/json', { query: { all: 1, filters } },
-    ),
-    api.json<{ Name: string; Driver: string }[]>('GET', '/networks', { query: { filters } }),
-  ]);
+export async function networkRows(lab: LabReader): Promise<NetworkRow[]> {
+  const { containers, networks } = await lab.list();
   const byNet = new Map<string, { driver: string; containers: string[] }>();
   for (const [name, driver] of BUILT_IN) byNet.set(name, { driver, containers: [] });
   for (const n of networks) byNet.set(n.Name, { driver: n.Driver, containers: [] });

@@ -4,33 +4,25 @@ import { realpathSync } from 'node:fs';
 import { pickLang } from '../i18n/lang';
 import type { Lang } from '../lessons/schema';
 import { ensureDir, runtimeDir, workspacesDir } from '../paths';
-import { newIdentity, scopeLabelFilter, sessionLabelFilter, type Scope } from './labels';
+import { followSession } from './follow';
+import type { Lab, LabReader } from './lab';
+import { newIdentity, scopeLabelFilter, sessionLabelFilter } from './labels';
+import { scopedReader } from './lookups';
 import { startProxy, type Proxy, type ProxyLogEntry } from './proxy';
 import { reapSessions, type ReapReport } from './reap';
 import { isEmpty, planRemoval, removeObjects, type Removal, type RemovalPlan } from './remove';
 import { deleteRecord } from './session-file';
 import { SandboxState } from './state';
 
-export type { Removal, RemovalPlan, ProxyLogEntry, ReapReport };
+export type { Removal, RemovalPlan, ProxyLogEntry, ReapReport, Lab, LabReader };
 
-/** A learner's sandbox for one session: a labelling proxy in front of the engine. */
-export interface Sandbox {
+/** A learner's lab for one session, made of a labelling proxy in front of a Docker engine. */
+export interface Sandbox extends Lab {
+  /** What the proxy knows of the session (ctr-learn's own bookkeeping; not for grading). */
   readonly state: SandboxState;
   readonly socketPath: string;
-  /** DOCKER_HOST value that points a docker CLI at the sandbox. */
-  readonly dockerHost: string;
-  /** Environment for a docker CLI inside the sandbox. */
-  readonly env: Record<string, string | undefined>;
   /** What the previous start reaped of dead sessions. */
   readonly reaped: ReapReport;
-  setLesson(lessonId: string): void;
-  /** Which objects checks look at: this session's, for the given (or current) lesson. */
-  scope(lessonId?: string): Scope;
-  planReset(lessonId?: string): Promise<RemovalPlan>;
-  /** Remove this session's objects of one lesson (default: the current one). */
-  reset(lessonId?: string): Promise<Removal>;
-  /** Stop the proxy and remove everything this session created. */
-  end(): Promise<Removal>;
 }
 
 export async function openSandbox(
@@ -54,26 +46,43 @@ export async function openSandbox(
   const proxy: Proxy = await startProxy({ upstream: api.endpoint, ctx, socketPath, log: opts.log });
   const dockerHost = `unix://${socketPath}`;
   let ended: Promise<Removal> | null = null;
+  const reader = (lessonId: string) => scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id, recordsDir: state.recordsDir });
 
   const plan = async (lessonId?: string) => {
     const tracked = state.tracked(lessonId);
-    const labels = lessonId ? scopeLabelFilter({ lessonId, sessionId: identity.id }) : [sessionLabelFilter(identity.id)];
+    const labels = lessonId ? scopeLabelFilter({ lessonId, owner: identity.owner, sessionId: identity.id }) : [sessionLabelFilter(identity.id)];
     const p = await planRemoval(api, labels, tracked.imageRefs);
     p.volumes.push(...tracked.volumes);
     return { plan: p, tracked };
   };
 
+  // The current lesson's lookups follow setLesson: each call reads state.lessonId afresh.
+  const current = (): LabReader => reader(state.lessonId);
   return {
     state,
     socketPath,
+    reaped,
+    sessionId: identity.id,
     dockerHost,
     env: { DOCKER_HOST: dockerHost, DOCKER_CONTEXT: undefined, DOCKER_CLI_HINTS: 'false' },
-    reaped,
+    engine: api,
+    get lessonId() {
+      return state.lessonId;
+    },
+    container: (name) => current().container(name),
+    outsideContainer: (name) => current().outsideContainer(name),
+    network: (name) => current().network(name),
+    volume: (name) => current().volume(name),
+    image: (ref) => current().image(ref),
+    list: (of) => current().list(of),
+    readFile: (where, path) => current().readFile(where, path),
+    isLabLabel: (key) => current().isLabLabel(key),
+    forLesson: reader,
     setLesson(lessonId) {
       state.lessonId = lessonId;
       state.persist();
     },
-    scope: (lessonId) => ({ lessonId: lessonId ?? state.lessonId, sessionId: identity.id }),
+    follow: (onLessons, signal) => followSession(api, identity.id, onLessons, signal),
     planReset: async (lessonId) => (await plan(lessonId ?? state.lessonId)).plan,
     async reset(lessonId) {
       const { plan: p, tracked } = await plan(lessonId ?? state.lessonId);
@@ -86,7 +95,7 @@ export async function openSandbox(
         await proxy.close();
         const { plan: p } = await plan();
         const done = isEmpty(p) ? p : await removeObjects(api, p, state.preexistingImageIds);
-        deleteRecord(identity.id);
+        deleteRecord(identity.id, state.recordsDir);
         return done;
       })();
       return ended;

@@ -24,7 +24,9 @@ export async function planRemoval(api: EngineApi, labels: string[], imageRefs: s
     api.json<{ Volumes: VolumeInspect[] | null }>('GET', '/volumes', { query: { filters } }),
     api.json<{ Id: string; RepoTags: string[] | null }[]>('GET', '/images/json', { query: { filters } }),
   ]);
-  const imageNames = images.map((i) => (i.RepoTags?.length && i.RepoTags[0] !== '<none>:<none>' ? i.RepoTags[0] : i.Id));
+  // A labelled image goes by the references the session made (imageRefs); by ID only when it has
+  // no tag at all. A tag somebody put on it outside the sandbox is theirs, and keeps the image.
+  const imageNames = images.filter((i) => !(i.RepoTags ?? []).some((t) => t !== '<none>:<none>')).map((i) => i.Id);
   return {
     containers: containers.map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id),
     networks: networks.map((n) => n.Name),
@@ -61,6 +63,8 @@ export async function removeObjects(api: EngineApi, plan: RemovalPlan, protected
     // An image that existed before the session only loses the tag the session added, never its data.
     const isRef = !ref.startsWith('sha256:');
     if (protectedImageIds.has(img.Id) && (!isRef || (img.RepoTags ?? []).length <= 1)) continue;
+    // By ID only while it is still untagged: a tag made outside since the plan keeps it.
+    if (!isRef && (img.RepoTags ?? []).some((t) => t !== '<none>:<none>')) continue;
     const r = await api.request('DELETE', `/images/${encodeURIComponent(ref)}`, { query: { force: isRef ? 0 : 1, noprune: 0 } });
     if (ok(r.status)) done.images.push(ref);
   }

@@ -23,17 +23,20 @@ export function sessionsDir(): string {
   return ensureDir(join(stateDir(), 'sessions'));
 }
 
-export function writeRecord(rec: SessionRecord): void {
+/**
+ * (A session passes the folder it chose when it opened: the files belong to the learner whose
+ * home it was, whatever CTR_LEARN_HOME says later.)
+ */
+export function writeRecord(rec: SessionRecord, dir = sessionsDir()): void {
   // Atomically: other processes read these files, and drop one they cannot parse.
-  writeJsonAtomically(join(sessionsDir(), `${rec.id}.json`), rec);
+  writeJsonAtomically(join(dir, `${rec.id}.json`), rec);
 }
 
-export function deleteRecord(id: string): void {
-  rmSync(join(sessionsDir(), `${id}.json`), { force: true });
+export function deleteRecord(id: string, dir = sessionsDir()): void {
+  rmSync(join(dir, `${id}.json`), { force: true });
 }
 
-export function readRecords(): SessionRecord[] {
-  const dir = sessionsDir();
+export function readRecords(dir = sessionsDir()): SessionRecord[] {
   const out: SessionRecord[] = [];
   for (const f of readdirSync(dir)) {
     if (!f.endsWith('.json')) continue;

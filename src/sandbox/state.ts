@@ -1,7 +1,7 @@
 import type { EngineApi } from '../engine/api';
 import { normalizeRef } from '../engine/objects';
 import { labelsFor, LABEL, type SessionIdentity } from './labels';
-import { writeRecord, type SessionRecord } from './session-file';
+import { sessionsDir, writeRecord, type SessionRecord } from './session-file';
 
 /**
  * What the sandbox knows about one session while it runs: who owns what. The proxy consults it to
@@ -14,6 +14,8 @@ export class SandboxState {
   readonly preexistingImageIds: Set<string>;
   readonly preexistingRefs: Set<string>;
 
+  /** This learner's session files, chosen when the session opened. */
+  readonly recordsDir = sessionsDir();
   constructor(
     readonly identity: SessionIdentity,
     lessonId: string,
@@ -84,6 +86,6 @@ export class SandboxState {
   }
 
   persist(): void {
-    writeRecord(this.record());
+    writeRecord(this.record(), this.recordsDir);
   }
 }

@@ -7,7 +7,7 @@ import type { Lesson } from '../lessons/schema';
 import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
 import type { ProgressStore } from '../progress/store';
-import type { Sandbox } from '../sandbox';
+import type { Lab } from '../sandbox/lab';
 import type { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../workspace/workspace';
 import { BoundedBuffer } from './buffer';
@@ -60,7 +60,8 @@ interface Runners {
 
 export class Controller {
   private readonly engine: EngineSession;
-  private sandbox: Sandbox | null = null;
+  /** The learner's lab: the only way this screen reaches their objects. */
+  private sandbox: Lab | null = null;
   private command: AbortController | null = null;
   private picturesSeq = 0;
   private picturesTimer: NodeJS.Timeout | null = null;
@@ -124,7 +125,7 @@ export class Controller {
       // The learner may have opened another lesson while the sandbox was opening.
       const now = this.d.store.getState();
       if (now.screen.name === 'lesson') sandbox.setLesson(now.screen.lessonId);
-      this.dispatch({ type: 'sandboxStatus', status: { state: 'ready', dockerHost: sandbox.dockerHost, sessionId: sandbox.state.identity.id } });
+      this.dispatch({ type: 'sandboxStatus', status: { state: 'ready', dockerHost: sandbox.dockerHost, sessionId: sandbox.sessionId } });
       if (now.screen.name === 'lesson' && hasPictures(this.lesson(now.screen.lessonId))) this.handle({ type: 'loadPictures', lessonId: now.screen.lessonId });
     } catch (err) {
       const e = err as CtrError;
@@ -211,7 +212,7 @@ export class Controller {
         if (!this.sandbox || !this.engine.api) return;
         // Only the newest read is shown: an older, slower one must not replace it.
         const seq = ++this.picturesSeq;
-        const pictures = await lessonPictures(this.engine.api, this.lesson(e.lessonId), this.sandbox.state.identity.id);
+        const pictures = await lessonPictures(this.sandbox.forLesson(e.lessonId), this.lesson(e.lessonId));
         if (seq !== this.picturesSeq) return;
         this.dispatch({ type: 'picturesLoaded', lessonId: e.lessonId, pictures });
         // A health timeline grows with time: while it is on screen, read it again every 2 s.
@@ -242,8 +243,7 @@ export class Controller {
         return;
       }
       case 'loadCheatNames': {
-        const api = this.engine.api;
-        const names = api && this.sandbox ? await sandboxNames(api, this.sandbox.state.identity.id).catch(() => null) : null;
+        const names = this.engine.api && this.sandbox ? await sandboxNames(this.sandbox).catch(() => null) : null;
         this.dispatch({ type: 'cheatNames', names: names ?? { container: [], image: [], network: [], volume: [] } });
         return;
       }
@@ -286,12 +286,11 @@ export class Controller {
   private async runCheck(lessonId: string, stepIndex: number): Promise<void> {
     const lesson = this.lesson(lessonId);
     const step = lesson.steps[stepIndex];
-    const api = this.engine.api;
-    if (!api || !this.sandbox) {
+    if (!this.engine.api || !this.sandbox) {
       this.dispatch({ type: 'checkError', lessonId, stepIndex, message: tf(this.d.store.getState().lang, 'sandboxNotReady') });
       return;
     }
-    const ctx = { api, scope: this.sandbox.scope(lessonId), workspace: this.d.workspaceFor(lesson) };
+    const ctx = { lab: this.sandbox.forLesson(lessonId), workspace: this.d.workspaceFor(lesson) };
     try {
       const { checkStep } = await this.runners();
       const result = await checkStep(step, ctx, this.d.store.getState().lang, (r) => {

@@ -1,9 +1,8 @@
-import type { IncomingMessage } from 'node:http';
 import { EngineApi } from '../engine/api';
 import { resolveEndpoint } from '../engine/endpoint';
 import { CtrError } from '../errors';
-import type { openSandbox, ProxyLogEntry, Sandbox } from '../sandbox';
-import { LABEL, filtersParam } from '../sandbox/labels';
+import type { openSandbox, ProxyLogEntry } from '../sandbox';
+import type { Lab } from '../sandbox/lab';
 import type { EngineStatus } from './state';
 
 export interface EngineSessionOptions {
@@ -18,17 +17,14 @@ export interface EngineSessionOptions {
   open?: typeof openSandbox;
 }
 
-/** Events that can change a step's outcome. `destroy` matters for "--rm removed it" checks. */
-const WATCHED = ['start', 'die', 'destroy', 'health_status'];
-
 /**
  * The engine side of one app session: the API client, the sandbox, and a subscription to the
- * engine's events for the sandbox's label (so a step is re-checked when its containers change,
+ * sandbox's container changes (so a step is re-checked when its containers change,
  * whichever terminal changed them).
  */
 export class EngineSession {
   api: EngineApi | null = null;
-  sandbox: Promise<Sandbox> | null = null;
+  sandbox: Promise<Lab> | null = null;
   private events: AbortController | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private debounce: NodeJS.Timeout | null = null;
@@ -38,7 +34,7 @@ export class EngineSession {
   constructor(private readonly opts: EngineSessionOptions) {}
 
   /** Find the engine and open the sandbox. Resolves with the sandbox, or null without an engine. */
-  async start(lessonId: string): Promise<Sandbox | null> {
+  async start(lessonId: string): Promise<Lab | null> {
     this.closed = false;
     this.stopEvents();
     this.api?.close();
@@ -61,52 +57,35 @@ export class EngineSession {
     const open = this.opts.open ?? (await import('../sandbox')).openSandbox;
     this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall });
     const sandbox = await this.sandbox;
-    if (!this.closed) void this.watch(api, sandbox.state.identity.id);
+    if (!this.closed) void this.watch(sandbox);
     return sandbox;
   }
 
-  private async watch(api: EngineApi, sessionId: string): Promise<void> {
+  private async watch(sandbox: Lab): Promise<void> {
     const ac = new AbortController();
     this.events = ac;
-    const filters = filtersParam({ type: ['container'], event: WATCHED, label: [`${LABEL.session}=${sessionId}`] });
-    let res: IncomingMessage;
-    try {
-      res = await api.stream('GET', '/events', { query: { filters }, signal: ac.signal });
-    } catch {
-      if (!ac.signal.aborted) this.retryTimer = setTimeout(() => void this.watch(api, sessionId), 2000);
-      return;
-    }
-    let partial = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) {
-        if (!line.trim()) continue;
-        try {
-          const msg = JSON.parse(line) as { Actor?: { Attributes?: Record<string, string> } };
-          const lesson = msg.Actor?.Attributes?.[LABEL.lesson];
-          if (lesson) this.pendingLessons.add(lesson);
-        } catch {
-          /* a partial or foreign line: ignore */
-        }
-      }
-      if (this.pendingLessons.size && !this.debounce) {
-        // `docker run --rm` gives start, die and destroy within a few ms: one re-check for all.
-        this.debounce = setTimeout(() => {
-          this.debounce = null;
-          const ids = [...this.pendingLessons];
-          this.pendingLessons.clear();
-          this.opts.onContainerEvents(ids);
-        }, 250);
-      }
-    });
     const again = () => {
-      if (!ac.signal.aborted && !this.closed) this.retryTimer = setTimeout(() => void this.watch(api, sessionId), 2000);
+      if (!ac.signal.aborted && !this.closed) this.retryTimer = setTimeout(() => void this.watch(sandbox), 2000);
     };
-    res.on('end', again);
-    res.on('error', () => {});
-    res.on('close', () => {});
+    try {
+      await sandbox.follow((lessons) => this.changed(lessons), ac.signal);
+    } catch {
+      /* could not follow now: try again below */
+    }
+    again();
+  }
+
+  private changed(lessons: string[]): void {
+    for (const l of lessons) this.pendingLessons.add(l);
+    if (this.pendingLessons.size && !this.debounce) {
+      // `docker run --rm` gives start, die and destroy within a few ms: one re-check for all.
+      this.debounce = setTimeout(() => {
+        this.debounce = null;
+        const ids = [...this.pendingLessons];
+        this.pendingLessons.clear();
+        this.opts.onContainerEvents(ids);
+      }, 250);
+    }
   }
 
   private stopEvents(): void {

@@ -5,7 +5,7 @@ import { checkStep } from '../checks/evaluate';
 import type { CheckResult, StepResult } from '../checks/types';
 import type { EngineApi } from '../engine/api';
 import type { Lesson, Step } from '../lessons/schema';
-import { openSandbox, type Sandbox } from '../sandbox';
+import { openSandbox, type Lab } from '../sandbox';
 import { runAutomatedCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
 import { normalizeRef } from '../engine/objects';
@@ -35,7 +35,7 @@ export interface LessonVerdict {
 const firstFail = (r: StepResult) => r.checks.find((c) => c.status === 'fail');
 
 /** Apply an attempt (files, then commands) as a learner would; returns failed commands. */
-async function apply(sandbox: Sandbox, lesson: Lesson, ws: string, a: Step['solution'], signal?: AbortSignal): Promise<string[]> {
+async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Step['solution'], signal?: AbortSignal): Promise<string[]> {
   writeAttemptFiles(lesson, ws, a.files);
   const failures: string[] = [];
   for (const cmd of a.commands) {
@@ -61,7 +61,7 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
   const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-`));
   const ws = workspaceFor(lesson, root);
   const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root });
-  const ctx = { api, scope: sandbox.scope(), workspace: ws, signal: opts.signal };
+  const ctx = { lab: sandbox.forLesson(lesson.id), workspace: ws, signal: opts.signal };
   try {
     for (const step of lesson.steps) {
       const r = await checkStep(step, ctx);

@@ -110,7 +110,7 @@ export function useLab(api: EngineApi, lessonId: string): Lab {
       return sandbox;
     },
     get ctx() {
-      return { api, scope: lab.sandbox.scope(), workspace: ws };
+      return { lab: lab.sandbox.forLesson(lessonId), workspace: ws };
     },
     docker: (line) => runAutomatedCommand(line, { cwd: ws, env: lab.sandbox.env, timeoutMs: 60_000 }),
     async ok(line) {

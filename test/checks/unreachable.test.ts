@@ -7,6 +7,7 @@ import type { CheckContext } from '../../src/checks/types';
 import { EngineApi } from '../../src/engine/api';
 import { CouldNotCheck, EngineUnavailable } from '../../src/errors';
 import type { CheckKind } from '../../src/lessons/schema';
+import { learnerLab } from '../../src/sandbox/learner';
 import { stepOf, type CheckSpec } from './helpers';
 
 /**
@@ -16,11 +17,10 @@ import { stepOf, type CheckSpec } from './helpers';
 describe('an unreachable engine', () => {
   const socketPath = join(mkdtempSync(join(tmpdir(), 'ctr-no-engine-')), 'docker.sock');
   const ctx: CheckContext = {
-    api: new EngineApi({ url: `unix://${socketPath}`, socketPath, source: 'test' }, 2000),
-    scope: { lessonId: 'no-engine', sessionId: 'snone' },
+    lab: learnerLab(new EngineApi({ url: `unix://${socketPath}`, socketPath, source: 'test' }, 2000), 'no-engine', 'snone'),
     workspace: tmpdir(),
   };
-  afterAll(() => ctx.api.close());
+  afterAll(() => ctx.lab.engine.close());
 
   // Every kind that reads the engine: http alone talks to 127.0.0.1 and never to the engine.
   const engineKinds: Record<Exclude<CheckKind, 'http'>, CheckSpec> = {

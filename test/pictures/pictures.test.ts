@@ -23,7 +23,7 @@ it('reads build steps as the Dockerfile said them, from both builders', () => {
 describe.runIf(api)('pictures on the real engine', () => {
   const lab = useLab(api as EngineApi, uniq('pictures'));
   const n = { image: `${uniq('pic-img')}:1`, loaded: `${uniq('pic-loaded')}:1`, net: uniq('pic-net'), web: uniq('pic-web'), lonely: uniq('pic-lonely'), app: uniq('pic-app'), plain: uniq('pic-plain'), created: uniq('pic-created') };
-  const scope = () => lab.sandbox.scope();
+  const reader = () => lab.sandbox.forLesson(lab.sandbox.lessonId);
 
   beforeAll(async () => {
     writeFileSync(join(lab.ws, 'index.html'), '<h1>pictures</h1>\n');
@@ -49,7 +49,7 @@ describe.runIf(api)('pictures on the real engine', () => {
   });
 
   it('the layer stack: the learner’s two layers above the two of ctr-learn/web:1, LABEL without a layer', async () => {
-    const p = await imagePicture(lab.api, scope(), n.image);
+    const p = await imagePicture(reader(), n.image);
     expect(p).toMatchObject({ ref: n.image, base: 'ctr-learn/web:1', configOnly: ['LABEL course=ctr-learn'] });
     expect(p.id).toMatch(/^[0-9a-f]{12}$/);
     expect(p.layers.map((l) => [l.createdBy, l.fromBase])).toEqual([
@@ -61,20 +61,20 @@ describe.runIf(api)('pictures on the real engine', () => {
     // As many layers as the engine's RootFS has.
     const inspect = await lab.api.json<{ RootFS: { Layers: string[] } }>('GET', `/images/${n.image}/json`);
     expect(p.layers).toHaveLength(inspect.RootFS.Layers.length);
-    expect(await imagePicture(lab.api, scope(), `${uniq('never')}:1`)).toMatchObject({ id: null, layers: [] });
+    expect(await imagePicture(reader(), `${uniq('never')}:1`)).toMatchObject({ id: null, layers: [] });
   });
 
   it('an image without a parent chain finds its base among the lesson’s base images by its layers', async () => {
-    const p = await imagePicture(lab.api, scope(), n.loaded, ['busybox:latest', 'ctr-learn/web:1']);
+    const p = await imagePicture(reader(), n.loaded, ['busybox:latest', 'ctr-learn/web:1']);
     expect(p.base).toBe('ctr-learn/web:1');
     expect(p.layers.map((l) => l.fromBase)).toEqual([false, true, true]);
     expect(p.configOnly).toEqual(['CMD ["httpd" "-f"]']);
     // Without candidates it cannot say, and claims nothing.
-    expect(await imagePicture(lab.api, scope(), n.loaded)).toMatchObject({ base: null });
+    expect(await imagePicture(reader(), n.loaded)).toMatchObject({ base: null });
   });
 
   it('networks: the user-defined one finds by name, the default bridge by IP only, none alone', async () => {
-    const rows = await networkRows(lab.api, scope().lessonId, scope().sessionId!);
+    const rows = await networkRows(reader());
     expect(rows.find((r) => r.name === n.net)).toEqual({ name: n.net, driver: 'bridge', containers: [n.web], reach: 'name' });
     expect(rows.find((r) => r.name === 'bridge')).toMatchObject({ reach: 'ip', containers: expect.arrayContaining([n.plain, n.app]) });
     expect(rows.find((r) => r.name === 'none')).toMatchObject({ reach: 'none', containers: [n.lonely] });
@@ -82,18 +82,18 @@ describe.runIf(api)('pictures on the real engine', () => {
 
   it('health: starting, then healthy, from the events of this run; a container without a check says so', async () => {
     // The engine publishes the event a moment after it sets the status: wait for it (2 s at most).
-    let p = await healthPicture(lab.api, scope(), n.app);
+    let p = await healthPicture(reader(), n.app);
     for (let i = 0; i < 20 && p.changes.at(-1)?.status !== p.status; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      p = await healthPicture(lab.api, scope(), n.app);
+      p = await healthPicture(reader(), n.app);
     }
     expect(p).toMatchObject({ container: n.app, state: 'running', noCheck: false, status: 'healthy', failingStreak: 0 });
     expect(p.changes.map((c) => c.status)).toEqual(['starting', 'healthy']);
     expect(p.changes[1].at).toBeGreaterThan(0);
     expect(p.changes[1].at).toBeLessThanOrEqual(p.span);
-    expect(await healthPicture(lab.api, scope(), n.plain)).toMatchObject({ state: 'running', noCheck: true });
+    expect(await healthPicture(reader(), n.plain)).toMatchObject({ state: 'running', noCheck: true });
     // Created, never started: the check is in its config, its health not yet in its state.
-    expect(await healthPicture(lab.api, scope(), n.created)).toMatchObject({ state: 'created', noCheck: false, changes: [] });
-    expect(await healthPicture(lab.api, scope(), uniq('missing'))).toMatchObject({ state: null });
+    expect(await healthPicture(reader(), n.created)).toMatchObject({ state: 'created', noCheck: false, changes: [] });
+    expect(await healthPicture(reader(), uniq('missing'))).toMatchObject({ state: null });
   });
 });

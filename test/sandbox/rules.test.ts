@@ -15,7 +15,7 @@ import { SandboxState } from '../../src/sandbox/state';
  * the rules make (is this container the sandbox's?). What the rules decide is asserted; that the
  * engine then really stays untouched is the adversarial suite's job, on the real engine.
  */
-const me = { id: 'sme', pid: process.pid, host: 'h' };
+const me = { id: 'sme', pid: process.pid, host: 'h', owner: 'u0-test' };
 const state = new SandboxState(me, 'lesson', null, { ids: ['sha256:base'], refs: ['busybox:latest', 'theirs:1'] });
 const mine = labelsFor(me, 'lesson');
 const other = { 'ctr-learn.session': 'sother' };

@@ -34,9 +34,11 @@ function fakeEngine(opts: { down?: boolean } = {}) {
   const sandbox = {
     env: { DOCKER_HOST: 'unix:///fake-sandbox.sock' },
     dockerHost: 'unix:///fake-sandbox.sock',
-    state: { identity: { id: 'sfake', pid: 1, host: 'h' } },
+    sessionId: 'sfake',
     setLesson: (id: string) => calls.push(`setLesson ${id}`),
-    scope: (lessonId?: string) => ({ lessonId: lessonId ?? 'demo', sessionId: 'sfake' }),
+    forLesson: (lessonId: string) => ({ lessonId, engine: api }),
+    // Never sends events: follows until the session stops following.
+    follow: (_on: unknown, signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve())),
     planReset: async () => ({ containers: ['web'], networks: [], volumes: [], images: [] }),
     reset: async () => ({ containers: ['web'], networks: [], volumes: [], images: [] }),
     end: async () => {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { healthChanges } from '../../engine/events';
-import { findContainer, hasHealthCheck } from '../../engine/objects';
+import { hasHealthCheck } from '../../engine/objects';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
 
@@ -19,7 +19,7 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
   const deadline = Date.now() + check.withinMs;
   while (c.State.Health?.Status !== check.status && Date.now() < deadline && c.State.Running) {
     await sleep(200);
-    c = (await findContainer(ctx.api, ctx.scope, check.container)) ?? c;
+    c = (await ctx.lab.container(check.container)) ?? c;
   }
   const h = c.State.Health!;
   let actual = `${h.Status} (failing streak ${h.FailingStreak})`;
@@ -27,12 +27,12 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
   if (check.transitions) {
     // The engine sets the status before it publishes the event: wait (briefly) for the history
     // to catch up with the status just read.
-    let seen = (await healthChanges(ctx.api, c)).map((e) => e.status);
+    let seen = (await healthChanges(ctx.lab.engine, c)).map((e) => e.status);
     // (`starting` has no event.)
     const evented = h.Status === 'healthy' || h.Status === 'unhealthy';
     for (let i = 0; i < 15 && evented && seen.at(-1) !== h.Status; i++) {
       await sleep(100);
-      seen = (await healthChanges(ctx.api, c)).map((e) => e.status);
+      seen = (await healthChanges(ctx.lab.engine, c)).map((e) => e.status);
     }
     let i = 0;
     for (const s of seen) if (s === check.transitions[i]) i++;

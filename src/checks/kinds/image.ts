@@ -1,4 +1,4 @@
-import { findImage, inspectImage, normalizeRef } from '../../engine/objects';
+import { inspectImage, normalizeRef } from '../../engine/objects';
 import type { ImageHistoryEntry } from '../../engine/types';
 import type { Evaluator } from '../types';
 
@@ -11,7 +11,7 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
   if (check.historyIncludes) parts.push(`history mentions "${check.historyIncludes}"`);
   if (check.sameAs) parts.push(`same image as ${normalizeRef(check.sameAs)}`);
   const expected = parts.join(', ');
-  const { image: img, outside } = await findImage(ctx.api, ctx.scope, ref);
+  const { image: img, outside } = await ctx.lab.image(ref);
   if (!img) {
     const note = outside ? ' in the sandbox (an image with that name exists outside it; the lesson cannot use it)' : '';
     return { pass: !check.exists, expected, actual: `no image ${ref}${note}` };
@@ -21,7 +21,7 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
   const facts = [`image ${ref} (${img.Id.slice(7, 19)}), ${layers.length} layer(s)`];
   let pass = true;
   if (check.baseImage) {
-    const base = await inspectImage(ctx.api, check.baseImage);
+    const base = await inspectImage(ctx.lab.engine, check.baseImage);
     const baseLayers = base?.RootFS.Layers ?? [];
     const shared = baseLayers.filter((l, i) => layers[i] === l).length;
     const ok = !!base && baseLayers.length > 0 && shared === baseLayers.length;
@@ -36,13 +36,13 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
     pass &&= wrong.length === 0;
   }
   if (check.historyIncludes) {
-    const hist = await ctx.api.json<ImageHistoryEntry[]>('GET', `/images/${encodeURIComponent(ref)}/history`);
+    const hist = await ctx.lab.engine.json<ImageHistoryEntry[]>('GET', `/images/${encodeURIComponent(ref)}/history`);
     const ok = hist.some((h) => h.CreatedBy.includes(check.historyIncludes!));
     if (!ok) facts.push(`history has no "${check.historyIncludes}"`);
     pass &&= ok;
   }
   if (check.sameAs) {
-    const other = await inspectImage(ctx.api, check.sameAs);
+    const other = await inspectImage(ctx.lab.engine, check.sameAs);
     const ok = other?.Id === img.Id;
     facts.push(other ? `${normalizeRef(check.sameAs)} is ${other.Id.slice(7, 19)}` : `no image ${normalizeRef(check.sameAs)}`);
     pass &&= ok;

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findContainer } from '../../engine/objects';
 import type { EngineApi } from '../../engine/api';
 import { containerEvents, engineTime } from '../../engine/events';
 import { readLogs } from '../../engine/streams';
@@ -39,7 +38,7 @@ export const logs: Evaluator<'logs'> = async (check, ctx) => {
   if (isOutcome(c)) return c;
   const deadline = Date.now() + check.withinMs;
   for (;;) {
-    const out = await readLogs(ctx.api, c, check.since === 'last-start' ? await lastStartBoundary(ctx.api, c) : undefined);
+    const out = await readLogs(ctx.lab.engine, c, check.since === 'last-start' ? await lastStartBoundary(ctx.lab.engine, c) : undefined);
     const lines = out[check.stream].split('\n').filter((l) => l.length > 0);
     const other = out[check.stream === 'stdout' ? 'stderr' : 'stdout'].split('\n');
     const candidates = check.line === 'first' ? lines.slice(0, 1) : lines;
@@ -55,6 +54,6 @@ export const logs: Evaluator<'logs'> = async (check, ctx) => {
       return { pass: !!hit && !leaked, expected, actual };
     }
     await sleep(200);
-    c = (await findContainer(ctx.api, ctx.scope, check.container)) ?? c;
+    c = (await ctx.lab.container(check.container)) ?? c;
   }
 };

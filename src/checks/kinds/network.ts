@@ -1,4 +1,3 @@
-import { findContainer, findNetwork } from '../../engine/objects';
 import { execIn } from '../../engine/streams';
 import type { ContainerInspect } from '../../engine/types';
 import type { Evaluator } from '../types';
@@ -6,7 +5,7 @@ import { isOutcome, requireContainer } from './container';
 
 export const network: Evaluator<'network'> = async (check, ctx) => {
   const expected = `network "${check.network}" with driver ${check.driver}`;
-  const n = await findNetwork(ctx.api, ctx.scope, check.network);
+  const n = await ctx.lab.network(check.network);
   if (!n) return { pass: false, expected, actual: `no network named "${check.network}" in the sandbox` };
   return { pass: n.Driver === check.driver, expected, actual: `network "${n.Name}" with driver ${n.Driver}` };
 };
@@ -42,11 +41,11 @@ export const reach: Evaluator<'reach'> = async (check, ctx) => {
   if (from.State.Status !== 'running') {
     return { pass: false, expected, actual: `container "${check.from}" is ${from.State.Status}, so nothing can run in it` };
   }
-  const to = await findContainer(ctx.api, ctx.scope, check.to);
+  const to = await ctx.lab.container(check.to);
   if (check.expect === 'unreachable' && to && to.State.Status !== 'running') {
     return { pass: false, expected, actual: `container "${check.to}" is not running, so this proves nothing yet` };
   }
-  const r = await execIn(ctx.api, from.Id, ['timeout', '3', 'wget', '-q', '-O', '/dev/null', target], 8000);
+  const r = await execIn(ctx.lab.engine, from.Id, ['timeout', '3', 'wget', '-q', '-O', '/dev/null', target], 8000);
   const ok = r.exitCode === 0;
   const why = (r.stderr || r.stdout).trim().split('\n').pop() ?? '';
   const actual = ok ? `${check.from} reached ${target}` : `${check.from} could not reach ${target}${why ? ` (${why})` : r.exitCode === 143 ? ' (timed out)' : ''}`;

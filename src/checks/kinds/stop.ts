@@ -17,9 +17,9 @@ export const stop: Evaluator<'stop'> = async (check, ctx) => {
     return { pass: false, expected, actual: `container "${check.container}" is ${c.State.Status}, not running: start it first` };
   }
   const started = performance.now();
-  await ctx.api.json('POST', `/containers/${c.Id}/stop`, { query: { t: check.timeoutSeconds }, timeoutMs: (check.timeoutSeconds + 15) * 1000 });
+  await ctx.lab.engine.json('POST', `/containers/${c.Id}/stop`, { query: { t: check.timeoutSeconds }, timeoutMs: (check.timeoutSeconds + 15) * 1000 });
   const secs = (performance.now() - started) / 1000;
-  const after = await ctx.api.json<typeof c>('GET', `/containers/${c.Id}/json`);
+  const after = await ctx.lab.engine.json<typeof c>('GET', `/containers/${c.Id}/json`);
   const code = after.State.ExitCode;
   const killed = code === 137 ? ' (SIGKILL after the timeout: SIGTERM was ignored)' : '';
   const actual = `stopped in ${secs.toFixed(1)} s with exit code ${code}${killed}`;

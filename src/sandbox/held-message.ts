@@ -1,0 +1,37 @@
+import type { EngineApi } from '../engine/api';
+import { freePort } from '../engine/free-port';
+import type { ContainerInspect } from '../engine/types';
+import { t, type StringKey } from '../i18n/strings';
+import type { Lang } from '../lessons/schema';
+import type { Holder } from './who-holds';
+
+/** A name or a port like the one asked for that nobody holds now: `web-2`, `web-3`…, or a free port. */
+export async function suggestAnother(api: EngineApi, what: { containerName?: string; hostPort?: number }): Promise<string> {
+  if (what.containerName === undefined) return String(await freePort());
+  for (let i = 2; ; i++) {
+    const name = `${what.containerName}-${i}`;
+    const c = await api.maybe<ContainerInspect>('GET', `/containers/${encodeURIComponent(name)}/json`);
+    if (!c || c.Name !== `/${name}`) return name;
+  }
+}
+
+function keyFor(h: Holder): StringKey {
+  switch (h.kind) {
+    case 'other-learner-live': return 'heldByOtherLearner';
+    case 'other-session-of-mine': return h.live === false ? 'heldByMyEndedSession' : 'heldByMyOtherSession';
+    case 'outside': return h.leftover ? 'heldByLeftover' : 'heldOutside';
+    case 'mine': return 'heldByMe';
+  }
+}
+
+/**
+ * What the sandbox tells a learner whose container name or host port is held (see whoHolds), in
+ * their language, with what to do and a suggestion that is free now.
+ */
+export function heldMessage(h: Holder, what: { containerName?: string; hostPort?: number }, suggestion: string, lang: Lang): string {
+  const fill = (key: StringKey, vars: Record<string, string | number>) =>
+    t(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const subject =
+    what.containerName !== undefined ? fill('heldWhatName', { name: what.containerName }) : fill('heldWhatPort', { port: what.hostPort ?? '' });
+  return fill(keyFor(h), { what: subject, suggestion });
+}

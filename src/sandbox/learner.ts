@@ -1,0 +1,31 @@
+import { hostname } from 'node:os';
+import type { EngineApi } from '../engine/api';
+import type { LabReader } from './lab';
+import { LABEL } from './labels';
+import { learnerId } from './learner-id';
+import { scopedReader } from './lookups';
+import { planRemoval, removeObjects, type Removal } from './remove';
+import { readRecords } from './session-file';
+
+/**
+ * One lesson's objects in this learner's live sessions, seen from outside any session
+ * (`ctr-learn check` in another terminal). With `sessionId` (inside `ctr-learn shell`), that
+ * session's only. Another learner's sessions on the same host never count.
+ */
+export function learnerLab(api: EngineApi, lessonId: string, sessionId?: string): LabReader {
+  return scopedReader(api, { lessonId, owner: learnerId(), sessionId });
+}
+
+/**
+ * `ctr-learn reset <lesson>`: remove that lesson's objects from every session of this learner
+ * (live or ended), never another learner's, never anything outside the sandbox.
+ */
+export async function resetLearnerLesson(api: EngineApi, lessonId: string): Promise<Removal> {
+  // This learner's session files are the ones in their own state folder.
+  const records = readRecords().filter((r) => r.host === hostname());
+  const refs = records.flatMap((r) => Object.entries(r.imageRefs).filter(([, l]) => l === lessonId).map(([ref]) => ref));
+  const vols = records.flatMap((r) => Object.entries(r.volumes).filter(([, l]) => l === lessonId).map(([v]) => v));
+  const plan = await planRemoval(api, [`${LABEL.lesson}=${lessonId}`, `${LABEL.owner}=${learnerId()}`], refs);
+  plan.volumes.push(...vols);
+  return removeObjects(api, plan, new Set(records.flatMap((r) => r.preexistingImageIds)));
+}
