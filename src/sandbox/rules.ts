@@ -7,7 +7,9 @@ import { BadBody, canonical, parseObject } from './door/json-body';
 import { say, why } from './door/messages';
 import { BUILTIN_NETWORKS, inspectImage, notYoursImage, ownContainer, ownExec, ownNetwork, ownVolume, Refusal, refuse, type DoorContext } from './door/owners';
 import { matchRoute, type BodyKind, type Match } from './door/table';
+import { heldMessage, suggestAnother } from './held-message';
 import { LABEL } from './labels';
+import { whoHolds } from './who-holds';
 
 export type { DoorContext };
 
@@ -114,6 +116,7 @@ const RULES: Record<Match['route']['rule'], Rule> = {
 
   containerCreate: async (i, ctx) => {
     const body = i.json!;
+    await refuseIfHeld(ctx, body, i.canon.query.get('name'));
     const { volumesToCreate } = await judgeCreate(ctx, body);
     await labelVolumes(ctx, volumesToCreate);
     body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...ctx.state.labels() };
@@ -274,6 +277,21 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     return { query: out, after: { onSuccess: () => r && ctx.state.trackImageRef(r) } };
   },
 };
+
+/**
+ * A name or a published host port somebody else holds: say who (another learner's live session,
+ * another session of this learner, something outside the sandbox) and what to use instead, in
+ * place of the engine's bare "Conflict" or "port is already allocated".
+ */
+async function refuseIfHeld(ctx: DoorContext, body: Record<string, unknown>, name: string | null): Promise<void> {
+  const bindings = ((body.HostConfig as Record<string, unknown> | undefined)?.PortBindings ?? {}) as Record<string, { HostPort?: string }[] | null>;
+  const ports = Object.values(bindings).flatMap((list) => (list ?? []).map((b) => Number(b.HostPort)).filter((p) => Number.isInteger(p) && p > 0));
+  const asks: { containerName?: string; hostPort?: number }[] = [...(name ? [{ containerName: name.replace(/^\//, '') }] : []), ...[...new Set(ports)].map((hostPort) => ({ hostPort }))];
+  for (const what of asks) {
+    const holder = await whoHolds(ctx.api, what, ctx.state.identity);
+    if (holder) throw new Refusal(409, heldMessage(holder, what, await suggestAnother(ctx.api, what), ctx.lang));
+  }
+}
 
 /** Add the session's label to a `filters` query parameter, in whichever form the client used. */
 function withOwnLabel(q: URLSearchParams, ctx: DoorContext, param: string): URLSearchParams {

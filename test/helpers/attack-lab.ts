@@ -275,7 +275,10 @@ export async function sandboxViolations(engine: EngineApi, o: Outside, sandbox: 
     if (hc.NetworkMode.startsWith('container:') || hc.NetworkMode === o.network) out.push(`${name}: NetworkMode=${hc.NetworkMode}`);
     if (Object.values(c.NetworkSettings.Networks ?? {}).length && Object.keys(c.NetworkSettings.Networks).includes(o.network)) out.push(`${name}: on ${o.network}`);
     for (const m of c.Mounts ?? []) {
-      if (m.Type === 'bind' && !under(m.Source)) out.push(`${name}: bind ${m.Source}`);
+      // A bind is mounted when the container starts: one that never started mounted nothing (the
+      // sandbox judges the source again at every start; its refusal is asserted by the attempt).
+      const started = !c.State.StartedAt.startsWith('0001-');
+      if (m.Type === 'bind' && started && !under(m.Source)) out.push(`${name}: bind ${m.Source}`);
       if (m.Type === 'volume' && (m.Name === o.volume || m.Name === o.spareVolume)) out.push(`${name}: outside volume ${m.Name}`);
       if (m.Type === 'volume' && m.Name) {
         const v = await engine.maybe<VolumeInspect & { Options?: Record<string, string> | null }>('GET', `/volumes/${m.Name}`);

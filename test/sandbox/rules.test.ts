@@ -51,7 +51,7 @@ const lookup = (path: string): unknown => {
   if (kind === 'exec' && tail) return execs[name] ?? null;
   return null;
 };
-const api = { maybe: async (_m: string, path: string) => lookup(path), json: async () => ({}) } as unknown as EngineApi;
+const api = { maybe: async (_m: string, path: string) => lookup(path), json: async (_m: string, path: string) => (path === '/containers/json' ? [] : {}) } as unknown as EngineApi;
 
 const ws = realpathSync(mkdtempSync(join(tmpdir(), 'ctr-rules-')));
 mkdirSync(join(ws, 'site'));

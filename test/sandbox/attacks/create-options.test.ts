@@ -22,6 +22,8 @@ describeAttacks(api, 'sandbox attacks: container create options and request bodi
     symlinkSync(o.hostDir, dir);
     const started = await lab.docker(['start', '-a', name]);
     expect.soft(started.stdout, `docker start -a → exit ${started.exitCode}: ${started.stderr}`).not.toContain('host-secret-never-read');
+    expect.soft(started.exitCode).not.toBe(0);
+    expect.soft(started.stderr).toMatch(/ctr-learn sandbox: .*outside the lesson workspace/);
     try {
       await untouched('bind source swapped for a symlink before start');
     } finally {
