@@ -6,7 +6,7 @@ import { openProgress } from '../progress/store';
 import { openSandbox } from '../sandbox';
 import { runInteractive } from '../proc/run';
 import { workspaceFor } from '../workspace/workspace';
-import { connect } from './context';
+import { connect, pickLang } from './context';
 
 /**
  * Your own terminal inside the sandbox: a shell whose docker CLI talks to the sandbox proxy.
@@ -18,7 +18,7 @@ export async function run(args: Args): Promise<number> {
   const { store } = openProgress();
   const lesson = findLesson(lessons, args.positionals[0] ?? store.data().lastLesson ?? lessons[0]?.id ?? '');
   const api = connect();
-  const sandbox = await openSandbox(api, { lessonId: lesson.id });
+  const sandbox = await openSandbox(api, { lessonId: lesson.id, lang: pickLang(args, store.data().lang) });
   const ws = workspaceFor(lesson);
   const finish = async () => {
     const removed = await sandbox.end();

@@ -33,8 +33,8 @@ export async function openSandbox(
     reap?: boolean;
     /** The folder bind mounts may come from (default: the learner's lesson workspaces). */
     workspaceRoot?: string;
-    /** The language of the sandbox's refusals (default: from the environment). */
-    lang?: Lang;
+    /** The language of the sandbox's refusals, or how to read it as it changes (default: from the environment). */
+    lang?: Lang | (() => Lang);
   },
 ): Promise<Sandbox> {
   const identity = newIdentity();
@@ -42,7 +42,15 @@ export async function openSandbox(
   const socketPath = join(ensureDir(runtimeDir()), `${identity.id}.sock`);
   const state = new SandboxState(identity, opts.lessonId, socketPath, await SandboxState.snapshotImages(api));
   state.persist();
-  const ctx = { api, state, lang: opts.lang ?? pickLang({ flags: {} }), bindRoot: bindRootFor(api, opts.workspaceRoot) };
+  const lang = opts.lang ?? pickLang({ flags: {} });
+  const ctx = {
+    api,
+    state,
+    get lang(): Lang {
+      return typeof lang === 'function' ? lang() : lang;
+    },
+    bindRoot: bindRootFor(api, opts.workspaceRoot),
+  };
   const proxy: Proxy = await startProxy({ upstream: api.endpoint, ctx, socketPath, log: opts.log });
   const dockerHost = `unix://${socketPath}`;
   let ended: Promise<Removal> | null = null;

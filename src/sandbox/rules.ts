@@ -185,10 +185,13 @@ const RULES: Record<Match['route']['rule'], Rule> = {
 
   prune: async (i, ctx) => {
     const query = withOwnLabel(i.canon.query, ctx, 'filters');
-    // `image prune -a` removes every tag of an image, and somebody may have tagged the sandbox's.
+    // `image prune -a` removes every tag of an unused image, and somebody may have tagged one the
+    // sandbox built: only when every tag of what it would remove is the sandbox's does it go through.
     const dangling = (JSON.parse(query.get('filters')!) as Record<string, unknown>).dangling;
     if (i.canon.segments[0] === 'images' && dangling !== undefined && JSON.stringify(dangling).includes('false')) {
-      refuse(ctx, 403, 'refusedArea', { what: 'docker image prune -a', why: why(ctx.lang, 'pruneAll') });
+      const images = await ctx.api.json<{ RepoTags: string[] | null }[]>('GET', '/images/json', { query: { filters: query.get('filters')! } });
+      const theirs = images.flatMap((img) => img.RepoTags ?? []).find((t) => t !== '<none>:<none>' && !ctx.state.imageRefs.has(normalizeRef(t)));
+      if (theirs) refuse(ctx, 403, 'refusedArea', { what: 'docker image prune -a', why: why(ctx.lang, 'pruneAll').replace('{tag}', theirs) });
     }
     return { query };
   },
@@ -204,7 +207,8 @@ const RULES: Record<Match['route']['rule'], Rule> = {
       refuse(ctx, 403, 'refusedArea', { what: 'docker pull --all-tags', why: why(ctx.lang, 'notYours') });
     }
     const ref = refOf(repo, tag)!;
-    if (ref.includes('@')) return {}; // a pull by digest makes no tag
+    // A pull by digest makes no tag (a digest cannot be moved); remember it for the session's end.
+    if (ref.includes('@')) return { after: { onSuccess: () => ctx.state.trackImageRef(ref) } };
     const r = await claimRef(ctx, ref);
     return { after: { onSuccess: () => ctx.state.trackImageRef(r) } };
   },

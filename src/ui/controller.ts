@@ -83,6 +83,7 @@ export class Controller {
       },
       onProxyCall: (e) => this.log.push({ kind: 'call', by: 'learner', method: e.method, path: e.path, status: e.status, ms: e.ms, refused: e.refused }),
       onContainerEvents: (lessonIds) => dispatch({ type: 'engineEvents', lessonIds }),
+      lang: () => deps.store.getState().lang,
     });
   }
 

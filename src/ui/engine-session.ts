@@ -1,3 +1,4 @@
+import type { Lang } from '../lessons/schema';
 import { EngineApi } from '../engine/api';
 import { resolveEndpoint } from '../engine/endpoint';
 import { CtrError } from '../errors';
@@ -15,6 +16,8 @@ export interface EngineSessionOptions {
   onStatus: (s: EngineStatus) => void;
   connect?: () => EngineApi;
   open?: typeof openSandbox;
+  /** The learner's language as it is now: the sandbox refuses in it. */
+  lang?: () => Lang;
 }
 
 /**
@@ -55,7 +58,7 @@ export class EngineSession {
     }
     // The sandbox (proxy, reaper) is loaded only now, after the first frame.
     const open = this.opts.open ?? (await import('../sandbox')).openSandbox;
-    this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall });
+    this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall, lang: this.opts.lang });
     const sandbox = await this.sandbox;
     if (!this.closed) void this.watch(sandbox);
     return sandbox;

@@ -51,7 +51,7 @@ const lookup = (path: string): unknown => {
   if (kind === 'exec' && tail) return execs[name] ?? null;
   return null;
 };
-const api = { maybe: async (_m: string, path: string) => lookup(path), json: async (_m: string, path: string) => (path === '/containers/json' ? [] : {}) } as unknown as EngineApi;
+const api = { maybe: async (_m: string, path: string) => lookup(path), json: async (_m: string, path: string) => (path === '/containers/json' || path === '/images/json' ? [] : {}) } as unknown as EngineApi;
 
 const ws = realpathSync(mkdtempSync(join(tmpdir(), 'ctr-rules-')));
 mkdirSync(join(ws, 'site'));
@@ -86,7 +86,8 @@ const cases: [name: string, method: string, url: string, body: string | null, wa
   ['a known path with another method', 'PUT', '/containers/web/stop', null, { status: 403 }],
   ['docker login (the engine asks a registry; nothing on the engine changes)', 'POST', '/auth', '{"username":"u","password":"p","serveraddress":"127.0.0.1:5050"}', { forward: true }],
   // ownership
-  ['pause another session’s container', 'POST', '/containers/theirs/pause', null, { status: 403, says: /not part of this sandbox/ }],
+  ['pause another session’s container', 'POST', '/containers/theirs/pause', null, { status: 403, says: /belongs to another ctr-learn session/ }],
+  ['pause the learner’s own container (made outside)', 'POST', '/containers/plain/pause', null, { status: 403, says: /not part of this sandbox \(it existed before the lesson, or it is yours\)/ }],
   ['stop the learner’s own container', 'POST', '/containers/plain/stop', null, { status: 403 }],
   ['an unknown container is never ours', 'POST', '/containers/ghost/kill', null, { status: 404, says: /no container "ghost" in this sandbox/ }],
   ['own container: forwarded by the ID that was checked', 'POST', '/v1.41/containers/web/stop?t=3', null, { forward: true, url: '/v1.41/containers/c-web-id/stop?t=3' }],
@@ -188,7 +189,8 @@ const cases: [name: string, method: string, url: string, body: string | null, wa
   // lists and prunes are the sandbox's only
   ['ps lists the sandbox only', 'GET', '/containers/json?all=1', null, { forward: true, url: /filters=.*ctr-learn\.session%3Dsme/ }],
   ['container prune', 'POST', '/containers/prune', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],
-  ['image prune -a (would remove tags made outside on the sandbox’s images)', 'POST', '/images/prune?filters=%7B%22dangling%22%3A%5B%22false%22%5D%7D', null, { status: 403, says: /prune -a/ }],
+  ['image prune -a of the sandbox’s own images', 'POST', '/images/prune?filters=%7B%22dangling%22%3A%5B%22false%22%5D%7D', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],
+  ['pull by digest (a digest cannot be moved)', 'POST', '/images/create?fromImage=127.0.0.1:5050/x&tag=sha256:abc', null, { forward: true }],
   ['image prune of dangling images', 'POST', '/images/prune', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],
   ['rmi by ID of an image the sandbox did not build', 'DELETE', '/images/sha256:theirs', null, { status: 403 }],
   ['restart policy with a bind mount (the engine restarts past the sandbox)', 'POST', '/containers/create', create({ Binds: [`${ws}/site:/s`], RestartPolicy: { Name: 'always', MaximumRetryCount: 0 } }), { status: 403, says: /--restart with a bind mount/ }],

@@ -29,6 +29,10 @@ const MESSAGES = {
     en: '{kind} "{name}" is not part of this sandbox (it existed before the lesson, or it is yours), so "{action}" was not sent. The sandbox only touches {kind}s created in it.',
     ko: '{kind} "{name}" 은(는) 이 샌드박스 것이 아니에요 (레슨 전부터 있었거나 내 것이에요). 그래서 "{action}" 을(를) 보내지 않았어요. 샌드박스는 그 안에서 만든 것만 건드려요.',
   },
+  otherSession: {
+    en: '{kind} "{name}" belongs to another ctr-learn session on this engine (another learner\'s, or another of yours that is open), so "{action}" was not sent. Use a name of your own in this sandbox.',
+    ko: '{kind} "{name}" 은(는) 이 엔진의 다른 ctr-learn 세션(다른 학습자의 것이거나, 열려 있는 내 다른 세션) 것이에요. 그래서 "{action}" 을(를) 보내지 않았어요. 이 샌드박스에서 내 이름을 쓰세요.',
+  },
   option: {
     en: '{option} is not allowed in the sandbox: {why}. Leave it out.',
     ko: '샌드박스에서는 {option} 을(를) 쓸 수 없어요: {why}. 빼고 실행하세요.',
@@ -75,8 +79,8 @@ export const OPTION_WHY: Record<string, { en: string; ko: string }> = {
     ko: '엔진이 이런 컨테이너를 샌드박스를 거치지 않고 스스로 다시 시작하면서 바인드 원본을 확인 없이 다시 마운트해요. 재시작 정책에는 이름 있는 볼륨을 쓰세요',
   },
   pruneAll: {
-    en: 'it would remove tags made outside the sandbox on images the sandbox built; remove your images by name (docker rmi NAME), or prune only dangling ones (docker image prune)',
-    ko: '샌드박스가 만든 이미지에 밖에서 붙인 태그까지 지워져요. 이미지를 이름으로 지우거나(docker rmi 이름) 이름 없는 이미지만 정리하세요(docker image prune)',
+    en: 'it would also remove the tag {tag}, made outside the sandbox on an image the sandbox built; remove your images by name (docker rmi NAME)',
+    ko: '샌드박스가 만든 이미지에 밖에서 붙인 태그 {tag} 까지 지워져요. 내 이미지는 이름으로 지우세요(docker rmi 이름)',
   },
   remote: { en: 'the sandbox builds only from the context you send, not from a URL', ko: '샌드박스는 URL이 아니라 내가 보낸 컨텍스트로만 빌드해요' },
 };

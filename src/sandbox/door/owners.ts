@@ -1,6 +1,7 @@
 import type { EngineApi } from '../../engine/api';
 import type { ContainerInspect, ImageInspect, NetworkInspect, VolumeInspect } from '../../engine/types';
 import type { Lang } from '../../lessons/schema';
+import { LABEL } from '../labels';
 import type { SandboxState } from '../state';
 import { say, type MessageKey } from './messages';
 
@@ -49,7 +50,10 @@ export async function ownContainer(ctx: DoorContext, name: string, action: strin
   if (!name) notFound(ctx, 'container', name);
   const c = await ctx.api.maybe<ContainerInspect>('GET', `/containers/${encodeURIComponent(name)}/json`);
   if (!c) notFound(ctx, 'container', name);
-  if (!ctx.state.ownsLabels(c.Config.Labels)) notYours(ctx, 'container', name, action);
+  if (!ctx.state.ownsLabels(c.Config.Labels)) {
+    if (c.Config.Labels?.[LABEL.session]) refuse(ctx, 403, 'otherSession', { kind: kindWord(ctx, 'container'), name, action });
+    notYours(ctx, 'container', name, action);
+  }
   return c.Id;
 }
 
@@ -59,7 +63,10 @@ export async function ownNetwork(ctx: DoorContext, name: string, action: string,
   const n = await ctx.api.maybe<NetworkInspect>('GET', `/networks/${encodeURIComponent(name)}`);
   if (!n) notFound(ctx, 'network', name);
   if (builtinOk && BUILTIN_NETWORKS.has(n.Name)) return n.Id;
-  if (!ctx.state.ownsLabels(n.Labels)) notYours(ctx, 'network', name, action);
+  if (!ctx.state.ownsLabels(n.Labels)) {
+    if (n.Labels?.[LABEL.session]) refuse(ctx, 403, 'otherSession', { kind: kindWord(ctx, 'network'), name, action });
+    notYours(ctx, 'network', name, action);
+  }
   return n.Id;
 }
 
@@ -67,7 +74,10 @@ export async function ownNetwork(ctx: DoorContext, name: string, action: string,
 export async function ownVolume(ctx: DoorContext, name: string, action: string): Promise<void> {
   const v = await ctx.api.maybe<VolumeInspect>('GET', `/volumes/${encodeURIComponent(name)}`);
   if (!v) notFound(ctx, 'volume', name);
-  if (!ctx.state.ownsLabels(v.Labels) && !ctx.state.volumes.has(v.Name)) notYours(ctx, 'volume', name, action);
+  if (!ctx.state.ownsLabels(v.Labels) && !ctx.state.volumes.has(v.Name)) {
+    if (v.Labels?.[LABEL.session]) refuse(ctx, 403, 'otherSession', { kind: kindWord(ctx, 'volume'), name, action });
+    notYours(ctx, 'volume', name, action);
+  }
 }
 
 /** An exec instance belongs to the sandbox when its container does. */
