@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { EngineApi } from '../engine/api';
+import { EngineApi } from '../engine/api';
 import { realpathSync } from 'node:fs';
 import { pickLang } from '../i18n/lang';
 import type { Lang } from '../lessons/schema';
@@ -43,8 +43,11 @@ export async function openSandbox(
   const state = new SandboxState(identity, opts.lessonId, socketPath, await SandboxState.snapshotImages(api));
   state.persist();
   const lang = opts.lang ?? pickLang({ flags: {} });
+  // The door's own lookups (whose is this container?) are not the learner's calls and not
+  // ctr-learn's grading: a client of its own keeps them out of the command log.
+  const doorApi = new EngineApi(api.endpoint);
   const ctx = {
-    api,
+    api: doorApi,
     state,
     get lang(): Lang {
       return typeof lang === 'function' ? lang() : lang;
@@ -101,6 +104,7 @@ export async function openSandbox(
     end() {
       ended ??= (async () => {
         await proxy.close();
+        doorApi.close();
         const { plan: p } = await plan();
         const done = isEmpty(p) ? p : await removeObjects(api, p, state.preexistingImageIds);
         deleteRecord(identity.id, state.recordsDir);

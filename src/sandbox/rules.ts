@@ -125,7 +125,7 @@ const RULES: Record<Match['route']['rule'], Rule> = {
 
   containerUpdate: async (i, ctx) => {
     const id = await ownContainer(ctx, i.match.params.id, 'update');
-    await judgeUpdate(ctx, id, i.json!);
+    judgeUpdate(ctx, i.json!);
     return { segments: withId(i, id) };
   },
 

@@ -57,6 +57,7 @@ const ws = realpathSync(mkdtempSync(join(tmpdir(), 'ctr-rules-')));
 mkdirSync(join(ws, 'site'));
 symlinkSync('/etc', join(ws, 'etc-link'));
 symlinkSync('/var/run', join(ws, 'run-link'));
+symlinkSync('/nonexistent/ctr-learn-x', join(ws, 'dangling'));
 const ctx = { api, state, lang: 'en' as const, bindRoot: ws };
 
 const create = (hostConfig: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -193,7 +194,10 @@ const cases: [name: string, method: string, url: string, body: string | null, wa
   ['pull by digest (a digest cannot be moved)', 'POST', '/images/create?fromImage=127.0.0.1:5050/x&tag=sha256:abc', null, { forward: true }],
   ['image prune of dangling images', 'POST', '/images/prune', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],
   ['rmi by ID of an image the sandbox did not build', 'DELETE', '/images/sha256:theirs', null, { status: 403 }],
-  ['restart policy with a bind mount (the engine restarts past the sandbox)', 'POST', '/containers/create', create({ Binds: [`${ws}/site:/s`], RestartPolicy: { Name: 'always', MaximumRetryCount: 0 } }), { status: 403, says: /--restart with a bind mount/ }],
+  ['restart policy with a bind mount (taught: a script mounted into a crashing service)', 'POST', '/containers/create', create({ Binds: [`${ws}/site:/s:ro`], RestartPolicy: { Name: 'always', MaximumRetryCount: 0 } }), { forward: true }],
+  ['a writable bind holding the folder of another bind’s source', 'POST', '/containers/create', create({ Binds: [`${ws}:/w`, `${ws}/site/index.html:/s:ro`] }), { status: 403, says: /could swap the source/ }],
+  ['a read-only bind of the workspace beside a file from it', 'POST', '/containers/create', create({ Binds: [`${ws}:/w:ro`, `${ws}/site/index.html:/s:ro`] }), { forward: true }],
+  ['a dangling link in the workspace is judged as the host’s root', 'POST', '/containers/create', create({ Binds: [`${ws}/dangling:/d`] }), { status: 403, says: /outside the lesson workspace/ }],
   ['restart policy with a named volume', 'POST', '/containers/create', create({ Binds: ['data:/d'], RestartPolicy: { Name: 'always', MaximumRetryCount: 0 } }), { forward: true }],
   ['prune with broken filters', 'POST', '/volumes/prune?filters=%7Bx', null, { status: 400 }],
   ['events are the sandbox’s', 'GET', '/events', null, { forward: true, url: /ctr-learn\.session%3Dsme/ }],

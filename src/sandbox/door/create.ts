@@ -1,6 +1,6 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { VolumeInspect } from '../../engine/types';
+import { bindsOf, judgeOverlap, judgeSource, sessionBinds } from './binds';
 import { why, type OPTION_WHY } from './messages';
 import { ownContainer, ownNetwork, refuse, type DoorContext } from './owners';
 
@@ -59,9 +59,8 @@ export async function judgeCreate(ctx: DoorContext, body: Obj): Promise<{ volume
     if (!rest.length) continue; // "-v /data": an anonymous volume
     if (!isAbsolute(src)) volumes.add(src);
   }
-  const binds = bindSources(hc);
-  binds.forEach((src) => judgeBindSource(ctx, src));
-  if (binds.length && restarts(hc.RestartPolicy)) option(ctx, '--restart with a bind mount', 'restartBind');
+  const binds = bindsOf(hc, 'this container').map((b) => ({ ...b, src: judgeSource(ctx, b.src) }));
+  if (binds.length) judgeOverlap(ctx, binds, await sessionBinds(ctx));
   for (const m of (hc.Mounts as Obj[] | null) ?? []) {
     const type = m.Type ?? 'volume';
     if (type === 'bind') continue;
@@ -100,40 +99,20 @@ export async function judgeCreate(ctx: DoorContext, body: Obj): Promise<{ volume
 }
 
 /** `docker update` takes resources and the restart policy: the same limits as at create. */
-export async function judgeUpdate(ctx: DoorContext, id: string, body: Obj): Promise<void> {
+export function judgeUpdate(ctx: DoorContext, body: Obj): void {
   judgeResources(ctx, body);
   for (const [field, flag, reason] of MUST_BE_EMPTY) if (field in body && !isEmpty(body[field])) option(ctx, flag, reason);
-  if (restarts(body.RestartPolicy)) {
-    const c = await ctx.api.maybe<{ HostConfig: Obj }>('GET', `/containers/${id}/json`);
-    if (c && bindSources(c.HostConfig).length) option(ctx, '--restart with a bind mount', 'restartBind');
-  }
 }
 
 /**
- * The engine resolves a bind's source when the container starts, not when it is created: a
- * workspace folder swapped for a symlink in between would mount what the link points to. So every
- * start through the sandbox judges the sources again, and a restart policy (starts the engine
- * makes on its own, past the sandbox) is refused for containers with bind mounts.
+ * Every start through the sandbox judges the bind sources again (the engine resolves them then),
+ * and against the session's other binds, as at create.
  */
 export async function judgeStart(ctx: DoorContext, id: string): Promise<void> {
   const c = await ctx.api.maybe<{ HostConfig: Obj }>('GET', `/containers/${id}/json`);
   if (!c) return;
-  for (const src of bindSources(c.HostConfig)) judgeBindSource(ctx, src);
-}
-
-function bindSources(hc: Obj | null | undefined): string[] {
-  const out: string[] = [];
-  for (const bind of (hc?.Binds as string[] | null) ?? []) {
-    const [src, ...rest] = String(bind).split(':');
-    if (rest.length && isAbsolute(src)) out.push(src);
-  }
-  for (const m of (hc?.Mounts as Obj[] | null) ?? []) if (m.Type === 'bind') out.push(String(m.Source ?? ''));
-  return out;
-}
-
-function restarts(policy: unknown): boolean {
-  const name = String((policy as Obj | null | undefined)?.Name ?? '');
-  return name !== '' && name !== 'no';
+  const binds = bindsOf(c.HostConfig, 'this container').map((b) => ({ ...b, src: judgeSource(ctx, b.src) }));
+  if (binds.length) judgeOverlap(ctx, binds, await sessionBinds(ctx, id));
 }
 
 function judgeResources(ctx: DoorContext, res: Obj): void {
@@ -165,30 +144,6 @@ async function judgeNamespace(ctx: DoorContext, mode: string, flag: string, allo
   if (allowed.includes(mode)) return mode;
   if (mode.startsWith('container:')) return `container:${await ownContainer(ctx, mode.slice('container:'.length), `${flag} container:`)}`;
   return option(ctx, `${flag} ${mode}`, 'host');
-}
-
-/** A bind mount source: inside the lesson workspace, symlinks resolved, no `..`, never a socket. */
-function judgeBindSource(ctx: DoorContext, src: string): void {
-  const root = ctx.bindRoot;
-  const shown = root ?? '-';
-  if (!root || !isAbsolute(src) || src.split('/').includes('..')) refuse(ctx, 403, 'bindOutside', { path: src, root: shown });
-  const real = realpathOfNearest(src);
-  const rel = relative(root, real);
-  if (rel.startsWith('..') || isAbsolute(rel)) refuse(ctx, 403, 'bindOutside', { path: src, root });
-  if (/docker\.sock|containerd\.sock/.test(real)) option(ctx, `-v ${src}`, 'socket');
-}
-
-/** The real path of `p`, or of its nearest existing parent joined with the rest (the engine creates it). */
-function realpathOfNearest(p: string): string {
-  let head = p;
-  const tail: string[] = [];
-  while (!existsSync(head)) {
-    const parent = dirname(head);
-    if (parent === head) break;
-    tail.unshift(head.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
-    head = parent;
-  }
-  return join(realpathSync(head), ...tail);
 }
 
 /** Create the named volumes a container asks for, labelled; refuse one that exists outside. */

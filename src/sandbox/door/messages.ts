@@ -41,6 +41,10 @@ const MESSAGES = {
     en: 'the bind mount source {path} is outside the lesson workspace ({root}), so the container would see your machine. Mount a folder of the workspace (e.g. -v "$PWD/site:/site") or use a named volume.',
     ko: '바인드 마운트 원본 {path} 이(가) 레슨 작업 폴더({root}) 밖이라 컨테이너가 내 컴퓨터를 보게 돼요. 작업 폴더 안의 폴더(예: -v "$PWD/site:/site")나 이름 있는 볼륨을 쓰세요.',
   },
+  bindOverlap: {
+    en: 'a writable bind mount ({writer}) holds the folder of another bind mount\'s source ({source}): that container could swap the source for a link to anything on this machine before the next start. Mount the outer folder read-only (:ro), or mount folders side by side.',
+    ko: '쓰기 가능한 바인드 마운트({writer})가 다른 바인드 마운트 원본({source})이 있는 폴더를 품고 있어요. 그 컨테이너가 다음 시작 전에 원본을 이 컴퓨터의 아무 곳을 가리키는 링크로 바꿀 수 있어요. 바깥 폴더를 읽기 전용(:ro)으로 마운트하거나 나란한 폴더를 마운트하세요.',
+  },
   volumeOutside: {
     en: 'volume "{name}" exists outside this sandbox; mounting it could change your data. Use another volume name.',
     ko: '볼륨 "{name}" 은(는) 샌드박스 밖에 있어요. 마운트하면 내 데이터가 바뀔 수 있어요. 다른 볼륨 이름을 쓰세요.',
@@ -74,10 +78,6 @@ export const OPTION_WHY: Record<string, { en: string; ko: string }> = {
   notYours: { en: 'it names something that is not part of this sandbox', ko: '이 샌드박스 것이 아닌 대상을 가리켜요' },
   socket: { en: "it would hand the container the engine's own socket: full control of every container on this machine", ko: '엔진 소켓을 컨테이너에 넘겨서 이 컴퓨터의 모든 컨테이너를 조종할 수 있게 돼요' },
   network: { en: "it would reach the host's network configuration", ko: '호스트의 네트워크 설정에 닿게 돼요' },
-  restartBind: {
-    en: 'the engine restarts such a container on its own, past the sandbox, and would mount the bind source again unchecked; use a named volume with a restart policy',
-    ko: '엔진이 이런 컨테이너를 샌드박스를 거치지 않고 스스로 다시 시작하면서 바인드 원본을 확인 없이 다시 마운트해요. 재시작 정책에는 이름 있는 볼륨을 쓰세요',
-  },
   pruneAll: {
     en: 'it would also remove the tag {tag}, made outside the sandbox on an image the sandbox built; remove your images by name (docker rmi NAME)',
     ko: '샌드박스가 만든 이미지에 밖에서 붙인 태그 {tag} 까지 지워져요. 내 이미지는 이름으로 지우세요(docker rmi 이름)',

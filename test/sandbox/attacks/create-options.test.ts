@@ -28,6 +28,27 @@ describeAttacks(api, 'sandbox attacks: container create options and request bodi
       await untouched('bind source swapped for a symlink before start');
     } finally {
       rmSync(dir);
+      await lab.docker(['rm', '-f', name]);
+    }
+  });
+
+  // The same swap made from inside: a container that can write the workspace turns a folder
+  // another container mounts into a link to the host, and the engine's own restart mounts it.
+  it('[create options] a container that can write a folder cannot sit beside a bind of something inside it', async () => {
+    const { lab, ws, o } = ctx();
+    const inner = join(ws, 'inner');
+    mkdirSync(inner, { recursive: true });
+    const writer = `${o.prefix}-writer`;
+    const w = await lab.docker(['create', '--name', writer, '-v', `${ws}:/w`, 'busybox:latest', 'sh', '-c', `rm -r /w/inner && ln -s ${o.hostDir} /w/inner`]);
+    expect(w.exitCode, w.stderr).toBe(0);
+    try {
+      const inside = await lab.docker(['create', '--name', `${o.prefix}-inner`, '--restart', 'always', '-v', `${inner}:/x:ro`, 'busybox:latest', 'cat', '/x/secret.txt']);
+      expect(inside.exitCode).not.toBe(0);
+      expect(inside.stderr).toMatch(/ctr-learn sandbox: .*could swap the source/);
+      await untouched('a writer beside a bind from inside its folder');
+    } finally {
+      await lab.docker(['rm', '-f', writer]);
+      rmSync(inner, { recursive: true, force: true });
     }
   });
 });
