@@ -1,11 +1,11 @@
 import { isAbsolute } from 'node:path';
 import type { VolumeInspect } from '../../engine/types';
 import { bindsOf, judgeOverlap, judgeSource, sessionBinds } from './binds';
-import { why, type OPTION_WHY } from './messages';
+import { why, type WhyKey } from './messages';
 import { ownContainer, ownNetwork, refuse, type DoorContext } from './owners';
 
 type Obj = Record<string, unknown>;
-type Why = keyof typeof OPTION_WHY;
+type Why = WhyKey;
 
 /** A field that must be empty (or its default) for a sandbox container, with the flag a learner types. */
 const MUST_BE_EMPTY: [field: string, flag: string, why: Why][] = [
