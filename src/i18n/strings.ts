@@ -274,6 +274,14 @@ const STRINGS = {
     en: 'it would also remove the tag {tag}, made outside the sandbox on an image the sandbox built; remove your images by name (docker rmi NAME)',
     ko: '샌드박스가 만든 이미지에 밖에서 붙인 태그 {tag} 까지 지워져요. 내 이미지는 이름으로 지우세요(docker rmi 이름)',
   },
+  doorWhyAllTags: {
+    en: 'it would pull every tag of the repository, names outside the sandbox among them; pull one tag (NAME:TAG)',
+    ko: '저장소의 모든 태그를 가져와서 샌드박스 밖의 이름까지 바뀌어요. 태그 하나만 가져오세요 (이름:태그)',
+  },
+  doorWhyBuildkit: {
+    en: 'it needs a session stream the sandbox does not pass; run the build again without DOCKER_BUILDKIT=1 (the classic builder)',
+    ko: '샌드박스가 통과시키지 않는 세션 스트림이 필요해요. DOCKER_BUILDKIT=1 없이 다시 빌드하세요 (클래식 빌더)',
+  },
   doorWhyRemote: { en: 'the sandbox builds only from the context you send, not from a URL', ko: '샌드박스는 URL이 아니라 내가 보낸 컨텍스트로만 빌드해요' },
   // Why the engine cannot be reached (src/engine/diagnose.ts): where it was looked for, what went wrong, what to do.
   'down.where.DOCKER_HOST': { en: '{url} (from DOCKER_HOST)', ko: '{url} (DOCKER_HOST 설정)' },

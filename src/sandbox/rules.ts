@@ -5,7 +5,7 @@ import { judgeCreate, judgeEndpoint, judgeStart, judgeUpdate, labelVolumes } fro
 import { claimRef, refOf, tagsInArchive } from './door/images';
 import { BadBody, canonical, parseObject } from './door/json-body';
 import { say, why } from './door/messages';
-import { BUILTIN_NETWORKS, inspectImage, notYoursImage, ownContainer, ownExec, ownNetwork, ownVolume, Refusal, refuse, type DoorContext } from './door/owners';
+import { BUILTIN_NETWORKS, inspectImage, notFound, notYours, ownContainer, ownExec, ownNetwork, ownVolume, Refusal, refuse, type DoorContext } from './door/owners';
 import { matchRoute, type BodyKind, type Match } from './door/table';
 import { heldMessage, suggestAnother } from './held-message';
 import { LABEL } from './labels';
@@ -165,7 +165,7 @@ const RULES: Record<Match['route']['rule'], Rule> = {
   },
 
   networkDelete: async (i, ctx) => {
-    if (BUILTIN_NETWORKS.has(i.match.params.id)) refuse(ctx, 403, 'notYours', { kind: 'network', name: i.match.params.id, action: 'rm' });
+    if (BUILTIN_NETWORKS.has(i.match.params.id)) notYours(ctx, 'network', i.match.params.id, 'rm');
     return { segments: withId(i, await ownNetwork(ctx, i.match.params.id, 'rm', false)) };
   },
 
@@ -202,9 +202,9 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     if (src !== null && src !== '-') refuse(ctx, 403, 'refusedArea', { what: 'docker import URL', why: why(ctx.lang, 'remote') });
     const repo = src === '-' ? q.get('repo') : q.get('fromImage');
     const tag = q.get('tag');
-    if (!repo) return src === '-' ? {} : refuse(ctx, 403, 'refusedArea', { what: 'docker pull', why: 'no image named' });
+    if (!repo) return {}; // names nothing: the engine answers with its own error
     if (src !== '-' && !tag && !repo.includes('@') && !/:[^/]*$/.test(repo)) {
-      refuse(ctx, 403, 'refusedArea', { what: 'docker pull --all-tags', why: why(ctx.lang, 'notYours') });
+      refuse(ctx, 403, 'refusedArea', { what: 'docker pull --all-tags', why: why(ctx.lang, 'allTags') });
     }
     const ref = refOf(repo, tag)!;
     // A pull by digest makes no tag (a digest cannot be moved); remember it for the session's end.
@@ -227,14 +227,14 @@ const RULES: Record<Match['route']['rule'], Rule> = {
 
   imageTag: async (i, ctx) => {
     const ref = refOf(i.canon.query.get('repo'), i.canon.query.get('tag'));
-    if (!ref) refuse(ctx, 400, 'badPath', { why: 'no repo to tag' });
+    if (!ref) return {}; // names nothing: the engine answers with its own error
     const r = await claimRef(ctx, ref);
     return { after: { onSuccess: () => ctx.state.trackImageRef(r) } };
   },
 
   imagePush: async (i, ctx) => {
     const ref = normalizeRef(refOf(i.match.params.name, i.canon.query.get('tag')) ?? '');
-    if (!ctx.state.imageRefs.has(ref)) notYoursImage(ctx, ref, 'push');
+    if (!ctx.state.imageRefs.has(ref)) notYours(ctx, 'image', ref, 'push');
     return {};
   },
 
@@ -243,13 +243,13 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     const ref = name.startsWith('sha256:') || /^[0-9a-f]{12,64}$/.test(name) ? name : normalizeRef(name);
     if (ctx.state.imageRefs.has(ref)) return { after: { onSuccess: () => ctx.state.forgetImageRef(ref) } };
     const img: ImageInspect | null = await inspectImage(ctx, ref);
-    if (!img) refuse(ctx, 404, 'noSuch', { kind: ctx.lang === 'ko' ? '이미지' : 'image', name });
+    if (!img) notFound(ctx, 'image', name);
     // A name the session did not make is not its to remove, even on an image it built (somebody
     // may have tagged it). By ID: only an image this session built, every tag of it the session's.
     const byId = ref === name && (name.startsWith('sha256:') || /^[0-9a-f]{12,64}$/.test(name));
     const tags = (img.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
     if (!byId || !ctx.state.ownsLabels(img.Config?.Labels) || ctx.state.preexistingImageIds.has(img.Id) || tags.some((t) => !ctx.state.imageRefs.has(normalizeRef(t)))) {
-      notYoursImage(ctx, name, 'rmi');
+      notYours(ctx, 'image', name, 'rmi');
     }
     return {};
   },
@@ -259,7 +259,7 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     if (q.get('remote')) refuse(ctx, 403, 'option', { option: 'docker build URL', why: why(ctx.lang, 'remote') });
     const net = q.get('networkmode') ?? '';
     if (!['', 'default', 'bridge', 'none'].includes(net)) refuse(ctx, 403, 'option', { option: `--network ${net}`, why: why(ctx.lang, 'network') });
-    if ((q.get('version') ?? '1') !== '1') refuse(ctx, 403, 'refusedArea', { what: 'BuildKit', why: 'it needs a session stream the sandbox does not pass; the classic builder is used' });
+    if ((q.get('version') ?? '1') !== '1') refuse(ctx, 403, 'refusedArea', { what: 'BuildKit', why: why(ctx.lang, 'buildkit') });
     if (q.get('isolation') || q.get('cgroupparent')) refuse(ctx, 403, 'option', { option: '--isolation / --cgroup-parent', why: why(ctx.lang, 'kernel') });
     const refs: string[] = [];
     for (const t of q.getAll('t')) refs.push(await claimRef(ctx, t));

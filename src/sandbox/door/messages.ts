@@ -34,6 +34,8 @@ const WHY_KEYS = {
   network: 'doorWhyNetwork',
   pruneAll: 'doorWhyPruneAll',
   remote: 'doorWhyRemote',
+  allTags: 'doorWhyAllTags',
+  buildkit: 'doorWhyBuildkit',
 } as const satisfies Record<string, StringKey>;
 
 export type MessageKey = keyof typeof MESSAGE_KEYS;

@@ -33,11 +33,11 @@ const KIND_KO = { container: '컨테이너', network: '네트워크', volume: '�
 type Kind = keyof typeof KIND_KO;
 const kindWord = (ctx: DoorContext, kind: Kind) => (ctx.lang === 'ko' ? KIND_KO[kind] : kind);
 
-function notFound(ctx: DoorContext, kind: Kind, name: string): never {
+export function notFound(ctx: DoorContext, kind: Kind, name: string): never {
   return refuse(ctx, 404, 'noSuch', { kind: kindWord(ctx, kind), name });
 }
 
-function notYours(ctx: DoorContext, kind: Kind, name: string, action: string): never {
+export function notYours(ctx: DoorContext, kind: Kind, name: string, action: string): never {
   return refuse(ctx, 403, 'notYours', { kind: kindWord(ctx, kind), name, action });
 }
 
@@ -89,8 +89,4 @@ export async function ownExec(ctx: DoorContext, id: string, action: string): Pro
 
 export async function inspectImage(ctx: DoorContext, name: string): Promise<ImageInspect | null> {
   return ctx.api.maybe<ImageInspect>('GET', `/images/${encodeURIComponent(name)}/json`);
-}
-
-export function notYoursImage(ctx: DoorContext, name: string, action: string): never {
-  return notYours(ctx, 'image', name, action);
 }
