@@ -98,8 +98,9 @@ export async function openSandbox(
     planReset: async (lessonId) => (await plan(lessonId ?? state.lessonId)).plan,
     async reset(lessonId) {
       const { plan: p, tracked } = await plan(lessonId ?? state.lessonId);
-      resetAt.set(lessonId ?? state.lessonId, Date.now() / 1000);
       const done = await removeObjects(api, p, state.preexistingImageIds);
+      // After the removal: its own kill/destroy events belong to the attempt that is gone.
+      resetAt.set(lessonId ?? state.lessonId, Date.now() / 1000);
       state.forget(tracked);
       return done;
     },

@@ -113,7 +113,7 @@ interface EngineEvent {
 /** Past engine events (from `since` until a moment ago), oldest first. */
 async function pastEvents(api: EngineApi, since: number, filters: Record<string, string[]>): Promise<EngineEvent[]> {
   const r = await api.request('GET', '/events', {
-    query: { since: Math.max(1, since).toFixed(3), until: (Date.now() / 1000 - 0.01).toFixed(3), filters: filtersParam(filters) },
+    query: { since: Math.max(1, since).toFixed(3), until: (Date.now() / 1000).toFixed(3), filters: filtersParam(filters) },
   });
   return r.body
     .toString('utf8')

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { engineTime, wasOomKilled } from '../../engine/events';
 import type { ContainerInspect } from '../../engine/types';
 import type { CheckContext, Evaluator, Outcome } from '../types';
@@ -54,7 +55,12 @@ async function containerEventsWithSignal(ctx: CheckContext, c: ContainerInspect,
 async function autoRemoved(ctx: CheckContext, name: string, expected: string): Promise<Outcome> {
   const c = await ctx.lab.container(name);
   if (c) return { pass: false, expected, actual: `container "${name}" ${describeState(c)} (still there${c.HostConfig.AutoRemove ? '' : ': it was run without --rm'})` };
-  const removed = await ctx.lab.removedContainers(name);
+  // The engine publishes `destroy` a moment after `docker run --rm` returns: look again briefly.
+  let removed = await ctx.lab.removedContainers(name);
+  for (let i = 0; i < 10 && removed.length === 0; i++) {
+    await sleep(150);
+    removed = await ctx.lab.removedContainers(name);
+  }
   const last = removed.at(-1);
   if (!last) return { pass: false, expected, actual: `no container named "${name}" ever ran and was removed (was it run with --name ${name}?)` };
   if (!last.autoRemove) return { pass: false, expected, actual: `container "${name}" was removed by hand (docker rm), not by --rm` };

@@ -77,7 +77,7 @@ interface ImageEvent {
  */
 async function howFetched(api: EngineApi, ref: string, id: string): Promise<{ ok: boolean; text: string }> {
   const r = await api.request('GET', '/events', {
-    query: { since: '1', until: (Date.now() / 1000 - 0.01).toFixed(3), filters: JSON.stringify({ type: ['image'], event: ['pull', 'delete'] }) },
+    query: { since: '1', until: (Date.now() / 1000).toFixed(3), filters: JSON.stringify({ type: ['image'], event: ['pull', 'delete'] }) },
   });
   const events = r.body
     .toString('utf8')
