@@ -15,6 +15,7 @@ export function describeCheck(c: Check): string {
     case 'attached': return `${c.container} on ${c.network}`;
     case 'reach': return `${c.from} → ${c.to} ${c.expect}`;
     case 'image': return `image ${c.image}`;
+    case 'registry-tag': return `registry tag ${c.repository}:${c.tag}`;
     case 'health': return `${c.container} ${c.status}`;
     case 'stop': return `stop ${c.container}`;
     case 'logs': return `${c.container} ${c.stream}`;

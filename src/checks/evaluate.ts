@@ -11,6 +11,7 @@ import { image } from './kinds/image';
 import { logs } from './kinds/logs';
 import { mount } from './kinds/mount';
 import { port } from './kinds/port';
+import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
 import { stop } from './kinds/stop';
 import type { CheckContext, CheckResult, Outcome, StepResult } from './types';
@@ -30,6 +31,7 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'attached': return attached(check, ctx);
     case 'reach': return reach(check, ctx);
     case 'image': return image(check, ctx);
+    case 'registry-tag': return registryTag(check, ctx);
     case 'health': return health(check, ctx);
     case 'stop': return stop(check, ctx);
     case 'logs': return logs(check, ctx);

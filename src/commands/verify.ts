@@ -5,7 +5,7 @@ import { reapSessions } from '../sandbox/reap';
 import { verifyLessons, type LessonVerdict, type Proof } from '../verify/verify';
 import { connect } from './context';
 
-/** Prove lessons on this engine: exit 0 only if every lesson holds all three ways. */
+/** Prove lessons on this engine: exit 0 only if every lesson holds all four ways. */
 export async function run(args: Args): Promise<number> {
   const { lessons, broken } = loadCatalog();
   const chosen = args.positionals.length ? args.positionals.map((id) => findLesson(lessons, id)) : lessons;
@@ -32,8 +32,10 @@ function formatVerdict(v: LessonVerdict): string {
   const mark = (p: Proof) => (p.ok ? paint('pass', '✔') : paint('fail', '✘'));
   const lines = [`${v.ok ? paint('pass', '✔') : paint('fail', '✘')} ${v.lessonId} ${paint('muted', `${(v.ms / 1000).toFixed(1)} s`)}`];
   const count = (ps: Proof[]) => `${ps.filter((p) => p.ok).length}/${ps.length}`;
-  lines.push(`  blank fails ${count(v.blank)} · reference passes ${count(v.reference)} · near-misses fail ${count(v.nearMisses)}`);
-  for (const p of [...v.blank, ...v.reference, ...v.nearMisses]) {
+  lines.push(
+    `  blank fails ${count(v.blank)} · reference passes ${count(v.reference)} · alternatives pass ${count(v.alternatives)} · near-misses fail ${count(v.nearMisses)}`,
+  );
+  for (const p of [...v.blank, ...v.reference, ...v.alternatives, ...v.nearMisses]) {
     if (!p.ok || p.case !== 'blank') lines.push(`  ${mark(p)} ${p.stepId} ${p.case}: ${p.detail}`);
   }
   for (const e of v.errors) lines.push(`  ${paint('fail', '!')} ${e}`);

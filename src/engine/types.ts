@@ -50,7 +50,7 @@ export interface ImageInspect {
   Id: string;
   RepoTags: string[] | null;
   RepoDigests: string[] | null;
-  Config: { Labels: Record<string, string> | null } | null;
+  Config: { Labels: Record<string, string> | null; Healthcheck?: { Test?: string[] | null } | null } | null;
   RootFS: { Layers?: string[] };
 }
 

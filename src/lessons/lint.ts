@@ -7,6 +7,9 @@ import type { Problem } from './problems';
 import type { Check, Lesson } from './schema';
 import { normalizeRef } from '../engine/objects';
 
+export const MIN_ALTERNATIVES = 2;
+export const MIN_NEAR_MISSES = 3;
+
 /** Rules that need the whole parsed lesson (the schema already checked each value's shape). */
 export function lintLesson(lesson: Lesson): Problem[] {
   const out: Problem[] = [];
@@ -15,6 +18,7 @@ export function lintLesson(lesson: Lesson): Problem[] {
     out.push({ file, line: lesson.source.lineOf(path), code, message });
   const stepIds = new Set<string>();
   let nearMisses = 0;
+  let alternatives = 0;
 
   lesson.steps.forEach((step, si) => {
     const sp = ['steps', si];
@@ -28,7 +32,11 @@ export function lintLesson(lesson: Lesson): Problem[] {
     const hintIds = new Set(step.hints.map((h) => h.id));
     const dupes = (ids: string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
     for (const id of dupes(step.hints.map((h) => h.id))) at([...sp, 'hints'], 'CTR008', `hint id "${id}" is used twice in step "${step.id}"`);
-    for (const id of dupes(step.nearMisses.map((n) => n.id))) at([...sp, 'nearMisses'], 'CTR008', `near-miss id "${id}" is used twice in step "${step.id}"`);
+    // Alternatives and near-misses share one id space: verify reports both by id.
+    for (const id of dupes([...step.alternatives.map((a) => a.id), ...step.nearMisses.map((n) => n.id)])) {
+      at([...sp, 'nearMisses'], 'CTR008', `answer id "${id}" is used twice in step "${step.id}" (alternatives and near-misses)`);
+    }
+    alternatives += step.alternatives.length;
     const checkIds = new Set<string>();
     step.checks.forEach((check, ci) => {
       const cp = [...sp, 'checks', ci];
@@ -48,7 +56,11 @@ export function lintLesson(lesson: Lesson): Problem[] {
         if (!listed) at(cp, 'CTR013', `check "${check.id}" uses ${kind.slice(0, -1)} "${name}": list it under uses.${kind}`);
       }
     });
-    const attempts = [{ path: [...sp, 'solution'], a: step.solution }, ...step.nearMisses.map((n, ni) => ({ path: [...sp, 'nearMisses', ni], a: n }))];
+    const attempts = [
+      { path: [...sp, 'solution'], a: step.solution },
+      ...step.alternatives.map((n, ni) => ({ path: [...sp, 'alternatives', ni], a: n })),
+      ...step.nearMisses.map((n, ni) => ({ path: [...sp, 'nearMisses', ni], a: n })),
+    ];
     for (const { path, a } of attempts) {
       a.commands.forEach((cmd, i) => {
         try {
@@ -68,6 +80,12 @@ export function lintLesson(lesson: Lesson): Problem[] {
     });
   });
   if (nearMisses === 0) at(['steps'], 'CTR015', 'the lesson has no near-miss answers: add the mistakes learners really make under a step\'s nearMisses');
+  // Per lesson, not per step: some steps have one sensible answer (`docker start counter`), and
+  // forcing two alternatives there would invent answers nobody types. A lesson as a whole always
+  // has other spellings and real mistakes. (Not said again when CTR015 already says "none".)
+  else if (alternatives < MIN_ALTERNATIVES || nearMisses < MIN_NEAR_MISSES) {
+    at(['steps'], 'CTR018', `the lesson has ${alternatives} alternative right answer(s) and ${nearMisses} near-miss(es); verify needs at least ${MIN_ALTERNATIVES} and ${MIN_NEAR_MISSES}: add other ways learners really type a right answer under a step's alternatives, and real mistakes under nearMisses`);
+  }
 
   for (const lang of ['en', 'ko'] as const) {
     const path = join(lesson.dir, `${lang}.md`);

@@ -25,6 +25,7 @@ export const RULES = {
   CTR015: 'lesson has no near-miss answers',
   CTR016: 'invalid regular expression',
   CTR017: 'lesson folder name differs from its id',
+  CTR018: 'lesson has fewer than 2 alternative right answers or fewer than 3 near-misses',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

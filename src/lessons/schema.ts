@@ -33,12 +33,23 @@ const ContainerCheck = z.object({
   kind: z.literal('container'),
   /** Container name as the learner gives it with --name. */
   container: Name,
-  /** `absent` passes when no sandbox container has that name (e.g. after --rm). */
-  state: z.enum(['exists', 'absent', 'created', 'running', 'exited', 'paused']),
+  /**
+   * `absent` passes when no sandbox container has that name now (also when there never was one:
+   * absence alone proves nothing about how it came about). `auto-removed` needs the evidence: a
+   * sandbox container of that name was created with --rm, its process ended by itself (no `kill`
+   * from docker stop/kill/rm -f), and the engine removed it; none of that name is left.
+   */
+  state: z.enum(['exists', 'absent', 'auto-removed', 'created', 'running', 'exited', 'paused']),
   /** The exit code of the main process (.State.ExitCode). */
   exitCode: z.number().int().optional(),
   /** .State.OOMKilled: killed for exceeding its --memory limit. */
   oomKilled: z.boolean().optional(),
+  /**
+   * The signals the engine sent the current (or last) run, in order, from its `kill` events, e.g.
+   * [15, 9] for a `docker stop` whose SIGTERM was ignored until SIGKILL ([9] alone is `docker kill`).
+   * An exit code cannot tell these apart; the events can.
+   */
+  signals: z.array(z.number().int().min(1).max(64)).optional(),
 }).strict();
 
 /** .HostConfig.RestartPolicy and .RestartCount. */
@@ -181,6 +192,31 @@ const ImageCheck = z.object({
   historyIncludes: z.string().optional(),
   /** Same image (same ID) as this reference. */
   sameAs: z.string().optional(),
+  /**
+   * The image config has a health check (.Config.Healthcheck, from HEALTHCHECK), not NONE. Read
+   * from the config, not the history text: a LABEL or a comment that says HEALTHCHECK is not one.
+   */
+  healthcheck: z.boolean().optional(),
+  /**
+   * The image under this name was really fetched: a `docker pull` of it happened after its image
+   * ID had been deleted from this engine (engine events). A pull that found the image still
+   * there ("Image is up to date") proves nothing about the registry.
+   */
+  fetched: z.boolean().optional(),
+}).strict();
+
+/** A registry (on 127.0.0.1) lists this exact tag of a repository (GET /v2/REPO/tags/list, parsed). */
+const RegistryTagCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('registry-tag'),
+  /** The host port the registry is published on. */
+  port: z.number().int().min(1).max(65535),
+  /** The repository inside the registry, e.g. greeter. */
+  repository: z.string().regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/),
+  /** The tag, compared exactly (`1.0` is not `v1.0`, `stable` is not `unstable`). */
+  tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/),
+  /** `present` (default) or `absent`. */
+  expect: z.enum(['present', 'absent']).default('present'),
 }).strict();
 
 /** Health status, optionally waiting for it, and the transitions seen so far. */
@@ -242,6 +278,7 @@ export const Check = z.discriminatedUnion('kind', [
   AttachedCheck,
   ReachCheck,
   ImageCheck,
+  RegistryTagCheck,
   HealthCheck,
   StopCheck,
   LogsCheck,
@@ -268,6 +305,20 @@ export const NearMiss = Attempt.extend({
 }).strict();
 export type NearMiss = z.infer<typeof NearMiss>;
 
+/**
+ * Another right answer: a way a learner really types a correct answer that differs from the
+ * reference (`--publish` for `-p`, `docker container run`, `--mount` for `-v`, `create` + `start`,
+ * `--env-file`, a differently written Dockerfile). `verify` proves that each passes the step, from
+ * a fresh sandbox with the earlier steps solved, so a check that only accepts the reference's
+ * spelling shows up.
+ */
+export const Alternative = Attempt.extend({
+  id: Id,
+  /** What differs from the reference, shown by `verify`. */
+  why: Text,
+}).strict();
+export type Alternative = z.infer<typeof Alternative>;
+
 export const Step = z.object({
   id: Id,
   title: Text,
@@ -275,6 +326,9 @@ export const Step = z.object({
   /** The hint ladder, gentlest first: a nudge, then the flag, then the full command. */
   hints: z.array(Hint),
   solution: Attempt,
+  /** Other right answers; each must pass the step (see Alternative). */
+  alternatives: z.array(Alternative).default([]),
+  /** Wrong answers learners really give; each must fail the step at its `failsCheck`. */
   nearMisses: z.array(NearMiss).default([]),
 }).strict();
 export type Step = z.infer<typeof Step>;

@@ -57,7 +57,10 @@ export async function openSandbox(
   const proxy: Proxy = await startProxy({ upstream: api.endpoint, ctx, socketPath, log: opts.log });
   const dockerHost = `unix://${socketPath}`;
   let ended: Promise<Removal> | null = null;
-  const reader = (lessonId: string) => scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id, recordsDir: state.recordsDir });
+  // When each lesson was last reset: events from before belong to an attempt that is gone.
+  const resetAt = new Map<string, number>();
+  const reader = (lessonId: string) =>
+    scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id, recordsDir: state.recordsDir, eventsSince: () => resetAt.get(lessonId) ?? 0 });
 
   const plan = async (lessonId?: string) => {
     const tracked = state.tracked(lessonId);
@@ -82,6 +85,7 @@ export async function openSandbox(
     },
     container: (name) => current().container(name),
     outsideContainer: (name) => current().outsideContainer(name),
+    removedContainers: (name) => current().removedContainers(name),
     network: (name) => current().network(name),
     volume: (name) => current().volume(name),
     image: (ref) => current().image(ref),
@@ -98,6 +102,8 @@ export async function openSandbox(
     async reset(lessonId) {
       const { plan: p, tracked } = await plan(lessonId ?? state.lessonId);
       const done = await removeObjects(api, p, state.preexistingImageIds);
+      // After the removal: its own kill/destroy events belong to the attempt that is gone.
+      resetAt.set(lessonId ?? state.lessonId, Date.now() / 1000);
       state.forget(tracked);
       return done;
     },

@@ -11,6 +11,19 @@ export interface LabFile {
   type: string;
 }
 
+/** A container of the lab that the engine has removed, as its events tell it. */
+export interface RemovedContainer {
+  id: string;
+  /** Created with --rm. */
+  autoRemove: boolean;
+  /** The signals sent to it before it went (docker stop/kill/rm -f); empty if it ended by itself. */
+  signals: number[];
+  /** The exit code of its last run, if a `die` event was kept. */
+  exitCode?: number;
+  /** When it was removed, seconds since the epoch. */
+  time: number;
+}
+
 /** What a lab holds, listed: for the pictures and the cheat sheet's name blanks. */
 export interface LabListing {
   containers: ContainerSummary[];
@@ -33,6 +46,8 @@ export interface LabReader {
   readonly engine: EngineApi;
   /** The lab's container of that name, or null (a learner's own container of that name never counts). */
   container(name: string): Promise<ContainerInspect | null>;
+  /** The lab's containers of that name that were removed (oldest first; the engine keeps its last 256 events). */
+  removedContainers(name: string): Promise<RemovedContainer[]>;
   /** A container of that name that is NOT the lab's (for clearer "not yours" messages). */
   outsideContainer(name: string): Promise<ContainerInspect | null>;
   network(name: string): Promise<NetworkInspect | null>;

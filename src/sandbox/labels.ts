@@ -13,6 +13,12 @@ export const LABEL = {
   host: 'ctr-learn.host',
   /** The learner (OS user + ctr-learn home) whose session made it: reset, check and clean act on their own only. */
   owner: 'ctr-learn.owner',
+  /**
+   * Put on a container created with --rm (HostConfig.AutoRemove): once the engine has removed it,
+   * its `destroy` event still carries the labels, so grading can tell "removed itself" from
+   * "removed by hand" or "never there".
+   */
+  autoRemove: 'ctr-learn.auto-remove',
 } as const;
 
 /** The helper container a volume is read through (never a learner's object). */
@@ -55,6 +61,11 @@ export interface Scope {
   sessionId?: string;
   /** Where that learner's session files are (default: the current home's). */
   recordsDir?: string;
+  /**
+   * Engine events before this time (seconds since the epoch) are not the lab's current history:
+   * the lesson was reset since (a destroyed container of an earlier attempt proves nothing now).
+   */
+  eventsSince?: () => number;
 }
 
 export function scopeLabelFilter(scope: Scope): string[] {

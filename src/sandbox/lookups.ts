@@ -3,7 +3,7 @@ import type { EngineApi } from '../engine/api';
 import { escapeRe, inspectImage, normalizeRef } from '../engine/objects';
 import type { ContainerInspect, ContainerSummary, NetworkInspect, VolumeInspect } from '../engine/types';
 import { readFile } from './files';
-import type { LabListing, LabReader } from './lab';
+import type { LabListing, LabReader, RemovedContainer } from './lab';
 import { filtersParam, isSandboxLabel, LABEL, scopeLabelFilter, sessionLabelFilter, type Scope } from './labels';
 import { isAlive, readRecords } from './session-file';
 
@@ -42,6 +42,24 @@ export function scopedReader(api: EngineApi, scope: Scope): LabReader {
       return hit ? api.maybe<ContainerInspect>('GET', `/containers/${hit.Id}/json`) : null;
     },
     outsideContainer: (name) => api.maybe<ContainerInspect>('GET', `/containers/${encodeURIComponent(name)}/json`),
+    async removedContainers(name) {
+      const since = scope.eventsSince?.() ?? 0;
+      const events = await pastEvents(api, since, { type: ['container'], event: ['kill', 'die', 'destroy'], label: scopeLabelFilter(scope) });
+      const byId = new Map<string, RemovedContainer & { name: string; live: boolean }>();
+      for (const e of events) {
+        const id = e.Actor?.ID ?? '';
+        const attrs = e.Actor?.Attributes ?? {};
+        if (!byId.has(id)) byId.set(id, { id, name: attrs.name ?? '', autoRemove: false, signals: [], time: 0, live: inScope(attrs) });
+        const r = byId.get(id)!;
+        if (e.Action === 'kill') r.signals.push(Number(attrs.signal));
+        if (e.Action === 'die') r.exitCode = Number(attrs.exitCode);
+        if (e.Action === 'destroy') {
+          r.time = e.timeNano / 1e9;
+          r.autoRemove = attrs[LABEL.autoRemove] === 'true';
+        }
+      }
+      return [...byId.values()].filter((r) => r.time > 0 && r.name === name && r.live).map(({ name: _n, live: _l, ...r }) => r);
+    },
     async network(name) {
       const list = await api.json<NetworkInspect[]>('GET', '/networks', { query: { filters: filters({ name: [name] }) } });
       return list.find((n) => n.Name === name && inScope(n.Labels)) ?? null;
@@ -84,4 +102,23 @@ export function scopedReader(api: EngineApi, scope: Scope): LabReader {
     isLabLabel: isSandboxLabel,
   };
   return reader;
+}
+
+interface EngineEvent {
+  Action: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  timeNano: number;
+}
+
+/** Past engine events (from `since` until a moment ago), oldest first. */
+async function pastEvents(api: EngineApi, since: number, filters: Record<string, string[]>): Promise<EngineEvent[]> {
+  const r = await api.request('GET', '/events', {
+    query: { since: Math.max(1, since).toFixed(3), until: (Date.now() / 1000).toFixed(3), filters: filtersParam(filters) },
+  });
+  return r.body
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EngineEvent)
+    .filter((e) => e.timeNano / 1e9 >= since);
 }

@@ -119,7 +119,8 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     await refuseIfHeld(ctx, body, i.canon.query.get('name'));
     const { volumesToCreate } = await judgeCreate(ctx, body);
     await labelVolumes(ctx, volumesToCreate);
-    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...ctx.state.labels() };
+    const autoRemove = ((body.HostConfig ?? {}) as { AutoRemove?: boolean }).AutoRemove === true;
+    body.Labels = { ...((body.Labels as Record<string, string>) ?? {}), ...ctx.state.labels(), ...(autoRemove ? { [LABEL.autoRemove]: 'true' } : {}) };
     return {};
   },
 

@@ -13,7 +13,7 @@ import { normalizeRef } from '../engine/objects';
 /** One proof: what was expected of a state and what the checks said. */
 export interface Proof {
   stepId: string;
-  /** "blank", "reference", or the near-miss id. */
+  /** "blank", "reference", or the alternative's or near-miss's id. */
   case: string;
   ok: boolean;
   /** Why it holds or not, in one line. */
@@ -27,6 +27,8 @@ export interface LessonVerdict {
   ms: number;
   blank: Proof[];
   reference: Proof[];
+  /** Each alternative right answer, from a fresh sandbox with the earlier steps solved: must pass. */
+  alternatives: Proof[];
   nearMisses: Proof[];
   /** A reference command that failed, an engine error: the lesson cannot be proven. */
   errors: string[];
@@ -35,7 +37,7 @@ export interface LessonVerdict {
 const firstFail = (r: StepResult) => r.checks.find((c) => c.status === 'fail');
 
 /** Apply an attempt (files, then commands) as a learner would; returns failed commands. */
-async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Step['solution'], signal?: AbortSignal): Promise<string[]> {
+async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Pick<Step['solution'], 'files' | 'commands'>, signal?: AbortSignal): Promise<string[]> {
   writeAttemptFiles(lesson, ws, a.files);
   const failures: string[] = [];
   for (const cmd of a.commands) {
@@ -52,12 +54,14 @@ async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Step['solution
  * Prove one lesson on the current engine, in sandboxes of its own:
  *  1. blank: on a fresh sandbox every step fails;
  *  2. reference: each step's solution, applied in order, makes the step pass;
- *  3. near-misses: from a fresh sandbox with the earlier steps solved, each near-miss answer makes
+ *  3. alternatives: from a fresh sandbox with the earlier steps solved, each other right answer
+ *     makes the step pass too (so no check leans on the reference's spelling);
+ *  4. near-misses: from a fresh sandbox with the earlier steps solved, each near-miss answer makes
  *     the step fail, at the check it names, with expected and actual filled in.
  */
 export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signal?: AbortSignal } = {}): Promise<LessonVerdict> {
   const started = performance.now();
-  const verdict: LessonVerdict = { lessonId: lesson.id, ok: false, ms: 0, blank: [], reference: [], nearMisses: [], errors: [] };
+  const verdict: LessonVerdict = { lessonId: lesson.id, ok: false, ms: 0, blank: [], reference: [], alternatives: [], nearMisses: [], errors: [] };
   const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-`));
   const ws = workspaceFor(lesson, root);
   const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root });
@@ -76,18 +80,33 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
       verdict.reference.push({ stepId: step.id, case: 'reference', ok: r.passed, detail: r.passed ? 'passes' : `fails at ${f?.id}: expected ${f?.expected}, actual ${f?.actual}`, failed: f });
       if (!r.passed) break;
     }
+    // Alternatives and near-misses alike: a fresh sandbox, the earlier steps' answers, then the attempt.
+    const fresh = async (k: number, caseId: string) => {
+      const step = lesson.steps[k];
+      await sandbox.reset();
+      restoreStarterFiles(lesson, ws);
+      // The earlier steps' answers, checked (a check may be an action, e.g. a stop): a replay that
+      // went wrong would make the attempt pass or fail for the wrong reason, so it is an error.
+      for (const earlier of lesson.steps.slice(0, k)) {
+        const replayErrors = await apply(sandbox, lesson, ws, earlier.solution, opts.signal);
+        verdict.errors.push(...replayErrors.map((e) => `${step.id} ${caseId}: replaying ${earlier.id}: ${e}`));
+        const replayed = await checkStep(earlier, ctx);
+        if (!replayed.passed) verdict.errors.push(`${step.id} ${caseId}: replaying ${earlier.id} did not pass (${firstFail(replayed)?.id})`);
+      }
+    };
     for (const [k, step] of lesson.steps.entries()) {
+      for (const alt of step.alternatives) {
+        await fresh(k, alt.id);
+        // A command of a right answer that fails is a broken alternative, not a learner's mistake.
+        const cmdErrors = await apply(sandbox, lesson, ws, alt, opts.signal);
+        verdict.errors.push(...cmdErrors.map((e) => `${step.id} ${alt.id}: ${e}`));
+        const r = await checkStep(step, ctx);
+        const f = firstFail(r);
+        const detail = r.passed ? 'passes' : `fails at ${f?.id}: expected ${f?.expected}, actual ${f?.actual}`;
+        verdict.alternatives.push({ stepId: step.id, case: alt.id, ok: r.passed && cmdErrors.length === 0, detail, failed: f });
+      }
       for (const miss of step.nearMisses) {
-        await sandbox.reset();
-        restoreStarterFiles(lesson, ws);
-        // The earlier steps' answers, checked (a check may be an action, e.g. a stop): a replay that
-        // went wrong would make the near-miss "fail" for the wrong reason, so it is an error.
-        for (const earlier of lesson.steps.slice(0, k)) {
-          const replayErrors = await apply(sandbox, lesson, ws, earlier.solution, opts.signal);
-          verdict.errors.push(...replayErrors.map((e) => `${step.id} ${miss.id}: replaying ${earlier.id}: ${e}`));
-          const replayed = await checkStep(earlier, ctx);
-          if (!replayed.passed) verdict.errors.push(`${step.id} ${miss.id}: replaying ${earlier.id} did not pass (${firstFail(replayed)?.id})`);
-        }
+        await fresh(k, miss.id);
         await apply(sandbox, lesson, ws, miss, opts.signal);
         const r = await checkStep(step, ctx);
         const f = firstFail(r);
@@ -106,7 +125,7 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
     await sandbox.end().catch((err: Error) => verdict.errors.push(`cleanup: ${err.message}`));
     rmSync(root, { recursive: true, force: true });
   }
-  const all = [...verdict.blank, ...verdict.reference, ...verdict.nearMisses];
+  const all = [...verdict.blank, ...verdict.reference, ...verdict.alternatives, ...verdict.nearMisses];
   verdict.ok = verdict.errors.length === 0 && all.every((p) => p.ok) && verdict.reference.length === lesson.steps.length;
   verdict.ms = performance.now() - started;
   return verdict;

@@ -25,6 +25,7 @@ function step(id: string, checks: Check[], extra: Partial<Step> = {}): Step {
       { id: 'command', en: 'Type: `docker run -d --name web busybox sleep 1d`', ko: '입력: `docker run -d --name web busybox sleep 1d`' },
     ],
     solution: { files: {}, commands: ['docker run -d --name web busybox sleep 1d'] },
+    alternatives: [],
     nearMisses: [],
     ...extra,
   };

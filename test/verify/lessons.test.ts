@@ -8,8 +8,9 @@ const api = await engineForTests();
 const { lessons, broken } = loadCatalog();
 
 /**
- * Every shipped lesson, proven on the real engine: blank fails, reference passes, and each
- * near-miss fails at the check it names with expected vs actual.
+ * Every shipped lesson, proven four ways on the real engine: blank fails, reference passes, every
+ * alternative right answer passes, and each near-miss fails at the check it names with expected
+ * vs actual.
  */
 describe.runIf(api)('every lesson holds on the real engine', () => {
   let verdicts: LessonVerdict[] = [];
@@ -24,12 +25,17 @@ describe.runIf(api)('every lesson holds on the real engine', () => {
     expect(lessons.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(lessons.map((l) => [l.id]))('%s: blank fails, reference passes, near-misses fail', (id) => {
+  it.each(lessons.map((l) => [l.id]))('%s: blank fails, reference passes, alternatives pass, near-misses fail', (id) => {
     const v = verdicts.find((x) => x.lessonId === id)!;
-    const bad = [...v.blank, ...v.reference, ...v.nearMisses].filter((p) => !p.ok).map((p) => `${p.stepId} ${p.case}: ${p.detail}`);
+    const bad = [...v.blank, ...v.reference, ...v.alternatives, ...v.nearMisses].filter((p) => !p.ok).map((p) => `${p.stepId} ${p.case}: ${p.detail}`);
     expect([...v.errors, ...bad]).toEqual([]);
-    expect(v.reference.length).toBe(lessons.find((l) => l.id === id)!.steps.length);
-    expect(v.nearMisses.length).toBeGreaterThan(0);
+    const lesson = lessons.find((l) => l.id === id)!;
+    expect(v.reference.length).toBe(lesson.steps.length);
+    // Every alternative and near-miss the lesson lists was run (none skipped), at least 2 and 3.
+    expect(v.alternatives.length).toBe(lesson.steps.reduce((n, s) => n + s.alternatives.length, 0));
+    expect(v.nearMisses.length).toBe(lesson.steps.reduce((n, s) => n + s.nearMisses.length, 0));
+    expect(v.alternatives.length).toBeGreaterThanOrEqual(2);
+    expect(v.nearMisses.length).toBeGreaterThanOrEqual(3);
     expect(v.ok).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-import { wasOomKilled } from '../../engine/events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { engineTime, wasOomKilled } from '../../engine/events';
 import type { ContainerInspect } from '../../engine/types';
 import type { CheckContext, Evaluator, Outcome } from '../types';
 
@@ -28,11 +29,52 @@ export function describeState(c: ContainerInspect, oomKilled = c.State.OOMKilled
   return s.Status;
 }
 
+const SIGNAL_NAMES: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 9: 'SIGKILL', 15: 'SIGTERM' };
+const signalName = (n: number) => SIGNAL_NAMES[n] ?? `signal ${n}`;
+export const describeSignals = (s: number[]) => (s.length ? s.map(signalName).join(' then ') : 'no signal');
+
+/** The signals the engine sent the container's run that started at `since` (its `kill` events), in order. */
+async function containerEventsWithSignal(ctx: CheckContext, c: ContainerInspect, since: number): Promise<number[]> {
+  const r = await ctx.lab.engine.request('GET', '/events', {
+    query: {
+      since: Math.floor(Date.parse(c.Created) / 1000),
+      until: (Date.now() / 1000 - 0.01).toFixed(3),
+      filters: JSON.stringify({ container: [c.Id], event: ['kill'] }),
+    },
+  });
+  return r.body
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { timeNano: number; Actor?: { Attributes?: Record<string, string> } })
+    .filter((e) => e.timeNano / 1e9 >= since)
+    .map((e) => Number(e.Actor?.Attributes?.signal ?? 0));
+}
+
+/** "Removed itself": created with --rm, ended by itself, removed by the engine; none of that name left. */
+async function autoRemoved(ctx: CheckContext, name: string, expected: string): Promise<Outcome> {
+  const c = await ctx.lab.container(name);
+  if (c) return { pass: false, expected, actual: `container "${name}" ${describeState(c)} (still there${c.HostConfig.AutoRemove ? '' : ': it was run without --rm'})` };
+  // The engine publishes `destroy` a moment after `docker run --rm` returns: look again briefly.
+  let removed = await ctx.lab.removedContainers(name);
+  for (let i = 0; i < 10 && removed.length === 0; i++) {
+    await sleep(150);
+    removed = await ctx.lab.removedContainers(name);
+  }
+  const last = removed.at(-1);
+  if (!last) return { pass: false, expected, actual: `no container named "${name}" ever ran and was removed (was it run with --name ${name}?)` };
+  if (!last.autoRemove) return { pass: false, expected, actual: `container "${name}" was removed by hand (docker rm), not by --rm` };
+  if (last.signals.length) return { pass: false, expected, actual: `container "${name}" was stopped (${describeSignals(last.signals)}) and then removed: it did not end by itself` };
+  return { pass: true, expected, actual: `container "${name}" ended${last.exitCode !== undefined ? ` with exit code ${last.exitCode}` : ''} and removed itself (--rm)` };
+}
+
 export const container: Evaluator<'container'> = async (check, ctx) => {
-  const want = [check.state === 'exists' ? 'exists' : check.state];
+  const want = [check.state === 'exists' ? 'exists' : check.state === 'auto-removed' ? 'ran with --rm and removed itself' : check.state];
   if (check.exitCode !== undefined) want.push(`exit code ${check.exitCode}`);
   if (check.oomKilled !== undefined) want.push(check.oomKilled ? 'OOM-killed' : 'not OOM-killed');
+  if (check.signals !== undefined) want.push(`sent ${describeSignals(check.signals)}`);
   const expected = `container "${check.container}" ${want.join(', ')}`;
+  if (check.state === 'auto-removed') return autoRemoved(ctx, check.container, expected);
   const c = await ctx.lab.container(check.container);
   if (check.state === 'absent') {
     return { pass: !c, expected, actual: c ? `container "${check.container}" ${describeState(c)} (still there)` : 'no such container' };
@@ -40,9 +82,15 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
   const found = c ?? (await missingContainer(ctx, check.container, expected));
   if (isOutcome(found)) return found;
   const oom = found.State.Status === 'exited' || check.oomKilled !== undefined ? await wasOomKilled(ctx.lab.engine, found) : false;
-  const actual = `container "${check.container}" ${describeState(found, oom)}`;
+  let actual = `container "${check.container}" ${describeState(found, oom)}`;
   const stateOk = check.state === 'exists' || found.State.Status === check.state;
   const codeOk = check.exitCode === undefined || (found.State.Status !== 'running' && found.State.ExitCode === check.exitCode);
   const oomOk = check.oomKilled === undefined || oom === check.oomKilled;
-  return { pass: stateOk && codeOk && oomOk, expected, actual };
+  let signalsOk = true;
+  if (check.signals !== undefined) {
+    const sent = await containerEventsWithSignal(ctx, found, engineTime(found.State.StartedAt) ?? 0);
+    signalsOk = sent.length === check.signals.length && sent.every((s, i) => s === check.signals![i]);
+    actual += `, sent ${describeSignals(sent)}`;
+  }
+  return { pass: stateOk && codeOk && oomOk && signalsOk, expected, actual };
 };

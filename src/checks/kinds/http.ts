@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { Evaluator } from '../types';
 
 /** A real GET from the host to 127.0.0.1 (never anywhere else). */
-function get(port: number, path: string, timeoutMs: number): Promise<{ status: number; body: string }> {
+export function get(port: number, path: string, timeoutMs: number): Promise<{ status: number; body: string }> {
   return new Promise((res, rej) => {
     const req = http.get({ host: '127.0.0.1', port, path, timeout: timeoutMs, agent: false }, (r) => {
       let body = '';

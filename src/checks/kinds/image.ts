@@ -1,4 +1,5 @@
 import { inspectImage, normalizeRef } from '../../engine/objects';
+import type { EngineApi } from '../../engine/api';
 import type { ImageHistoryEntry } from '../../engine/types';
 import type { Evaluator } from '../types';
 
@@ -10,6 +11,8 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
   if (check.labels) parts.push(`labels ${Object.entries(check.labels).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   if (check.historyIncludes) parts.push(`history mentions "${check.historyIncludes}"`);
   if (check.sameAs) parts.push(`same image as ${normalizeRef(check.sameAs)}`);
+  if (check.healthcheck !== undefined) parts.push(check.healthcheck ? 'a HEALTHCHECK in its config' : 'no HEALTHCHECK');
+  if (check.fetched) parts.push('fetched by a pull after it was deleted here');
   const expected = parts.join(', ');
   const { image: img, outside } = await ctx.lab.image(ref);
   if (!img) {
@@ -47,5 +50,45 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
     facts.push(other ? `${normalizeRef(check.sameAs)} is ${other.Id.slice(7, 19)}` : `no image ${normalizeRef(check.sameAs)}`);
     pass &&= ok;
   }
+  if (check.healthcheck !== undefined) {
+    const test = img.Config?.Healthcheck?.Test ?? [];
+    const has = test.length > 0 && test[0] !== 'NONE';
+    facts.push(has ? `HEALTHCHECK ${test.slice(1).join(' ')}` : 'no HEALTHCHECK in its config');
+    pass &&= has === check.healthcheck;
+  }
+  if (check.fetched) {
+    const how = await howFetched(ctx.lab.engine, ref, img.Id);
+    facts.push(how.text);
+    pass &&= how.ok;
+  }
   return { pass, expected, actual: facts.join(', ') };
 };
+
+interface ImageEvent {
+  Action: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  timeNano: number;
+}
+
+/**
+ * Was the image under `ref` really fetched? Its last `pull` must come after a `delete` of its ID
+ * (every name gone, the content removed). A pull while the ID was still here ("Image is up to
+ * date", or only a tag was removed) proves nothing. Engine events, which keep the last 256.
+ */
+async function howFetched(api: EngineApi, ref: string, id: string): Promise<{ ok: boolean; text: string }> {
+  const r = await api.request('GET', '/events', {
+    query: { since: '1', until: (Date.now() / 1000).toFixed(3), filters: JSON.stringify({ type: ['image'], event: ['pull', 'delete'] }) },
+  });
+  const events = r.body
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ImageEvent);
+  const pulls = events.filter((e) => e.Action === 'pull' && normalizeRef(e.Actor?.ID ?? '') === ref);
+  const lastPull = pulls.at(-1);
+  if (!lastPull) return { ok: false, text: `never pulled as ${ref}` };
+  const deleted = events.some((e) => e.Action === 'delete' && e.Actor?.ID === id && e.timeNano < lastPull.timeNano);
+  return deleted
+    ? { ok: true, text: 'pulled after its last copy here was deleted' }
+    : { ok: false, text: 'the last pull found it still here (nothing was fetched): remove every name of it first' };
+}

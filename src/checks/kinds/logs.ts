@@ -43,14 +43,20 @@ export const logs: Evaluator<'logs'> = async (check, ctx) => {
     const other = out[check.stream === 'stdout' ? 'stderr' : 'stdout'].split('\n');
     const candidates = check.line === 'first' ? lines.slice(0, 1) : lines;
     const hit = candidates.find((l) => re.test(l));
-    const leaked = check.notOnOtherStream && other.some((l) => re.test(l));
+    const otherName = check.stream === 'stdout' ? 'stderr' : 'stdout';
+    const onOther = other.find((l) => re.test(l));
+    const leaked = check.notOnOtherStream && onOther !== undefined;
     if ((hit && !leaked) || Date.now() >= deadline) {
       const shown = check.line === 'first' ? lines[0] : hit ?? lines.at(-1);
-      const actual = leaked
-        ? `it also appears on ${check.stream === 'stdout' ? 'stderr' : 'stdout'}`
-        : lines.length === 0
-          ? `nothing on ${check.stream}${since}${out[check.stream === 'stdout' ? 'stderr' : 'stdout'].trim() ? ` (there is output on the other stream)` : ''}`
-          : `${check.line === 'first' ? 'first line' : hit ? 'matching line' : 'last line'}: ${JSON.stringify(shown)}`;
+      // "Also" only when it is on both streams: a line that is only on the other stream was sent
+      // to the wrong one (e.g. `2>&1`, or -t merging both), and that is what the learner must hear.
+      const actual = hit && leaked
+        ? `${JSON.stringify(hit)} is on ${check.stream}, but it also appears on ${otherName}`
+        : !hit && onOther !== undefined
+          ? `${lines.length === 0 ? `nothing on ${check.stream}${since}` : `no such line on ${check.stream}${since}`}; the line is on ${otherName} instead: ${JSON.stringify(onOther)}`
+          : lines.length === 0
+            ? `nothing on ${check.stream}${since}${out[otherName].trim() ? ` (there is output on ${otherName})` : ''}`
+            : `${check.line === 'first' ? 'first line' : hit ? 'matching line' : 'last line'}: ${JSON.stringify(shown)}`;
       return { pass: !!hit && !leaked, expected, actual };
     }
     await sleep(200);

@@ -42,8 +42,14 @@ export const reach: Evaluator<'reach'> = async (check, ctx) => {
     return { pass: false, expected, actual: `container "${check.from}" is ${from.State.Status}, so nothing can run in it` };
   }
   const to = await ctx.lab.container(check.to);
-  if (check.expect === 'unreachable' && to && to.State.Status !== 'running') {
-    return { pass: false, expected, actual: `container "${check.to}" is not running, so this proves nothing yet` };
+  // Say why before calling: a call to a stopped container only times out, and a target that is not
+  // there (or not running) makes "unreachable" true for a reason that is not the network's.
+  if (to && to.State.Status !== 'running') {
+    const why = check.expect === 'unreachable' ? ', so "cannot reach" proves nothing yet' : `: start it (docker start ${check.to})`;
+    return { pass: false, expected, actual: `container "${check.to}" is not running (${to.State.Status})${why}` };
+  }
+  if (!to && check.expect === 'unreachable' && (await ctx.lab.outsideContainer(check.to)) === null && /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(check.to)) {
+    return { pass: false, expected, actual: `there is no container "${check.to}", so "cannot reach" proves nothing` };
   }
   const r = await execIn(ctx.lab.engine, from.Id, ['timeout', '3', 'wget', '-q', '-O', '/dev/null', target], 8000);
   const ok = r.exitCode === 0;

@@ -21,7 +21,12 @@ export const stop: Evaluator<'stop'> = async (check, ctx) => {
   const secs = (performance.now() - started) / 1000;
   const after = await ctx.lab.engine.json<typeof c>('GET', `/containers/${c.Id}/json`);
   const code = after.State.ExitCode;
-  const killed = code === 137 ? ' (SIGKILL after the timeout: SIGTERM was ignored)' : '';
+  const killed =
+    code === 137
+      ? ' (SIGKILL after the timeout: SIGTERM was ignored)'
+      : code === 143
+        ? ' (128 + 15: SIGTERM ended it, but not with exit 0: a handler that ran must end with `exit 0`; without one, an init such as --init passed SIGTERM on)'
+        : '';
   const actual = `stopped in ${secs.toFixed(1)} s with exit code ${code}${killed}`;
   const pass =
     (check.maxSeconds === undefined || secs <= check.maxSeconds) &&
