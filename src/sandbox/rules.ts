@@ -234,8 +234,15 @@ const RULES: Record<Match['route']['rule'], Rule> = {
   },
 
   imagePush: async (i, ctx) => {
-    const ref = normalizeRef(refOf(i.match.params.name, i.canon.query.get('tag')) ?? '');
-    if (!ctx.state.imageRefs.has(ref)) notYours(ctx, 'image', ref, 'push');
+    // Only what the session made goes out; with no tag (push --all-tags), every tag of the repository.
+    const tag = i.canon.query.get('tag');
+    const refs = tag
+      ? [normalizeRef(refOf(i.match.params.name, tag)!)]
+      : (await ctx.api.json<{ RepoTags: string[] | null }[]>('GET', '/images/json', { query: { filters: JSON.stringify({ reference: [i.match.params.name] }) } }))
+          .flatMap((img) => img.RepoTags ?? [])
+          .map(normalizeRef);
+    const theirs = refs.find((r) => !ctx.state.imageRefs.has(r));
+    if (theirs) notYours(ctx, 'image', theirs, 'push');
     return {};
   },
 
