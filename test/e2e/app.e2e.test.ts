@@ -193,7 +193,7 @@ describe('on the real engine', () => {
     await app.exited;
   });
 
-  it('SIGTERM ends the sandbox and exits within 2 s', async (ctx) => {
+  it('SIGTERM closes the sandbox, keeping the lab, and exits within 2 s', async (ctx) => {
     if (!api) return ctx.skip();
     // Its own name: a container an earlier failed test left behind cannot get in the way.
     const termName = `${fx.web}-term`;
@@ -209,7 +209,9 @@ describe('on the real engine', () => {
     const { exitCode } = await app.exited;
     expect(Date.now() - started).toBeLessThan(2000);
     expect(exitCode).toBe(143);
-    expect(await containerState(termName)).toBe('absent');
+    // Like a quit: the lab is kept for the learner's return, and the app says so.
+    expect(app.output()).toMatch(/your lab is kept for next time: 1 container\(s\) \(1 still running\)/);
+    expect(await containerState(termName)).toBe('running');
     expect(app.term.buffer.active.type).toBe('normal');
   });
 });
