@@ -4,6 +4,7 @@ import { quickCatalog } from '../lessons/cache';
 import { findLesson } from '../lessons/find';
 import { openProgress } from '../progress/store';
 import { openSandbox } from '../sandbox';
+import { keptText, labBackText } from '../sandbox/kept-text';
 import { runInteractive } from '../proc/run';
 import { workspaceFor } from '../workspace/workspace';
 import { connect, pickLang } from './context';
@@ -18,13 +19,15 @@ export async function run(args: Args): Promise<number> {
   const { store } = openProgress();
   const lesson = findLesson(lessons, args.positionals[0] ?? store.data().lastLesson ?? lessons[0]?.id ?? '');
   const api = connect();
-  const sandbox = await openSandbox(api, { lessonId: lesson.id, lang: pickLang(args, store.data().lang) });
+  const lang = pickLang(args, store.data().lang);
+  // Like the app: the learner's kept lab is taken over, and kept again when the shell closes.
+  const sandbox = await openSandbox(api, { lessonId: lesson.id, lang, adopt: true });
   const ws = workspaceFor(lesson);
+  if (sandbox.adoptedFrom && !args.flags.print) println(paint('muted', labBackText(lang, sandbox.adoptedFrom.lastUsedAt)));
   const finish = async () => {
-    const removed = await sandbox.end();
+    const kept = await sandbox.keep();
     api.close();
-    const n = Object.values(removed).reduce((a, b) => a + b.length, 0);
-    println(paint('muted', `Sandbox closed; removed ${n} object(s) created in it.`));
+    println(paint('muted', keptText(lang, kept, lesson.id)));
   };
   if (args.flags.print) {
     println(`export DOCKER_HOST=${sandbox.dockerHost} CTR_LEARN_SESSION=${sandbox.sessionId}`);

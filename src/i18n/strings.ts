@@ -395,6 +395,21 @@ const STRINGS = {
     en: '{what} is already used in this sandbox; remove that first, or use another, such as {suggestion}.',
     ko: '{what}: 이 샌드박스에서 이미 쓰고 있어요. 먼저 지우거나 {suggestion} 처럼 다른 것을 쓰세요.',
   },
+  // Coming back: the lab kept on quit and taken over on the next start.
+  labKept: {
+    en: 'Sandbox closed; your lab is kept for next time: {what}. It waits {days} days; ctr-learn reset {lesson} removes it now. Progress saved.',
+    ko: '샌드박스를 닫았어요. 다음에 이어서 하도록 실습 환경을 남겨 두었어요: {what}. {days}일 동안 그대로 두고, 지금 지우려면 ctr-learn reset {lesson} 을 실행하세요. 진행 기록을 저장했어요.',
+  },
+  labKeptEmpty: { en: 'Sandbox closed; nothing was left in it. Progress saved.', ko: '샌드박스를 닫았어요. 안에 남은 것은 없어요. 진행 기록을 저장했어요.' },
+  labContainers: { en: '{n} container(s)', ko: '컨테이너 {n}개' },
+  labRunning: { en: '{n} still running', ko: '{n}개는 실행 중' },
+  labNetworks: { en: '{n} network(s)', ko: '네트워크 {n}개' },
+  labVolumes: { en: '{n} volume(s)', ko: '볼륨 {n}개' },
+  labImages: { en: '{n} image(s)', ko: '이미지 {n}개' },
+  labBack: {
+    en: 'Your lab from {when} is back as you left it: carry on where you stopped.',
+    ko: '{when}에 쓰던 실습 환경을 그대로 되살렸어요. 멈춘 곳에서 이어서 하세요.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,20 +1,22 @@
 import { join } from 'node:path';
 import { EngineApi } from '../engine/api';
-import { realpathSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
+import { normalizeRef } from '../engine/objects';
 import { pickLang } from '../i18n/lang';
 import type { Lang } from '../lessons/schema';
 import { ensureDir, runtimeDir, workspacesDir } from '../paths';
 import { followSession } from './follow';
-import type { Lab, LabReader } from './lab';
-import { newIdentity, scopeLabelFilter, sessionLabelFilter } from './labels';
+import type { KeptLab, Lab, LabReader } from './lab';
+import { filtersParam, newIdentity, scopeLabelFilter, sessionLabelFilter, type SessionIdentity } from './labels';
 import { scopedReader } from './lookups';
 import { startProxy, type Proxy, type ProxyLogEntry } from './proxy';
 import { reapSessions, type ReapReport } from './reap';
 import { isEmpty, planRemoval, removeObjects, type Removal, type RemovalPlan } from './remove';
-import { deleteRecord } from './session-file';
+import { claimRecord, deleteRecord, isAlive, isStale, KEEP_LAB_DAYS, lastUsed, readRecords, sessionsDir, type SessionRecord } from './session-file';
 import { SandboxState } from './state';
 
-export type { Removal, RemovalPlan, ProxyLogEntry, ReapReport, Lab, LabReader };
+export type { Removal, RemovalPlan, ProxyLogEntry, ReapReport, Lab, LabReader, KeptLab };
+export { KEEP_LAB_DAYS };
 
 /** A learner's lab for one session, made of a labelling proxy in front of a Docker engine. */
 export interface Sandbox extends Lab {
@@ -23,6 +25,38 @@ export interface Sandbox extends Lab {
   readonly socketPath: string;
   /** What the previous start reaped of dead sessions. */
   readonly reaped: ReapReport;
+}
+
+/**
+ * This learner's most recently used lab on this host whose process is gone (quit with the lab
+ * kept, or crashed), used within KEEP_LAB_DAYS, claimed for this process. The session takes over
+ * its session id: the objects' `ctr-learn.session` label then names this session, so every rule
+ * of the proxy (ownership, binds, the session's containers) and every lookup covers them as they
+ * are (labels cannot be changed on a container, network or volume).
+ */
+function adoptKeptLab(me: SessionIdentity): SessionRecord | null {
+  const dir = sessionsDir();
+  const candidates = readRecords(dir)
+    // (This process's own kept lab too: the app closes and reopens its session to retry the engine.)
+    .filter((r) => r.host === me.host && r.owner === me.owner && (!isAlive(r.pid) || (r.pid === me.pid && r.keptAt)) && !isStale(lastUsed(r)))
+    .sort((a, b) => lastUsed(b) - lastUsed(a));
+  for (const c of candidates) {
+    const rec = claimRecord(c.id, dir);
+    if (rec) return rec;
+  }
+  return null;
+}
+
+/**
+ * The images that existed before this session, minus the adopted lab's own (what it built,
+ * committed, tagged or pulled): those stay the lab's, removable by reset, not "existed before".
+ */
+async function withoutLabImages(api: EngineApi, snapshot: { ids: string[]; refs: string[] }, rec: SessionRecord): Promise<{ ids: string[]; refs: string[] }> {
+  const labelled = await api.json<{ Id: string }[]>('GET', '/images/json', { query: { filters: filtersParam({ label: [sessionLabelFilter(rec.id)] }) } });
+  const before = new Set(rec.preexistingImageIds);
+  const labIds = new Set(labelled.map((i) => i.Id).filter((id) => !before.has(id)));
+  const labRefs = new Set(Object.keys(rec.imageRefs));
+  return { ids: snapshot.ids.filter((id) => !labIds.has(id)), refs: snapshot.refs.filter((r) => !labRefs.has(normalizeRef(r))) };
 }
 
 export async function openSandbox(
@@ -35,12 +69,24 @@ export async function openSandbox(
     workspaceRoot?: string;
     /** The language of the sandbox's refusals, or how to read it as it changes (default: from the environment). */
     lang?: Lang | (() => Lang);
+    /**
+     * Take over this learner's most recently used kept (or crashed) lab on this host, if it was
+     * used within KEEP_LAB_DAYS: its objects become this session's (the app and `ctr-learn shell`).
+     */
+    adopt?: boolean;
   },
 ): Promise<Sandbox> {
-  const identity = newIdentity();
-  const reaped = opts.reap === false ? { sessions: [], removed: { containers: [], networks: [], volumes: [], images: [] } } : await reapSessions(api);
+  const fresh = newIdentity();
+  const adopted = opts.adopt ? adoptKeptLab(fresh) : null;
+  const identity: SessionIdentity = adopted ? { ...fresh, id: adopted.id } : fresh;
+  const reaped =
+    opts.reap === false
+      ? { sessions: [], removed: { containers: [], networks: [], volumes: [], images: [] } }
+      : await reapSessions(api, { exceptSession: identity.id });
   const socketPath = join(ensureDir(runtimeDir()), `${identity.id}.sock`);
-  const state = new SandboxState(identity, opts.lessonId, socketPath, await SandboxState.snapshotImages(api));
+  if (adopted?.socketPath) rmSync(adopted.socketPath, { force: true });
+  const snapshot = await SandboxState.snapshotImages(api);
+  const state = new SandboxState(identity, opts.lessonId, socketPath, adopted ? await withoutLabImages(api, snapshot, adopted) : snapshot, undefined, adopted);
   state.persist();
   const lang = opts.lang ?? pickLang({ flags: {} });
   // The door's own lookups (whose is this container?) are not the learner's calls and not
@@ -59,6 +105,7 @@ export async function openSandbox(
   let ended: Promise<Removal> | null = null;
   // When each lesson was last reset: events from before belong to an attempt that is gone.
   const resetAt = new Map<string, number>();
+  let kept: Promise<KeptLab> | null = null;
   const reader = (lessonId: string) =>
     scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id, recordsDir: state.recordsDir, eventsSince: () => resetAt.get(lessonId) ?? 0 });
 
@@ -76,6 +123,7 @@ export async function openSandbox(
     state,
     socketPath,
     reaped,
+    adoptedFrom: adopted ? { keptAt: adopted.keptAt ?? null, lastUsedAt: adopted.lastUsedAt ?? adopted.startedAt } : null,
     sessionId: identity.id,
     dockerHost,
     env: { DOCKER_HOST: dockerHost, DOCKER_CONTEXT: undefined, DOCKER_CLI_HINTS: 'false' },
@@ -117,6 +165,26 @@ export async function openSandbox(
         return done;
       })();
       return ended;
+    },
+    keep() {
+      kept ??= (async () => {
+        await proxy.close();
+        doorApi.close();
+        const everything = await reader(state.lessonId).list('session');
+        const { plan: p } = await plan();
+        state.keptAt = new Date().toISOString();
+        state.persist();
+        return {
+          containers: everything.containers.length,
+          running: everything.containers.filter((c) => c.State === 'running').length,
+          networks: everything.networks.length,
+          volumes: p.volumes.length,
+          images: p.images.length,
+          keepDays: KEEP_LAB_DAYS,
+          lessonId: state.lessonId,
+        };
+      })();
+      return kept;
     },
   };
 }

@@ -86,4 +86,26 @@ export interface Lab extends LabReader {
   reset(lessonId?: string): Promise<Removal>;
   /** Close the door and remove everything this session created. */
   end(): Promise<Removal>;
+  /**
+   * Close the door and keep the lab for the learner's return (what the app does on quit): its
+   * objects stay as they are (running containers keep running), and the next start that adopts
+   * it carries on with them. Says what was kept.
+   */
+  keep(): Promise<KeptLab>;
+  /** The kept lab this session took over (null: a new lab). */
+  readonly adoptedFrom: { keptAt: string | null; lastUsedAt: string } | null;
+}
+
+/** What a quit kept of the lab. */
+export interface KeptLab {
+  containers: number;
+  /** Of the containers, how many still run. */
+  running: number;
+  networks: number;
+  volumes: number;
+  images: number;
+  /** Removed by the first start after this many days unused. */
+  keepDays: number;
+  /** The lesson the learner was in (what `ctr-learn reset` is told). */
+  lessonId: string;
 }

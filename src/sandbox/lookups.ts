@@ -23,8 +23,15 @@ export function labelledLive(labels: Record<string, string> | null | undefined):
  * outside the sandbox never count.
  */
 export function scopedReader(api: EngineApi, scope: Scope): LabReader {
+  // A session that took a kept lab over runs under the lab's session id, while the lab's older
+  // objects name the process that made them: the learner's session files say which sessions live.
+  let liveSessions: Set<string> | null = null;
+  const liveByRecord = (id: string | undefined) => {
+    liveSessions ??= new Set(readRecords(scope.recordsDir).filter((r) => r.host === hostname() && isAlive(r.pid)).map((r) => r.id));
+    return id !== undefined && liveSessions.has(id);
+  };
   const inScope = (labels: Record<string, string> | null | undefined) =>
-    scope.sessionId ? labels?.[LABEL.session] === scope.sessionId : labelledLive(labels);
+    scope.sessionId ? labels?.[LABEL.session] === scope.sessionId : labelledLive(labels) || liveByRecord(labels?.[LABEL.session]);
   const filters = (extra: Record<string, string[]> = {}, of: 'lesson' | 'session' = 'lesson') =>
     filtersParam({
       label: of === 'lesson' || !scope.sessionId ? scopeLabelFilter(scope) : [sessionLabelFilter(scope.sessionId)],

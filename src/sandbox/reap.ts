@@ -5,7 +5,7 @@ import type { ContainerSummary, NetworkInspect, VolumeInspect } from '../engine/
 import { filtersParam, LABEL, sessionLabelFilter } from './labels';
 import { learnerId } from './learner-id';
 import { planRemoval, removeObjects, type Removal } from './remove';
-import { deleteRecord, isAlive, readRecords } from './session-file';
+import { deleteRecord, isAlive, isStale, lastUsed, readRecords, type SessionRecord } from './session-file';
 
 export interface ReapReport {
   sessions: string[];
@@ -14,9 +14,12 @@ export interface ReapReport {
 
 /**
  * Which sessions to remove:
- * - `dead`: every dead session on this host, whoever's (a start does this: the owner process is
- *   gone, so nobody can use those objects any more, and they hold names and ports);
- * - `mine-dead`: this learner's dead sessions (`ctr-learn clean`);
+ * - `dead`: what a start removes. A learner's lab is kept across quits (and crashes) for their
+ *   return: their own dead sessions are removed only when nobody used them for KEEP_LAB_DAYS.
+ *   Another learner's dead session (the owner process is gone, so nobody can use those objects
+ *   now, and they hold names and ports) is removed when its newest object is that old too (its
+ *   learner may come back to it); a session labelled without an owner (an older ctr-learn) at once.
+ * - `mine-dead`: this learner's dead sessions, kept labs included (`ctr-learn clean`);
  * - `mine`: all of this learner's sessions, live or dead (`ctr-learn clean --all`);
  * - `everyone`: every learner's sessions, live or dead (`ctr-learn clean --everyone`, confirmed).
  */
@@ -27,6 +30,15 @@ interface Leftover {
   volumes: string[];
   socketPath: string | null;
   preexisting: string[];
+}
+
+/** What the engine's labels say of one session. */
+interface Labelled {
+  owner: string | undefined;
+  /** Some object of it was made by a process that still runs (or on another host: cannot tell). */
+  live: boolean;
+  /** Creation time of its newest object (ms). */
+  newest: number;
 }
 
 /**
@@ -41,28 +53,44 @@ export async function reapSessions(
     exceptSession?: string;
     /** Only these sessions, whatever `which` says (tests on an engine others share). */
     only?: (sessionId: string) => boolean;
+    /** The time to judge "not used for KEEP_LAB_DAYS" against (tests). */
+    now?: number;
   } = {},
 ): Promise<ReapReport> {
   const which = opts.which ?? 'dead';
+  const now = opts.now ?? Date.now();
   const host = hostname();
   const me = learnerId();
   const isDead = (pid: number, h: string) => h === host && !isAlive(pid);
   // Session files are in this learner's own state folder: all of them are theirs.
-  const takeRecord = (pid: number, h: string) => which === 'mine' || which === 'everyone' || isDead(pid, h);
-  const takeLabelled = (labels: Record<string, string>) => {
-    const mine = labels[LABEL.owner] === me;
-    const dead = isDead(Number(labels[LABEL.pid]), labels[LABEL.host] ?? '');
+  const takeRecord = (rec: SessionRecord) => {
     switch (which) {
-      case 'dead': return dead;
-      case 'mine-dead': return mine && dead;
+      case 'dead': return isDead(rec.pid, rec.host) && isStale(lastUsed(rec), now);
+      case 'mine-dead': return isDead(rec.pid, rec.host);
+      case 'mine':
+      case 'everyone': return true;
+    }
+  };
+  const takeLabelled = (s: Labelled) => {
+    const mine = s.owner === me;
+    switch (which) {
+      // (Their session file, which said when they last used it, is in their home: judge by the objects.)
+      case 'dead': return !s.live && (s.owner === undefined || mine || isStale(s.newest, now));
+      case 'mine-dead': return mine && !s.live;
       case 'mine': return mine;
       case 'everyone': return true;
     }
   };
 
   const found = new Map<string, Leftover>();
+  /** Sessions whose file says to keep them (a kept lab, a live session): their labels do not decide. */
+  const kept = new Set<string>();
   for (const rec of readRecords()) {
-    if (rec.id === opts.exceptSession || !takeRecord(rec.pid, rec.host) || (opts.only && !opts.only(rec.id))) continue;
+    if (rec.id === opts.exceptSession || (opts.only && !opts.only(rec.id))) continue;
+    if (!takeRecord(rec)) {
+      kept.add(rec.id);
+      continue;
+    }
     found.set(rec.id, { imageRefs: Object.keys(rec.imageRefs), volumes: Object.keys(rec.volumes), socketPath: rec.socketPath, preexisting: rec.preexistingImageIds });
   }
   // Sessions known only by labels on engine objects.
@@ -72,10 +100,22 @@ export async function reapSessions(
     api.json<NetworkInspect[]>('GET', '/networks', { query: { filters } }),
     api.json<{ Volumes: VolumeInspect[] | null }>('GET', '/volumes', { query: { filters } }),
   ]);
-  const labelled = [...containers.map((c) => c.Labels), ...networks.map((n) => n.Labels ?? {}), ...(volumes.Volumes ?? []).map((v) => v.Labels ?? {})];
-  for (const labels of labelled) {
+  const labelled: [Record<string, string>, number][] = [
+    ...containers.map((c): [Record<string, string>, number] => [c.Labels ?? {}, (c.Created ?? 0) * 1000]),
+    ...networks.map((n): [Record<string, string>, number] => [n.Labels ?? {}, Date.parse((n as { Created?: string }).Created ?? '') || 0]),
+    ...(volumes.Volumes ?? []).map((v): [Record<string, string>, number] => [v.Labels ?? {}, Date.parse((v as { CreatedAt?: string }).CreatedAt ?? '') || 0]),
+  ];
+  const sessions = new Map<string, Labelled>();
+  for (const [labels, created] of labelled) {
     const id = labels[LABEL.session];
-    if (!id || id === opts.exceptSession || found.has(id) || !takeLabelled(labels) || (opts.only && !opts.only(id))) continue;
+    if (!id) continue;
+    const s = sessions.get(id) ?? { owner: labels[LABEL.owner], live: false, newest: 0 };
+    s.live ||= !isDead(Number(labels[LABEL.pid]), labels[LABEL.host] ?? '');
+    s.newest = Math.max(s.newest, created);
+    sessions.set(id, s);
+  }
+  for (const [id, s] of sessions) {
+    if (id === opts.exceptSession || found.has(id) || kept.has(id) || !takeLabelled(s) || (opts.only && !opts.only(id))) continue;
     found.set(id, { imageRefs: [], volumes: [], socketPath: null, preexisting: [] });
   }
 

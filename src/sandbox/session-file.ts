@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDir, stateDir, writeJsonAtomically } from '../paths';
 import type { SessionIdentity } from './labels';
@@ -17,6 +17,26 @@ export interface SessionRecord extends SessionIdentity {
   volumes: Record<string, string>;
   /** Image IDs that existed when the session started: never removed. */
   preexistingImageIds: string[];
+  /** When a process last used the session (opened, adopted, changed it, quit): its lab is kept this long after. */
+  lastUsedAt?: string;
+  /** The learner quit and the lab was kept for their return (absent: the session runs, or it crashed). */
+  keptAt?: string;
+  /** How many times a later start took the session over. */
+  adoptions?: number;
+}
+
+/** How long a lab nobody used is kept for its learner's return: the next start after that removes it. */
+export const KEEP_LAB_DAYS = 14;
+const KEEP_MS = KEEP_LAB_DAYS * 24 * 3600 * 1000;
+
+/** When the session was last used (ms). */
+export function lastUsed(rec: Pick<SessionRecord, 'lastUsedAt' | 'startedAt'>): number {
+  return Date.parse(rec.lastUsedAt ?? rec.startedAt) || 0;
+}
+
+/** Has the lab been left alone longer than KEEP_LAB_DAYS? */
+export function isStale(lastUsedMs: number, now = Date.now()): boolean {
+  return now - lastUsedMs > KEEP_MS;
 }
 
 export function sessionsDir(): string {
@@ -34,6 +54,27 @@ export function writeRecord(rec: SessionRecord, dir = sessionsDir()): void {
 
 export function deleteRecord(id: string, dir = sessionsDir()): void {
   rmSync(join(dir, `${id}.json`), { force: true });
+}
+
+/**
+ * Take a record over for this process, atomically: of two starts racing for one kept lab, one
+ * gets it (the other starts a session of its own). Returns the record, or null if it was taken.
+ */
+export function claimRecord(id: string, dir = sessionsDir()): SessionRecord | null {
+  const from = join(dir, `${id}.json`);
+  const to = join(dir, `${id}.claim-${process.pid}`);
+  try {
+    renameSync(from, to);
+  } catch {
+    return null;
+  }
+  try {
+    return JSON.parse(readFileSync(to, 'utf8')) as SessionRecord;
+  } catch {
+    return null;
+  } finally {
+    rmSync(to, { force: true });
+  }
 }
 
 export function readRecords(dir = sessionsDir()): SessionRecord[] {

@@ -22,11 +22,20 @@ export class SandboxState {
     readonly socketPath: string | null,
     snapshot: { ids: string[]; refs: string[] },
     private readonly startedAt = new Date().toISOString(),
+    /** The kept (or crashed) session this one took over, as its record said: its objects are this session's. */
+    readonly adopted: SessionRecord | null = null,
   ) {
     this.lessonId = lessonId;
     this.preexistingImageIds = new Set(snapshot.ids);
     this.preexistingRefs = new Set(snapshot.refs);
+    if (adopted) {
+      for (const [ref, lesson] of Object.entries(adopted.imageRefs)) this.imageRefs.set(ref, lesson);
+      for (const [vol, lesson] of Object.entries(adopted.volumes)) this.volumes.set(vol, lesson);
+    }
   }
+
+  /** The learner quit and kept the lab: said in the record, so the next start adopts it and the reaper leaves it. */
+  keptAt: string | null = null;
 
   static async snapshotImages(api: EngineApi): Promise<{ ids: string[]; refs: string[] }> {
     const images = await api.json<{ Id: string; RepoTags: string[] | null }[]>('GET', '/images/json', { query: { all: 1 } });
@@ -40,6 +49,11 @@ export class SandboxState {
     return labelsFor(this.identity, this.lessonId);
   }
 
+  /**
+   * Is this object the session's? An adopted lab's objects carry the same session label: a session
+   * that takes a kept lab over takes over its id too (see openSandbox), so every rule that asks
+   * "the session's objects" (ownership, binds, the session's containers) covers them unchanged.
+   */
   ownsLabels(labels: Record<string, string> | null | undefined): boolean {
     return labels?.[LABEL.session] === this.identity.id;
   }
@@ -82,6 +96,9 @@ export class SandboxState {
       imageRefs: Object.fromEntries(this.imageRefs),
       volumes: Object.fromEntries(this.volumes),
       preexistingImageIds: [...this.preexistingImageIds],
+      lastUsedAt: new Date().toISOString(),
+      ...(this.keptAt ? { keptAt: this.keptAt } : {}),
+      adoptions: (this.adopted?.adoptions ?? 0) + (this.adopted ? 1 : 0),
     };
   }
 

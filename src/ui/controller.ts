@@ -7,7 +7,8 @@ import type { Lesson } from '../lessons/schema';
 import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
 import type { ProgressStore } from '../progress/store';
-import type { Lab } from '../sandbox/lab';
+import type { KeptLab, Lab } from '../sandbox/lab';
+import { labBackText } from '../sandbox/kept-text';
 import type { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../workspace/workspace';
 import { BoundedBuffer } from './buffer';
@@ -36,7 +37,7 @@ export interface ControllerDeps {
   /** Unmount / remount the UI around a program that takes over the terminal ($EDITOR). */
   ui: { suspend: () => void; resume: () => void; copy?: (text: string) => void };
   /** Called when the quit effect has cleaned up. */
-  onQuit: (r: { removed: number; finished: boolean }) => void;
+  onQuit: (r: { removed: number; kept: KeptLab | null; finished: boolean }) => void;
   runCommand?: typeof realRunCommand;
   checkStep?: typeof realCheckStep;
   runInteractive?: typeof realRunInteractive;
@@ -127,6 +128,7 @@ export class Controller {
       const now = this.d.store.getState();
       if (now.screen.name === 'lesson') sandbox.setLesson(now.screen.lessonId);
       this.dispatch({ type: 'sandboxStatus', status: { state: 'ready', dockerHost: sandbox.dockerHost, sessionId: sandbox.sessionId } });
+      if (sandbox.adoptedFrom) this.dispatch({ type: 'notice', notice: { tone: 'muted', text: labBackText(now.lang, sandbox.adoptedFrom.lastUsedAt) } });
       if (now.screen.name === 'lesson' && hasPictures(this.lesson(now.screen.lessonId))) this.handle({ type: 'loadPictures', lessonId: now.screen.lessonId });
     } catch (err) {
       const e = err as CtrError;

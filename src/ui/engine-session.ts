@@ -3,7 +3,7 @@ import { EngineApi } from '../engine/api';
 import { resolveEndpoint } from '../engine/endpoint';
 import { CtrError } from '../errors';
 import type { openSandbox, ProxyLogEntry } from '../sandbox';
-import type { Lab } from '../sandbox/lab';
+import type { KeptLab, Lab } from '../sandbox/lab';
 import type { EngineStatus } from './state';
 
 export interface EngineSessionOptions {
@@ -58,7 +58,8 @@ export class EngineSession {
     }
     // The sandbox (proxy, reaper) is loaded only now, after the first frame.
     const open = this.opts.open ?? (await import('../sandbox')).openSandbox;
-    this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall, lang: this.opts.lang });
+    // The learner's kept lab (their last quit, a crash) is taken over: they carry on where they were.
+    this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall, lang: this.opts.lang, adopt: true });
     const sandbox = await this.sandbox;
     if (!this.closed) void this.watch(sandbox);
     return sandbox;
@@ -100,19 +101,20 @@ export class EngineSession {
   }
 
   /**
-   * End the session: stop watching, end the sandbox (removes what it created), close the client.
-   * Gives up after `budgetMs` (the next start reaps what is left); says whether it finished.
+   * End the session: stop watching, close the sandbox keeping the learner's lab for their return
+   * (the next start takes it over), close the client. Gives up after `budgetMs`; says whether it
+   * finished and what was kept.
    */
-  async close(budgetMs: number): Promise<{ removed: number; finished: boolean }> {
+  async close(budgetMs: number): Promise<{ removed: number; kept: KeptLab | null; finished: boolean }> {
     this.closed = true;
     this.stopEvents();
-    let removed = 0;
+    let kept: KeptLab | null = null;
     let finished = true;
     if (this.sandbox) {
       const ending = this.sandbox
-        .then((sb) => sb.end())
-        .then((r) => {
-          removed = r.containers.length + r.networks.length + r.volumes.length + r.images.length;
+        .then((sb) => sb.keep())
+        .then((k) => {
+          kept = k;
           return true;
         })
         .catch(() => true);
@@ -121,6 +123,6 @@ export class EngineSession {
       clearTimeout(timer);
     }
     this.api?.close();
-    return { removed, finished };
+    return { removed: 0, kept, finished };
   }
 }

@@ -6,7 +6,7 @@ import { lessonLayout, maxScroll } from './layout';
 import { editLine, walkHistory } from './line-editor';
 import { armQuit, none, type Result } from './reducer-util';
 import {
-  MAX_HISTORY, MAX_OUTPUT_LINES, emptyPrompt, promptWith, resumeStep, stepPassed,
+  MAX_HISTORY, MAX_OUTPUT_LINES, emptyPrompt, openingStep, promptWith, stepPassed,
   type AppState, type LessonView, type OutLine, type Pane,
 } from './state';
 import { paneWindow } from './panes';
@@ -30,7 +30,7 @@ export function openLesson(s: AppState, lessonId: string): Result {
   const lesson = s.lessons.find((l) => l.id === lessonId);
   if (!lesson) return none(s);
   const parked = s.parked?.lessonId === lessonId ? s.parked : null;
-  const stepIndex = parked?.stepIndex ?? resumeStep(s.progress, lesson);
+  const stepIndex = openingStep(s, lesson);
   const view: LessonView = parked
     ? { ...parked, focus: 'nav', running: null }
     : {

@@ -153,11 +153,13 @@ function homeAction(s: AppState, action: Action): Result {
   }
 }
 
-/** The lesson "continue" opens: the last one worked on, else the first not done. */
+/**
+ * The lesson "continue" opens: the last one worked on while it is not finished, else the first
+ * not finished; none when every lesson is done (a finished lesson is not "continue").
+ */
 export function continueLessonId(s: AppState): string | null {
-  const last = s.progress.lastLesson;
-  if (last && s.lessons.some((l) => l.id === last)) return last;
-  return (s.lessons.find((l) => lessonStatus(s.progress, l).state !== 'done') ?? s.lessons[0])?.id ?? null;
+  const open = (id: string | null | undefined) => s.lessons.find((l) => l.id === id && lessonStatus(s.progress, l).state !== 'done');
+  return (open(s.parked?.lessonId) ?? open(s.progress.lastLesson) ?? s.lessons.find((l) => lessonStatus(s.progress, l).state !== 'done'))?.id ?? null;
 }
 
 function overlayAction(s: AppState, action: Action): Result {

@@ -11,6 +11,8 @@ import { readCatalogCache, writeCatalogCache } from '../lessons/cache';
 import type { Controller as ControllerT } from './controller';
 import { loadMarkdown } from './render-markdown';
 import { tf } from './text';
+import { keptText } from '../sandbox/kept-text';
+import type { KeptLab } from '../sandbox/lab';
 
 /** The alternate screen, like a pager or an editor: the learner's scrollback is untouched on exit. */
 function terminal(out: NodeJS.WriteStream) {
@@ -98,7 +100,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   let exitCode: number | null = null;
   let finish: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (finish = resolve));
-  let closing = { removed: 0, finished: true };
+  let closing: { removed: number; kept: KeptLab | null; finished: boolean } = { removed: 0, kept: null, finished: true };
 
   // The controller carries out the reducer's effects; it is loaded after the first frame.
   const pending = new PendingController(() => finish(exitCode ?? 2));
@@ -216,7 +218,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   stdout.off('resize', onResize);
   for (const sig of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.off(sig, onSignal);
   const l = store.getState().lang;
-  stdout.write(`${tf(l, 'closedSandbox', { n: closing.removed })}\n`);
+  stdout.write(`${closing.kept ? keptText(l, closing.kept, closing.kept.lessonId) : tf(l, 'closedSandbox', { n: closing.removed })}\n`);
   if (!closing.finished) stdout.write(`${t(l, 'closeTimedOut')}\n`);
   // Whatever still holds the event loop (a sandbox that did not finish closing) must not keep us here.
   setTimeout(() => process.exit(code), 300).unref();

@@ -202,6 +202,14 @@ export function stepPassed(progress: ProgressData, lessonId: string, stepId: str
   return Boolean(progress.lessons[lessonId]?.steps[stepId]?.passedAt);
 }
 
+/**
+ * The step opening a lesson lands on, and the one the home screen's Continue line names: where
+ * the learner left it in this run (parked), else the first step not passed yet.
+ */
+export function openingStep(s: Pick<AppState, 'parked' | 'progress'>, lesson: Lesson): number {
+  return s.parked?.lessonId === lesson.id ? s.parked.stepIndex : resumeStep(s.progress, lesson);
+}
+
 /** The step to open a lesson at: the first one not passed yet (the first step when all passed). */
 export function resumeStep(progress: ProgressData, lesson: Lesson): number {
   const i = lesson.steps.findIndex((s) => !stepPassed(progress, lesson.id, s.id));

@@ -118,10 +118,18 @@ describe('on the real engine', () => {
     expect(exitCode).toBe(0);
     expect(app.term.buffer.active.type).toBe('normal');
     expect(app.output()).toContain('\x1b[?25h');
-    expect(app.output()).toMatch(/Sandbox closed; removed 1 object\(s\) created in it\./);
-    expect(await containerState(fx.web)).toBe('absent');
+    // The lab is kept for the learner's return, and the quit says so (what, how long, how to remove it).
+    expect(app.output()).toMatch(/Sandbox closed; your lab is kept for next time: 1 container\(s\) \(1 still running\)\. It waits 14 days; ctr-learn reset e2e-basics removes it now\./);
+    expect(await containerState(fx.web)).toBe('running');
     const progress = JSON.parse(readFileSync(join(app.home, 'config', 'progress.json'), 'utf8'));
     expect(progress.lessons['e2e-basics'].steps.run).toMatchObject({ passedAt: expect.any(String), attempts: 2 });
+    // Coming back: the next start takes the lab over and says so; the container is the lab's.
+    const back = open([], { home: app.home });
+    await back.waitFor(/Your lab from \d{4}-\d\d-\d\d \d\d:\d\d is back as you left it/);
+    back.press('q');
+    expect((await back.exited).exitCode).toBe(0);
+    expect(back.output()).toMatch(/your lab is kept for next time: 1 container\(s\) \(1 still running\)/);
+    expect(await containerState(fx.web)).toBe('running');
   });
 
   it('Ctrl-C stops a running command (docker logs -f) without leaving the app', async (ctx) => {
@@ -185,7 +193,7 @@ describe('on the real engine', () => {
     await app.exited;
   });
 
-  it('SIGTERM ends the sandbox and exits within 2 s', async (ctx) => {
+  it('SIGTERM closes the sandbox, keeping the lab, and exits within 2 s', async (ctx) => {
     if (!api) return ctx.skip();
     // Its own name: a container an earlier failed test left behind cannot get in the way.
     const termName = `${fx.web}-term`;
@@ -201,7 +209,9 @@ describe('on the real engine', () => {
     const { exitCode } = await app.exited;
     expect(Date.now() - started).toBeLessThan(2000);
     expect(exitCode).toBe(143);
-    expect(await containerState(termName)).toBe('absent');
+    // Like a quit: the lab is kept for the learner's return, and the app says so.
+    expect(app.output()).toMatch(/your lab is kept for next time: 1 container\(s\) \(1 still running\)/);
+    expect(await containerState(termName)).toBe('running');
     expect(app.term.buffer.active.type).toBe('normal');
   });
 });

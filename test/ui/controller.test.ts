@@ -45,6 +45,11 @@ function fakeEngine(opts: { down?: boolean } = {}) {
       calls.push('end');
       return { containers: ['web', 'db'], networks: [], volumes: [], images: [] };
     },
+    keep: async () => {
+      calls.push('keep');
+      return { containers: 2, running: 1, networks: 0, volumes: 1, images: 0, keepDays: 14, lessonId: 'demo' };
+    },
+    adoptedFrom: null,
   } as unknown as Sandbox;
   return { api, sandbox, calls };
 }
@@ -59,7 +64,7 @@ function setup(over: Partial<ConstructorParameters<typeof Controller>[0]> = {}, 
     dispatch(e);
   };
   const { store: progress } = openProgress(mkdtempSync(join(tmpdir(), 'ctr-ui-')));
-  let quit: { removed: number; finished: boolean } | null = null;
+  let quit: { removed: number; kept: unknown; finished: boolean } | null = null;
   const controller = new Controller({
     store,
     progress,
@@ -167,12 +172,22 @@ describe('controller (fake engine)', () => {
     expect(t.progress.lesson('demo').steps.run).toMatchObject({ hintsUsed: 2, solutionRevealed: true });
   });
 
-  it('quitting ends the sandbox (removing what the session made) and reports it', async () => {
+  it('quitting keeps the lab for the learner’s return (nothing removed) and reports what was kept', async () => {
     const t = setup();
     await t.controller.start();
     t.store.dispatch(key('q'));
-    await waitFor(() => JSON.stringify(t.quit()), '"removed":2');
-    expect(t.engine.calls).toContain('end');
+    await waitFor(() => JSON.stringify(t.quit()), '"running":1');
+    expect(t.quit()).toMatchObject({ removed: 0, kept: { containers: 2, volumes: 1, lessonId: 'demo' }, finished: true });
+    expect(t.engine.calls).toContain('keep');
+    expect(t.engine.calls).not.toContain('end');
+  });
+
+  it('says when the start took the learner’s kept lab over', async () => {
+    const engine = fakeEngine();
+    (engine.sandbox as { adoptedFrom: unknown }).adoptedFrom = { keptAt: '2025-01-06T18:00:00Z', lastUsedAt: '2025-01-06T18:00:00Z' };
+    const t = setup({}, engine);
+    await t.controller.start();
+    expect(t.events.some((e) => e.type === 'notice' && /lab from 2025-01-0\d .* is back as you left it/.test(e.notice?.text ?? ''))).toBe(true);
   });
 });
 

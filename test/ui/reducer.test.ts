@@ -3,8 +3,10 @@ import type { CheckResult } from '../../src/checks/types';
 import { lessonLayout } from '../../src/ui/layout';
 import type { UiLine } from '../../src/ui/components/Lines';
 import { paneWindow } from '../../src/ui/panes';
-import { MAX_OUTPUT_LINES } from '../../src/ui/state';
-import { CTRL_C, ENTER, ESC, fakeLesson, key, makeState, readyState, run, view } from './helpers';
+import { MAX_OUTPUT_LINES, openingStep } from '../../src/ui/state';
+import { continueLessonId } from '../../src/ui/reducer';
+import type { ProgressData } from '../../src/progress/store';
+import { CTRL_C, ENTER, ESC, fakeLesson, key, makeState, readyState, renderApp, run, view } from './helpers';
 
 const open = (s = readyState()) => run(s, ENTER).state;
 const result = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({
@@ -325,4 +327,35 @@ it('a lesson with pictures (here: networks) offers the pictures pane and reads t
   // Pictures of another lesson (a late answer) are dropped; a lesson without pictures has no such pane.
   expect(view(run(r.state, { type: 'picturesLoaded', lessonId: 'other', pictures: { networks: [], images: null, health: null } }).state).pictures).toBeNull();
   expect(view(run(open(), key('v')).state).pane).toBe('output');
+});
+
+describe('Continue names the step it opens, never a finished lesson', () => {
+  const passed = { passedAt: 'y', attempts: 1, hintsUsed: 0, solutionRevealed: false };
+  const started = (lessons: ProgressData['lessons'], lastLesson?: string): ProgressData => ({ version: 1, lessons, ...(lastLesson ? { lastLesson } : {}) });
+
+  it('skips the last lesson when it is finished: the first lesson not finished continues', () => {
+    const progress = started({ demo: { startedAt: 'x', steps: { run: passed, stop: passed } } }, 'demo');
+    const s = makeState({ progress });
+    expect(continueLessonId(s)).toBe('second');
+    expect(view(run(s, key('c')).state)).toMatchObject({ lessonId: 'second', stepIndex: 0 });
+  });
+
+  it('has nothing to continue when every lesson is finished', () => {
+    const all = { startedAt: 'x', steps: { run: passed, stop: passed } };
+    const s = makeState({ progress: started({ demo: all, second: all }, 'second') });
+    expect(continueLessonId(s)).toBeNull();
+    expect(run(s, key('c')).state.screen.name).toBe('home');
+  });
+
+  it('names and opens the step the learner left in this run, not the first one not passed', async () => {
+    const progress = started({ demo: { startedAt: 'x', steps: {} } }, 'demo');
+    const { state } = run(makeState({ progress }), ENTER, key('n'), ESC);
+    expect(state.screen.name).toBe('home');
+    const demo = state.lessons.find((l) => l.id === 'demo')!;
+    expect(openingStep(state, demo)).toBe(1);
+    const app = renderApp(state);
+    expect(await app.waitFor('Continue:')).toContain('step 2/2');
+    app.unmount();
+    expect(view(run(state, key('c')).state)).toMatchObject({ lessonId: 'demo', stepIndex: 1 });
+  });
 });

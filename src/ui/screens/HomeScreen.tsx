@@ -6,7 +6,7 @@ import { Lines, seg, type UiLine } from '../components/Lines';
 import { Notice } from '../components/Notice';
 import { footerLines, usableRows } from '../layout';
 import { continueLessonId } from '../reducer';
-import { lessonStatus, resumeStep, type AppState } from '../state';
+import { lessonStatus, openingStep, type AppState } from '../state';
 import { displayWidth, fit, padTo, tf } from '../text';
 import { toneProps } from '../theme';
 import { wrapText, lineText } from '../wrap';
@@ -37,7 +37,7 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
   if (cont) {
     const started = lessonStatus(progress, cont).state !== 'not-started';
     const text = started
-      ? tf(lang, 'continueLine', { lesson: cont.title[lang], n: resumeStep(progress, cont) + 1, total: cont.steps.length })
+      ? tf(lang, 'continueLine', { lesson: cont.title[lang], n: openingStep(state, cont) + 1, total: cont.steps.length })
       : tf(lang, 'startLine', { lesson: cont.title[lang] });
     top.push([seg(text, 'accent')]);
   }
