@@ -23,9 +23,9 @@ export const formatCourseProblem = (p: CourseProblem) => `${p.file}:${p.line} ${
  */
 export function parseCourse(text: string, file: string, lessonIds: string[]): { course: Course | null; problems: CourseProblem[] } {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lc });
   if (doc.errors.length) {
-    return { course: null, problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, message: `not valid YAML: ${e.message.split('\n')[0]}` })) };
+    return { course: null, problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0].line ?? 1, message: `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` })) };
   }
   const at = (path: (string | number)[]) => (doc.contents ? yamlLine(doc.contents, path, lc) : 1);
   const raw = doc.toJS() as unknown;
@@ -37,7 +37,11 @@ export function parseCourse(text: string, file: string, lessonIds: string[]): { 
   if (!parsed.success) {
     return {
       course: null,
-      problems: parsed.error.issues.map((i) => ({ file, line: at(i.path as (string | number)[]), message: `${i.path.join('.') || '(top)'}: ${i.message}` })),
+      problems: parsed.error.issues.map((i) => {
+        // An unknown key is reported on its parent: point at the key itself.
+        const path = [...i.path, ...(i.code === 'unrecognized_keys' ? i.keys.slice(0, 1) : [])] as (string | number)[];
+        return { file, line: at(path), message: `${i.path.join('.') || '(top)'}: ${i.message}` };
+      }),
     };
   }
   const problems: CourseProblem[] = [];
