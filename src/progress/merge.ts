@@ -24,15 +24,16 @@ export function mergeProgress(local: ProgressData, incoming: ProgressData): Prog
   return out;
 }
 
+// One side missing: merged with itself, so every result has the same shape (idempotence).
 function mergeLesson(a: LessonProgress | undefined, b: LessonProgress | undefined): LessonProgress {
-  if (!a || !b) return structuredClone((a ?? b)!);
+  if (!a || !b) a = b = (a ?? b)!;
   const steps: Record<string, StepProgress> = {};
   for (const id of union(a.steps, b.steps)) steps[id] = mergeStep(a.steps[id], b.steps[id]);
   return dropUndefined({ startedAt: earliest(a.startedAt, b.startedAt), completedAt: earliest(a.completedAt, b.completedAt), steps });
 }
 
 export function mergeStep(a: StepProgress | undefined, b: StepProgress | undefined): StepProgress {
-  if (!a || !b) return structuredClone((a ?? b)!);
+  if (!a || !b) a = b = (a ?? b)!;
   // The pass that counts: the earliest; on a tie, the one with the shorter time (a total order, so the merge is commutative).
   const pass = [a, b].filter((s) => s.passedAt).sort((x, y) => byTime(x.passedAt!, y.passedAt!) || (x.timeToPassMs ?? Infinity) - (y.timeToPassMs ?? Infinity) || JSON.stringify(x.evidence ?? null).localeCompare(JSON.stringify(y.evidence ?? null)))[0];
   return dropUndefined({

@@ -1,4 +1,4 @@
-import type { Lesson } from '../lessons/schema';
+import type { Text } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
 import { REPORT_FORMAT, REPORT_FORMAT_VERSION, type LessonReport, type Report, type StepReport } from './types';
 
@@ -6,7 +6,7 @@ export interface ReportOptions {
   member: string;
   course: string | null;
   /** The lessons to report, in order, with their course week. */
-  lessons: { lesson: Pick<Lesson, 'id' | 'title' | 'steps'>; week?: number }[];
+  lessons: { lesson: { id: string; title: Text; steps: { id: string }[] }; week?: number }[];
   week?: number;
   window?: { from: string; to: string };
   now?: Date;
