@@ -16,6 +16,13 @@ export const COMMANDS: Record<string, { summary: string; usage: string; load: ()
   reset: { summary: "remove one lesson's objects from your sandbox sessions", usage: 'reset <lesson>', load: () => import('./commands/reset') },
   clean: { summary: 'remove leftovers of your ended sessions (--all: all your sessions; --everyone: every learner\'s, asks first)', usage: 'clean [--all|--everyone [--yes]] [--json]', load: () => import('./commands/clean') },
   lint: { summary: 'check lesson files (file:line CODE message)', usage: 'lint [dir...] [--json]', load: () => import('./commands/lint') },
+  course: { summary: 'show the course in use, or keep a group\'s own course file', usage: 'course [use FILE|default] [--course FILE]', load: () => import('./commands/course') },
+  week: { summary: "a course week's lessons, what is due, and what to do next", usage: 'week [n] [--course FILE] [--json]', load: () => import('./commands/week') },
+  report: { summary: 'your report for the group chat, signed with the group key', usage: 'report [--week n] [--md|--json] [--out FILE]', load: () => import('./commands/report') },
+  scoreboard: { summary: 'who passed what, what was hard; flags reports whose signature does not match', usage: 'scoreboard <report files...> [--md|--json]', load: () => import('./commands/scoreboard') },
+  group: { summary: 'set the group key reports are signed with, and your name on them', usage: 'group [key set SECRET|--key-file F] [name set NAME]', load: () => import('./commands/group') },
+  progress: { summary: 'move your progress between computers (import merges, never loses a pass)', usage: 'progress export|import FILE', load: () => import('./commands/progress') },
+  session: { summary: 'a group meeting: start records it, end writes your report for it', usage: 'session start [--week n|--lessons a,b] [--minutes m] | end', load: () => import('./commands/session') },
   cheat: { summary: 'search the docker command cheat sheet', usage: 'cheat [words...] [--json]', load: () => import('./commands/cheat') },
 };
 

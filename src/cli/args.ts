@@ -21,6 +21,14 @@ const OPTIONS = {
   jobs: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   print: { type: 'boolean' },
+  // Study groups (course, week, report, scoreboard, session).
+  course: { type: 'string' },
+  week: { type: 'string' },
+  md: { type: 'boolean' },
+  out: { type: 'string' },
+  'key-file': { type: 'string' },
+  lessons: { type: 'string' },
+  minutes: { type: 'string' },
 } as const;
 
 /** Flags `cheat` reads; every other word after `cheat` is a search word, even `-f` or `-v`. */

@@ -38,7 +38,7 @@ export async function run(args: Args): Promise<number> {
   try {
     const sessionId = process.env.CTR_LEARN_SESSION || undefined;
     const result = await checkStep(step, { lab: learnerLab(api, lesson.id, sessionId), workspace: workspaceFor(lesson) }, lang);
-    store.recordAttempt(lesson.id, step.id, result.passed, stepIds);
+    store.recordAttempt(lesson.id, step.id, result.passed, stepIds, result.checks.map((c) => ({ check: c.id, actual: c.actual })));
     if (args.flags.json) {
       printJson({ lesson: lesson.id, step: step.id, stepNumber: index + 1, ...result });
     } else {

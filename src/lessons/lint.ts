@@ -133,5 +133,16 @@ export function lintRoots(roots: string[], cwd = process.cwd()): LintReport {
       }
     }
   }
+  problems.push(...lintBuildsOn(lessons));
   return { lessons, problems };
+}
+
+/** CTR019: across the lessons linted together, every `buildsOn` names one of them. */
+export function lintBuildsOn(lessons: Lesson[]): Problem[] {
+  const ids = new Set(lessons.map((l) => l.id));
+  return lessons.flatMap((l) =>
+    (l.buildsOn ?? []).flatMap((id, i) =>
+      ids.has(id) ? [] : [{ file: l.source.yamlPath, line: l.source.lineOf(['buildsOn', i]), code: 'CTR019' as const, message: `buildsOn names "${id}", which is not a lesson here: use one of ${[...ids].sort().join(', ')}, or remove it` }],
+    ),
+  );
 }

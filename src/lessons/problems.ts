@@ -26,6 +26,7 @@ export const RULES = {
   CTR016: 'invalid regular expression',
   CTR017: 'lesson folder name differs from its id',
   CTR018: 'lesson has fewer than 2 alternative right answers or fewer than 3 near-misses',
+  CTR019: 'buildsOn names a lesson that does not exist',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

@@ -344,6 +344,12 @@ export const LessonData = z.object({
   week: z.number().int().min(1),
   /** Position within the track. */
   order: z.number().int().min(0),
+  /**
+   * The lessons this one builds on (their ids): what a learner should have done first. The app
+   * suggests the next lesson from this, not only from `week` and `order`; `ctr-learn lint` checks
+   * that each names a lesson that exists (CTR019).
+   */
+  buildsOn: z.array(Id).optional(),
   requires: z
     .object({
       engine: z.boolean().default(true),

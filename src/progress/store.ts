@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
 import { configDir, ensureDir } from '../paths';
+import { mergeProgress } from './merge';
 import { lessonStatus, type LessonStatus } from './status';
 
 const StepProgress = z.object({
@@ -15,6 +16,8 @@ const StepProgress = z.object({
   firstSeenAt: z.string().optional(),
   /** Milliseconds from first seeing the step to passing it. */
   timeToPassMs: z.number().optional(),
+  /** What each check saw when the step first passed (its `actual`): the evidence in a report. */
+  evidence: z.array(z.object({ check: z.string(), actual: z.string() })).optional(),
 });
 
 const LessonProgress = z.object({
@@ -93,12 +96,14 @@ export class ProgressStore {
     this.update(lessonId, stepId, () => {});
   }
 
-  recordAttempt(lessonId: string, stepId: string, passed: boolean, allStepIds: string[]): void {
+  /** `evidence`: the checks' actual values, kept with the first pass only. */
+  recordAttempt(lessonId: string, stepId: string, passed: boolean, allStepIds: string[], evidence?: StepProgress['evidence']): void {
     this.update(lessonId, stepId, (l, s) => {
       s!.attempts += 1;
       if (passed && !s!.passedAt) {
         s!.passedAt = new Date().toISOString();
         if (s!.firstSeenAt) s!.timeToPassMs = Date.now() - Date.parse(s!.firstSeenAt);
+        if (evidence) s!.evidence = evidence;
       }
       if (allStepIds.every((id) => l.steps[id]?.passedAt)) l.completedAt ??= new Date().toISOString();
     });
@@ -110,6 +115,11 @@ export class ProgressStore {
 
   revealSolution(lessonId: string, stepId: string): void {
     this.update(lessonId, stepId, (_l, s) => (s!.solutionRevealed = true));
+  }
+
+  /** Merge progress from another computer in (src/progress/merge.ts: a passed step is never lost). */
+  mergeIn(incoming: ProgressData): void {
+    this.conf.store = mergeProgress(this.data(), incoming);
   }
 
   setLang(lang: 'en' | 'ko'): void {

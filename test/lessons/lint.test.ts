@@ -55,6 +55,7 @@ const EXPECTED: Record<RuleCode, Expected> = {
   CTR017: { lesson: 'renamed-folder', file: 'lesson.yaml', at: 'id: folder-mismatch' },
   // One alternative, three near-misses: the lesson as a whole proves too few answers.
   CTR018: { lesson: 'too-few-answers', file: 'lesson.yaml', at: /^steps:/ },
+  CTR019: { lesson: 'builds-on-ghost', file: 'lesson.yaml', at: 'buildsOn: [ghost]' },
 };
 
 const CODES = Object.keys(RULES) as RuleCode[];
@@ -100,6 +101,7 @@ describe('lint messages say what is wrong and how to fix it', () => {
     ['CTR013', /list it under uses\.containers/],
     ['CTR016', /Unterminated group/],
     ['CTR017', /folder is "renamed-folder" but id is "folder-mismatch"/],
+    ['CTR019', /buildsOn names "ghost", which is not a lesson here: use one of builds-on-ghost, or remove it/],
     ['CTR018', /has 1 alternative right answer\(s\) and 3 near-miss\(es\); verify needs at least 2 and 3/],
   ] as [RuleCode, RegExp][])('%s', ([code, message]) => {
     expect(only(code).message).toMatch(message);
