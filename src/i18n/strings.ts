@@ -98,6 +98,7 @@ const STRINGS = {
   logEmpty: { en: 'Every docker command you run and every Engine API call behind it (and behind each check) is listed here.', ko: '실행한 docker 명령과 그 뒤의 모든 Engine API 호출(확인할 때의 호출도)이 여기에 나와요.' },
   logCheckKey: { en: 'check step {n} (c)', ko: '{n}단계 확인 (c)' },
   logCheckEvent: { en: 'check step {n} (engine event)', ko: '{n}단계 확인 (엔진 이벤트)' },
+  logOwnCalls: { en: "ctr-learn's own calls ({n}): {calls}", ko: 'ctr-learn 자체 호출 ({n}번): {calls}' },
   logRefused: { en: 'refused: {why}', ko: '거부됨: {why}' },
   picturesLoading: { en: 'Reading your sandbox from the engine...', ko: '엔진에서 샌드박스 상태를 읽는 중...' },
   picNetworks: { en: 'Networks: who sits where, and how they find each other', ko: '네트워크: 누가 어디에 있고, 서로 어떻게 찾는지' },
