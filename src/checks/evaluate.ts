@@ -55,7 +55,7 @@ export async function checkStep(
   const results: CheckResult[] = [];
   let failed = false;
   for (const check of step.checks) {
-    const title = check.title?.[lang] ?? describeCheck(check);
+    const title = check.title?.[lang] ?? describeCheck(check, lang);
     if (failed) {
       const r: CheckResult = { id: check.id, kind: check.kind, title, status: 'skipped', expected: '', actual: '', ms: 0 };
       results.push(r);
@@ -65,7 +65,7 @@ export async function checkStep(
     const t0 = performance.now();
     let outcome: Outcome;
     try {
-      outcome = await evaluate(check, ctx);
+      outcome = await evaluate(check, { ...ctx, lang });
     } catch (err) {
       if (err instanceof CouldNotCheck) throw err;
       throw new CouldNotCheck(`Check "${check.id}" (${check.kind}) could not run: ${(err as Error).message}`);

@@ -145,7 +145,8 @@ export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: nu
  * exited, from the stop check's result ("stopped in 0.4 s with exit code 0").
  */
 export function stopTimeline(s: AppState, spec: Extract<Check, { kind: 'stop' }>, r: CheckResult, width: number): UiLine[] {
-  const m = r.actual.match(/stopped in ([\d.]+) s with exit code (-?\d+)/);
+  // The stop check's own words, in English or Korean (src/i18n/evidence.ts `stopped`).
+  const m = r.actual.match(/stopped in ([\d.]+) s with exit code (-?\d+)/) ?? r.actual.match(/([\d.]+)초 만에 멈춤, 종료 코드 (-?\d+)/);
   if (!m) return [];
   const secs = Number(m[1]);
   const code = Number(m[2]);

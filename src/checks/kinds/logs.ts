@@ -3,6 +3,7 @@ import type { EngineApi } from '../../engine/api';
 import { containerEvents, engineTime } from '../../engine/events';
 import { readLogs } from '../../engine/streams';
 import type { ContainerInspect } from '../../engine/types';
+import { say } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
 
@@ -31,9 +32,12 @@ const SLACK_MS = 250;
 
 export const logs: Evaluator<'logs'> = async (check, ctx) => {
   const re = new RegExp(check.matches);
-  const which = check.line === 'first' ? 'the first line' : 'a line';
-  const since = check.since === 'last-start' ? ' since the last start' : '';
-  const expected = `${which} of ${check.stream}${since} matching /${check.matches}/${check.notOnOtherStream ? ` (and not on ${check.stream === 'stdout' ? 'stderr' : 'stdout'})` : ''}`;
+  const L = ctx.lang;
+  const which = say(L, check.line === 'first' ? 'logsFirstLine' : 'logsALine');
+  const since = check.since === 'last-start' ? say(L, 'logsSince') : '';
+  const otherName = check.stream === 'stdout' ? 'stderr' : 'stdout';
+  const expected =
+    say(L, 'logsExpected', { which, stream: check.stream, since, re: check.matches }) + (check.notOnOtherStream ? say(L, 'logsNotOther', { other: otherName }) : '');
   let c = await requireContainer(ctx, check.container, expected);
   if (isOutcome(c)) return c;
   const deadline = Date.now() + check.withinMs;
@@ -47,10 +51,10 @@ export const logs: Evaluator<'logs'> = async (check, ctx) => {
     if ((hit && !leaked) || Date.now() >= deadline) {
       const shown = check.line === 'first' ? lines[0] : hit ?? lines.at(-1);
       const actual = leaked
-        ? `it also appears on ${check.stream === 'stdout' ? 'stderr' : 'stdout'}`
+        ? say(L, 'logsAlsoOn', { other: otherName })
         : lines.length === 0
-          ? `nothing on ${check.stream}${since}${out[check.stream === 'stdout' ? 'stderr' : 'stdout'].trim() ? ` (there is output on the other stream)` : ''}`
-          : `${check.line === 'first' ? 'first line' : hit ? 'matching line' : 'last line'}: ${JSON.stringify(shown)}`;
+          ? say(L, 'logsNothing', { stream: check.stream, since }) + (out[otherName].trim() ? say(L, 'logsOtherHas') : '')
+          : say(L, check.line === 'first' ? 'logsFirst' : hit ? 'logsMatching' : 'logsLast', { line: JSON.stringify(shown) });
       return { pass: !!hit && !leaked, expected, actual };
     }
     await sleep(200);
