@@ -1,7 +1,7 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
 import { EngineApi } from '../engine/api';
-import { explain, ping } from '../engine/diagnose';
+import { explain, ping, where } from '../engine/diagnose';
 import { resolveEndpoint } from '../engine/endpoint';
 import { inspectImage } from '../engine/objects';
 import { CtrError, EngineUnavailable } from '../errors';
@@ -37,7 +37,7 @@ export async function run(args: Args): Promise<number> {
   try {
     const ep = resolveEndpoint();
     report.endpoint = { url: ep.url, source: ep.source, origin: ep.origin?.kind };
-    findings.push({ what: 'endpoint', ok: true, detail: fill(lang, 'doctor.from', { url: ep.url, source: ep.source }) });
+    findings.push({ what: 'endpoint', ok: true, detail: where(lang, ep) });
     const pinged = await ping(ep);
     if (!pinged.ok) {
       unreachable = true;

@@ -106,7 +106,7 @@ const STRINGS = {
   reachName: { en: 'by name (the engine\'s DNS)', ko: '이름으로 (엔진의 DNS)' },
   reachIp: { en: 'by IP only: no DNS on the default bridge', ko: 'IP로만: 기본 bridge에는 DNS가 없어요' },
   reachHost: { en: 'the host\'s own network', ko: '호스트의 네트워크를 그대로 사용' },
-  reachNone: { en: 'no network, loopback only', ko: '네트워크 없음, loopback만' },
+  reachNone: { en: 'no network, loopback only', ko: '네트워크 없음, 루프백(lo)만' },
   picImages: { en: 'Image layers (newest on top)', ko: '이미지 레이어 (최신이 위)' },
   imageMissing: { en: '{ref}: not made yet', ko: '{ref}: 아직 없어요' },
   imageHead: { en: '{n} layer(s), {own} of them yours', ko: '레이어 {n}개, 그중 {own}개가 내 것' },
@@ -290,7 +290,6 @@ const STRINGS = {
   'doctor.images': { en: 'images', ko: '이미지' },
   'doctor.lessons': { en: 'lessons', ko: '레슨' },
   'doctor.language': { en: 'language', ko: '언어' },
-  'doctor.from': { en: '{url} (from {source})', ko: '{url} ({source}에서)' },
   'doctor.engineOk': { en: 'Docker Engine {version}, API {api} ({os}/{arch})', ko: 'Docker Engine {version}, API {api} ({os}/{arch})' },
   'doctor.engineFix': { en: 'sudo apt-get install -y docker.io && sudo systemctl start docker', ko: 'sudo apt-get install -y docker.io && sudo systemctl start docker' },
   'doctor.noCli': { en: 'the docker command is not on PATH; lessons run your real docker commands', ko: 'PATH에 docker 명령이 없어요. 레슨은 내가 입력한 진짜 docker 명령을 실행해요' },
@@ -354,3 +353,6 @@ export function t(lang: Lang, key: StringKey): string {
 export function fill(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   return t(lang, key).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
+
+/** Every UI string in one language, for the tests that look for English in the Korean UI. */
+export const allStrings = (lang: Lang): string[] => Object.values(STRINGS).map((s) => s[lang]);
