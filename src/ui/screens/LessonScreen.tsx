@@ -40,7 +40,7 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
         <>
           <Box flexDirection="row" height={L.proseHeight}>
             {L.sidebar ? <StepSidebar state={state} view={view} lesson={lesson} width={L.sidebar} height={L.proseHeight} /> : null}
-            <Box marginLeft={1}>
+            <Box marginLeft={L.sidebar ? 2 : 1} flexShrink={0}>
               <Lines lines={shown} height={L.proseHeight} width={L.proseWidth} />
             </Box>
           </Box>
@@ -50,13 +50,16 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
           </Box>
         </>
       )}
-      <SandboxLine state={state} view={view} />
-      {!state.notice && view.running ? (
+      {/* One row for the sandbox's address, a notice, or the command running: a notice is
+          short-lived and the address comes back when it goes (a row more for the step's text). */}
+      {state.notice ? (
+        <Notice notice={state.notice} />
+      ) : view.running ? (
         <Text wrap="truncate-end" {...toneProps('accent')}>
           {tf(state.lang, 'promptRunning', { line: view.running.line })}
         </Text>
       ) : (
-        <Notice notice={state.notice} />
+        <SandboxLine state={state} view={view} />
       )}
       <Prompt view={view} lang={state.lang} width={cols} />
       <Footer state={state} />
@@ -110,7 +113,7 @@ function StepSidebar({ state, view, lesson, width, height }: { state: AppState; 
     });
   });
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflow="hidden" flexShrink={0}>
       {rows.slice(0, height)}
     </Box>
   );
