@@ -93,6 +93,10 @@ const STRINGS = {
   filesTitle: { en: 'Which file do you want to edit?', ko: '어떤 파일을 고칠까요?' },
   noFilesToEdit: { en: 'This lesson has no files to edit.', ko: '이 레슨에는 고칠 파일이 없어요.' },
   editorDone: { en: 'Back from the editor. Press c to check your work.', ko: '편집기에서 돌아왔어요. c 를 눌러 확인하세요.' },
+  editorViNote: {
+    en: 'vi: type :wq and Enter to save and come back, :q! and Enter to come back without saving (set $EDITOR to use another editor)',
+    ko: 'vi: :wq 입력 후 Enter 로 저장하고 돌아와요, :q! 입력 후 Enter 로 저장하지 않고 돌아와요 ($EDITOR 로 다른 편집기를 고를 수 있어요)',
+  },
   editorFailed: { en: 'The editor could not start: {message}', ko: '편집기를 시작하지 못했어요: {message}' },
   workspaceLine: { en: 'files: {dir}', ko: '파일: {dir}' },
   logEmpty: { en: 'Every docker command you run and every Engine API call behind it (and behind each check) is listed here.', ko: '실행한 docker 명령과 그 뒤의 모든 Engine API 호출(확인할 때의 호출도)이 여기에 나와요.' },
