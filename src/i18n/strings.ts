@@ -93,6 +93,14 @@ const STRINGS = {
   filesTitle: { en: 'Which file do you want to edit?', ko: '어떤 파일을 고칠까요?' },
   noFilesToEdit: { en: 'This lesson has no files to edit.', ko: '이 레슨에는 고칠 파일이 없어요.' },
   editorDone: { en: 'Back from the editor. Press c to check your work.', ko: '편집기에서 돌아왔어요. c 를 눌러 확인하세요.' },
+  // Grading that could not happen (never a failed step), said in both languages.
+  'couldNot.timeout': { en: 'The engine did not answer {call} within {ms} ms.', ko: '엔진이 {ms}밀리초 안에 {call} 에 답하지 않았어요.' },
+  'couldNot.timeout.fix': { en: 'check again in a moment; if it keeps happening, run ctr-learn doctor', ko: '잠시 뒤 다시 확인하세요. 계속되면 ctr-learn doctor 를 실행하세요' },
+  'couldNot.failed': { en: 'Engine request {call} failed: {message}', ko: '엔진 요청 {call} 실패: {message}' },
+  'couldNot.check': { en: 'Check "{id}" ({kind}) could not run: {message}', ko: '확인 "{id}" ({kind}) 을 실행하지 못했어요: {message}' },
+  'couldNot.fix': { en: 'check again; if it keeps happening, run ctr-learn doctor and report it', ko: '다시 확인하세요. 계속되면 ctr-learn doctor 를 실행하고 알려 주세요' },
+  'couldNot.cancelled': { en: 'Cancelled.', ko: '취소됐어요.' },
+  tryLabel: { en: 'Try', ko: '해 보세요' },
   editorViNote: {
     en: 'vi: type :wq and Enter to save and come back, :q! and Enter to come back without saving (set $EDITOR to use another editor)',
     ko: 'vi: :wq 입력 후 Enter 로 저장하고 돌아와요, :q! 입력 후 Enter 로 저장하지 않고 돌아와요 ($EDITOR 로 다른 편집기를 고를 수 있어요)',

@@ -303,7 +303,10 @@ export class Controller {
       this.dispatch({ type: 'checkDone', lessonId, stepIndex, passed: result.passed });
     } catch (err) {
       const e = err as CtrError;
-      this.dispatch({ type: 'checkError', lessonId, stepIndex, message: err instanceof CtrError ? e.message : describeError(err), tryThis: e.tryThis });
+      // In the learner's language when the error says it in every language (engine down, timeouts).
+      const local = err instanceof CtrError ? e.texts?.[this.d.store.getState().lang] : undefined;
+      const message = local?.message ?? (err instanceof CtrError ? e.message : describeError(err));
+      this.dispatch({ type: 'checkError', lessonId, stepIndex, message, tryThis: local ? local.fix || undefined : e.tryThis });
     }
   }
 
