@@ -1,6 +1,7 @@
 import { t } from '../i18n/strings';
 import type { Lesson } from '../lessons/schema';
 import { visibleBindings } from './keys';
+import { statusLines } from './panes';
 import { markdownLoaded, renderMarkdown } from './render-markdown';
 import type { AppState, LessonView } from './state';
 import { displayWidth } from './text';
@@ -65,9 +66,10 @@ export function lessonLayout(s: AppState): LessonLayout {
   const cols = s.size.cols;
   const sidebar = cols >= 110 ? 30 : 0;
   const footerRows = footerLines(s).length;
-  // header, step line (narrow only), pane tabs, the sandbox line (which a notice replaces while
-  // it shows), prompt
-  const fixed = 1 + (sidebar ? 0 : 1) + 1 + 1 + 1 + footerRows;
+  // header, step line (narrow only), pane tabs, the status rows (the sandbox's address, which a
+  // notice replaces while it shows), prompt
+  const statusRows = s.screen.name === 'lesson' ? statusLines(s, s.screen).length : 1;
+  const fixed = 1 + (sidebar ? 0 : 1) + 1 + statusRows + 1 + footerRows;
   const rest = Math.max(6, usableRows(s) - fixed);
   // The lower pane takes about a third when it has that much to show; an empty pane (before the first
   // command) collapses to a few rows, so the step's text gets them (at 80x24: 13 rows, not 9).

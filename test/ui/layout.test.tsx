@@ -66,3 +66,23 @@ describe('the help screen', () => {
     }
   });
 });
+
+describe('the status rows under the lower pane', () => {
+  it('wrap a long engine-down message and a long notice instead of cutting them, and the text makes room', async () => {
+    const message = 'Docker is installed but not running at unix:///var/run/docker.sock (the default socket): nothing listens there (connection refused)';
+    const down = { ...makeState({ cols: 80, rows: 24 }), engine: { state: 'down' as const, message } };
+    const s = run(down, ENTER).state;
+    const app = renderApp(s);
+    const f = await app.waitFor('connection refused)');
+    expect(f).not.toContain('...');
+    expect(f.replace(/\s+/g, ' ')).toContain(message);
+    for (const line of f.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(f.split('\n').length).toBeLessThanOrEqual(23);
+    app.unmount();
+    const notice = run(readyState({ cols: 80, rows: 24 }), ENTER).state;
+    const long = { ...notice, notice: { tone: 'warn' as const, text: `${'a refused command and why: '.repeat(4)}the end` } };
+    const n = renderApp(long);
+    expect((await n.waitFor('the end')).split('\n').length).toBeLessThanOrEqual(23);
+    n.unmount();
+  });
+});
