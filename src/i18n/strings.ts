@@ -22,6 +22,7 @@ const STRINGS = {
   engineOk: { en: 'engine: Docker {version} at {endpoint}', ko: '엔진: Docker {version} ({endpoint})' },
   engineDown: { en: 'engine: not found. {message}', ko: '엔진: 찾을 수 없어요. {message}' },
   engineFix: { en: 'fix: {fix}, then press R', ko: '해결: {fix} 후 R 을 누르세요' },
+  'lessons.row': { en: 'week {week} · {track} · {passed}/{steps} steps', ko: '{week}주차 · {track} · {passed}/{steps} 단계' },
   progressRecovered: {
     en: 'Your progress file was unreadable; it was moved to {path} and a new one started.',
     ko: '진행 기록 파일을 읽을 수 없어 {path} 로 옮기고 새로 시작했어요.',
