@@ -1,23 +1,24 @@
-import type { Check } from '../lessons/schema';
+import { say, stateWord } from '../i18n/evidence';
+import type { Check, Lang } from '../lessons/schema';
 
-/** A short English title for a check whose lesson gives none. */
-export function describeCheck(c: Check): string {
+/** A short title for a check whose lesson gives none, in the learner's language. */
+export function describeCheck(c: Check, lang: Lang = 'en'): string {
   switch (c.kind) {
-    case 'container': return `container ${c.container} ${c.state}`;
-    case 'restart': return `${c.container} restart policy`;
-    case 'port': return `${c.container} publishes ${c.containerPort}`;
-    case 'http': return `HTTP on port ${c.port}`;
-    case 'env': return `${c.container} env ${c.name}`;
-    case 'mount': return `${c.container} mount at ${c.destination}`;
-    case 'volume-file': return `${c.path} in volume ${c.volume}`;
-    case 'container-file': return `${c.path} in ${c.container}`;
-    case 'network': return `network ${c.network}`;
-    case 'attached': return `${c.container} on ${c.network}`;
-    case 'reach': return `${c.from} → ${c.to} ${c.expect}`;
-    case 'image': return `image ${c.image}`;
-    case 'registry-tag': return `registry tag ${c.repository}:${c.tag}`;
-    case 'health': return `${c.container} ${c.status}`;
-    case 'stop': return `stop ${c.container}`;
-    case 'logs': return `${c.container} ${c.stream}`;
+    case 'container': return say(lang, 'titleContainer', { container: c.container, state: stateWord(lang, c.state) });
+    case 'restart': return say(lang, 'titleRestart', { container: c.container });
+    case 'port': return say(lang, 'titlePort', { container: c.container, port: c.containerPort });
+    case 'http': return say(lang, 'titleHttp', { port: c.port });
+    case 'env': return say(lang, 'titleEnv', { container: c.container, name: c.name });
+    case 'mount': return say(lang, 'titleMount', { container: c.container, destination: c.destination });
+    case 'volume-file': return say(lang, 'titleVolumeFile', { path: c.path, volume: c.volume });
+    case 'container-file': return say(lang, 'titleContainerFile', { path: c.path, container: c.container });
+    case 'network': return say(lang, 'titleNetwork', { network: c.network });
+    case 'attached': return say(lang, 'titleAttached', { container: c.container, network: c.network });
+    case 'reach': return say(lang, 'titleReach', { from: c.from, to: c.to, expect: say(lang, c.expect) });
+    case 'image': return say(lang, 'titleImage', { image: c.image });
+    case 'registry-tag': return say(lang, 'titleRegistryTag', { repository: c.repository, tag: c.tag });
+    case 'health': return say(lang, 'titleHealth', { container: c.container, status: c.status });
+    case 'stop': return say(lang, 'titleStop', { container: c.container });
+    case 'logs': return say(lang, 'titleLogs', { container: c.container, stream: c.stream });
   }
 }

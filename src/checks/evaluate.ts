@@ -1,5 +1,6 @@
 import { CouldNotCheck } from '../errors';
 import type { Check, Lang, Step } from '../lessons/schema';
+import { fill } from '../i18n/strings';
 import { describeCheck } from './describe';
 import { attached, network, reach } from './kinds/network';
 import { container } from './kinds/container';
@@ -57,7 +58,7 @@ export async function checkStep(
   const results: CheckResult[] = [];
   let failed = false;
   for (const check of step.checks) {
-    const title = check.title?.[lang] ?? describeCheck(check);
+    const title = check.title?.[lang] ?? describeCheck(check, lang);
     if (failed) {
       const r: CheckResult = { id: check.id, kind: check.kind, title, status: 'skipped', expected: '', actual: '', ms: 0 };
       results.push(r);
@@ -67,10 +68,12 @@ export async function checkStep(
     const t0 = performance.now();
     let outcome: Outcome;
     try {
-      outcome = await evaluate(check, ctx);
+      outcome = await evaluate(check, { ...ctx, lang });
     } catch (err) {
       if (err instanceof CouldNotCheck) throw err;
-      throw new CouldNotCheck(`Check "${check.id}" (${check.kind}) could not run: ${(err as Error).message}`);
+      const vars = { id: check.id, kind: check.kind, message: (err as Error).message };
+      const texts = (l: Lang) => ({ message: fill(l, 'couldNot.check', vars), fix: fill(l, 'couldNot.fix'), fixLabel: fill(l, 'tryLabel') });
+      throw new CouldNotCheck(fill('en', 'couldNot.check', vars)).inEveryLanguage({ en: texts('en'), ko: texts('ko') });
     }
     const r: CheckResult = {
       id: check.id,

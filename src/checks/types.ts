@@ -10,6 +10,8 @@ export interface CheckContext {
   /** The lesson workspace on the host (bind-mount sources, files to compare). */
   workspace: string;
   signal?: AbortSignal;
+  /** The language of the evidence (expected, actual); English when not given. */
+  lang?: Lang;
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
 import { EngineApi } from '../engine/api';
-import { explain, ping } from '../engine/diagnose';
+import { explain, ping, where } from '../engine/diagnose';
 import { resolveEndpoint } from '../engine/endpoint';
 import { inspectImage } from '../engine/objects';
 import { CtrError, EngineUnavailable } from '../errors';
-import { pickLang } from '../i18n/lang';
-import { t } from '../i18n/strings';
+import { langSource, pickLang } from '../i18n/lang';
+import type { Lang } from '../lessons/schema';
+import { fill, t } from '../i18n/strings';
+import { displayWidth } from '../ui/text';
 import { peekProgress } from '../progress/peek';
 import { quickCatalog } from '../lessons/cache';
 import { runProcess } from '../proc/run';
@@ -35,7 +37,7 @@ export async function run(args: Args): Promise<number> {
   try {
     const ep = resolveEndpoint();
     report.endpoint = { url: ep.url, source: ep.source, origin: ep.origin?.kind };
-    findings.push({ what: 'endpoint', ok: true, detail: `${ep.url} (from ${ep.source})` });
+    findings.push({ what: 'endpoint', ok: true, detail: where(lang, ep) });
     const pinged = await ping(ep);
     if (!pinged.ok) {
       unreachable = true;
@@ -46,21 +48,21 @@ export async function run(args: Args): Promise<number> {
       api = new EngineApi(ep, 5000);
       const v = await api.json<{ Version: string; ApiVersion: string; Os: string; Arch: string; KernelVersion: string }>('GET', '/version');
       report.engine = { reachable: true, version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
-      findings.push({ what: 'engine', ok: true, detail: `Docker Engine ${v.Version}, API ${v.ApiVersion} (${v.Os}/${v.Arch})` });
+      findings.push({ what: 'engine', ok: true, detail: fill(lang, 'doctor.engineOk', { version: v.Version, api: v.ApiVersion, os: v.Os, arch: v.Arch }) });
     }
   } catch (err) {
     unreachable = true;
     const e = err as CtrError;
     const texts = err instanceof CtrError ? err.texts?.[lang] : undefined;
     report.engine = { reachable: false, cause: err instanceof EngineUnavailable ? err.reason : undefined };
-    findings.push({ what: 'engine', ok: false, detail: texts?.message ?? e.message, fix: texts?.fix ?? e.tryThis ?? 'sudo apt-get install -y docker.io && sudo systemctl start docker' });
+    findings.push({ what: 'engine', ok: false, detail: texts?.message ?? e.message, fix: texts?.fix ?? (lang === 'en' ? e.tryThis : undefined) ?? t(lang, 'doctor.engineFix') });
   }
 
   const cli = await cliVersion;
   findings.push(
     cli && cli.exitCode === 0
       ? { what: 'docker CLI', ok: true, detail: cli.stdout.trim() }
-      : { what: 'docker CLI', ok: false, detail: 'the docker command is not on PATH; lessons run your real docker commands', fix: 'sudo apt-get install -y docker.io (or docker-ce-cli)' },
+      : { what: 'docker CLI', ok: false, detail: t(lang, 'doctor.noCli'), fix: t(lang, 'doctor.noCliFix') },
   );
 
   // The cached catalog (as lessons and check read it): parsing every lesson costs ~1 s on a loaded machine.
@@ -71,26 +73,36 @@ export async function run(args: Args): Promise<number> {
     for (const ref of needed) if (!(await inspectImage(api, ref))) missing.push(ref);
     findings.push(
       missing.length
-        ? { what: 'images', ok: false, detail: `missing: ${missing.join(', ')}`, fix: 'ctr-learn prepare (or ctr-learn prepare --offline without internet)' }
-        : { what: 'images', ok: true, detail: `${needed.length} lesson image(s) present` },
+        ? { what: 'images', ok: false, detail: fill(lang, 'doctor.imagesMissing', { refs: missing.join(', ') }), fix: t(lang, 'doctor.imagesFix') }
+        : { what: 'images', ok: true, detail: fill(lang, 'doctor.imagesOk', { n: needed.length }) },
     );
   }
   findings.push(
     broken.length
-      ? { what: 'lessons', ok: false, detail: `${broken.length} problem(s): ${broken[0]}`, fix: 'ctr-learn lint' }
-      : { what: 'lessons', ok: true, detail: `${lessons.length} lesson(s) load` },
+      ? { what: 'lessons', ok: false, detail: fill(lang, 'doctor.lessonsBroken', { n: broken.length, first: broken[0] }), fix: 'ctr-learn lint' }
+      : { what: 'lessons', ok: true, detail: fill(lang, 'doctor.lessonsOk', { n: lessons.length }) },
   );
+  findings.push({ what: 'language', ok: true, detail: languageSource(args, lang, peekProgress().data.lang) });
   report.paths = { progress: configDir(), workspaces: workspacesDir() };
   api?.close();
 
   const ok = findings.every((f) => f.ok);
   if (args.flags.json) printJson({ ok, findings, ...report });
   else {
+    // `what` stays English in --json (a stable key); on screen it is a word in the language.
+    const label = (what: string) => t(lang, `doctor.${what === 'docker CLI' ? 'cli' : what}` as Parameters<typeof t>[1]);
+    const column = Math.max(...findings.map((f) => displayWidth(label(f.what)))) + 1;
     for (const f of findings) {
-      println(`${f.ok ? paint('pass', '✔') : paint('fail', '✘')} ${f.what.padEnd(11)} ${f.detail}`);
+      const l = label(f.what);
+      println(`${f.ok ? paint('pass', '✔') : paint('fail', '✘')} ${l}${' '.repeat(column - displayWidth(l))}${f.detail}`);
       if (f.fix) println(`  ${paint('accent', `${t(lang, 'doctorFix')}:`)} ${f.fix}`);
     }
-    println(paint('muted', `progress: ${configDir()} · workspaces: ${workspacesDir()}`));
+    println(paint('muted', fill(lang, 'doctor.paths', { progress: configDir(), workspaces: workspacesDir() })));
   }
   return ok ? 0 : unreachable ? 2 : 1;
+}
+
+/** The language and where it came from, and how to change it. */
+function languageSource(args: Args, lang: Lang, saved: Lang | undefined): string {
+  return t(lang, `lang.from.${langSource(args, saved)}`);
 }

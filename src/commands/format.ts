@@ -1,3 +1,4 @@
+import { displayWidth } from '../ui/text';
 import { paint } from '../cli/output';
 import type { StepResult } from '../checks/types';
 import type { Lang, Step } from '../lessons/schema';
@@ -11,8 +12,11 @@ export function formatStepResult(result: StepResult, step: Step, lang: Lang): st
     else if (c.status === 'skipped') lines.push(`${paint('muted', `· ${c.title} (${t(lang, 'skipped')})`)}`);
     else {
       lines.push(`${paint('fail', '✘')} ${c.title}`);
-      lines.push(`    ${t(lang, 'expected')}: ${c.expected}`);
-      lines.push(`    ${t(lang, 'actual')}:   ${c.actual}`);
+      // The two labels padded to the same display width, in either language.
+      const [e, a] = [`${t(lang, 'expected')}:`, `${t(lang, 'actual')}:`];
+      const w = Math.max(displayWidth(e), displayWidth(a)) + 1;
+      lines.push(`    ${e}${' '.repeat(w - displayWidth(e))}${c.expected}`);
+      lines.push(`    ${a}${' '.repeat(w - displayWidth(a))}${c.actual}`);
       const hint = step.hints.find((h) => h.id === c.hint);
       if (hint) lines.push(`    ${paint('accent', t(lang, 'hint'))}: ${hint[lang]}`);
     }

@@ -3,6 +3,8 @@ import { paint, printJson, println } from '../cli/output';
 import { quickCatalog } from '../lessons/cache';
 import { peekProgress } from '../progress/peek';
 import { lessonStatus } from '../progress/status';
+import { fill } from '../i18n/strings';
+import { displayWidth } from '../ui/text';
 import { pickLang } from './context';
 
 export async function run(args: Args): Promise<number> {
@@ -21,10 +23,10 @@ export async function run(args: Args): Promise<number> {
     printJson({ lessons: rows, broken });
     return 0;
   }
-  if (recoveredFrom) println(paint('warn', `Your progress file was unreadable; it was moved to ${recoveredFrom} and a new one started.`));
+  if (recoveredFrom) println(paint('warn', fill(lang, 'progressRecovered', { path: recoveredFrom })));
   for (const r of rows) {
     const mark = r.progress === 'done' ? paint('pass', '✔') : r.progress === 'in-progress' ? paint('accent', '…') : ' ';
-    println(`${mark} ${r.id.padEnd(18)} ${r.title}  ${paint('muted', `week ${r.week} · ${r.track} · ${r.passed}/${r.steps} steps`)}`);
+    println(`${mark} ${r.id}${' '.repeat(Math.max(1, 19 - displayWidth(r.id)))}${r.title}  ${paint('muted', fill(lang, 'lessons.row', r))}`);
   }
   for (const b of broken) println(paint('fail', `! ${b}`));
   return 0;

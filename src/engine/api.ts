@@ -1,5 +1,12 @@
 import http from 'node:http';
 import { CouldNotCheck } from '../errors';
+import { fill } from '../i18n/strings';
+
+/** A CouldNotCheck said in both languages (the English text is its message). */
+function couldNot(key: Parameters<typeof fill>[1], vars: Record<string, string | number>, fixKey?: Parameters<typeof fill>[1]): CouldNotCheck {
+  const texts = (lang: 'en' | 'ko') => ({ message: fill(lang, key, vars), fix: fixKey ? fill(lang, fixKey) : '', fixLabel: fill(lang, 'tryLabel') });
+  return new CouldNotCheck(fill('en', key, vars), fixKey ? fill('en', fixKey) : undefined).inEveryLanguage({ en: texts('en'), ko: texts('ko') });
+}
 import { classifyError, engineDown, ping, PING_TIMEOUT_MS } from './diagnose';
 import type { Endpoint } from './endpoint';
 
@@ -94,7 +101,7 @@ export class EngineApi {
           const dying = () => {
             clearTimeout(timer);
             if (timedOut) reject(timeoutError);
-            else if (opts.signal?.aborted) reject(new CouldNotCheck('Cancelled.'));
+            else if (opts.signal?.aborted) reject(couldNot('couldNot.cancelled', {}));
             else reject(engineDown({ cause: 'dying', endpoint: this.endpoint, code: 'ECONNRESET' }));
           };
           res.on('error', dying);
@@ -109,7 +116,7 @@ export class EngineApi {
       });
       const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
       let timedOut = false;
-      const timeoutError = new CouldNotCheck(`The engine did not answer ${method} ${path} within ${timeoutMs} ms.`);
+      const timeoutError = couldNot('couldNot.timeout', { call: `${method} ${path}`, ms: timeoutMs }, 'couldNot.timeout.fix');
       const timer = setTimeout(() => {
         timedOut = true;
         req.destroy(timeoutError);
@@ -117,9 +124,9 @@ export class EngineApi {
       req.on('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         if (err instanceof CouldNotCheck) return reject(err);
-        if (err.name === 'AbortError') return reject(new CouldNotCheck('Cancelled.'));
+        if (err.name === 'AbortError') return reject(couldNot('couldNot.cancelled', {}));
         if (err.code) return reject(engineDown(classifyError(err, this.endpoint, connected)));
-        reject(new CouldNotCheck(`Engine request ${method} ${path} failed: ${err.message}`));
+        reject(couldNot('couldNot.failed', { call: `${method} ${path}`, message: err.message }, 'couldNot.fix'));
       });
       if (payload) req.write(payload);
       req.end();

@@ -155,7 +155,8 @@ function isSocket(path: string): boolean {
 }
 
 /** Where the endpoint was found, named the way the learner can change it. */
-function where(lang: Lang, ep: Endpoint): string {
+/** The endpoint and where it came from, in words (doctor's first line, the engine-down messages). */
+export function where(lang: Lang, ep: Endpoint): string {
   const o = ep.origin;
   if (!o) return fill(lang, 'down.where.other', { url: ep.url, source: ep.source });
   if (o.kind === 'DOCKER_CONTEXT') return fill(lang, 'down.where.DOCKER_CONTEXT', { url: ep.url, context: o.context });

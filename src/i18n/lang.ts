@@ -15,3 +15,12 @@ export function pickLang(args: { flags: Record<string, string | boolean | undefi
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
+
+export type LangSource = 'flag' | 'saved' | 'env' | 'default';
+
+/** Where `pickLang` found the language, in the same order, so the app and `doctor` can say it. */
+export function langSource(args: { flags: Record<string, string | boolean | undefined> }, saved?: Lang, env = process.env): LangSource {
+  if (typeof args.flags.lang === 'string') return 'flag';
+  if (saved) return 'saved';
+  return env.LC_ALL || env.LC_MESSAGES || env.LANG ? 'env' : 'default';
+}

@@ -4,6 +4,7 @@ import Conf from 'conf';
 import { z } from 'zod';
 import { configDir, ensureDir } from '../paths';
 import { mergeProgress } from './merge';
+import { withFileLock } from './lock';
 import { lessonStatus, type LessonStatus } from './status';
 
 const StepProgress = z.object({
@@ -81,15 +82,30 @@ export class ProgressStore {
     return this.data().lessons[id] ?? { steps: {} };
   }
 
+  /**
+   * Every write is read-change-write under the lock, on what is in the file now (not on what this
+   * process read earlier): another app window or a `ctr-learn check` may have written since. Each
+   * change only adds (an attempt, a pass kept once, the highest hint rung), so nobody's step is lost.
+   */
+  private write(fn: (data: ProgressData) => void): void {
+    withFileLock(this.conf.path, () => {
+      const data = this.data();
+      fn(data);
+      this.conf.store = data;
+    });
+  }
+
   private update(lessonId: string, stepId: string | null, fn: (l: LessonProgress, s: StepProgress | null) => void): void {
-    const data = this.data();
+    this.write((data) => this.change(data, lessonId, stepId, fn));
+  }
+
+  private change(data: ProgressData, lessonId: string, stepId: string | null, fn: (l: LessonProgress, s: StepProgress | null) => void): void {
     const l = (data.lessons[lessonId] ??= { steps: {} });
     l.startedAt ??= new Date().toISOString();
     let s: StepProgress | null = null;
     if (stepId) s = l.steps[stepId] ??= { attempts: 0, hintsUsed: 0, solutionRevealed: false, firstSeenAt: new Date().toISOString() };
     fn(l, s);
     data.lastLesson = lessonId;
-    this.conf.store = data;
   }
 
   seeStep(lessonId: string, stepId: string): void {
@@ -123,9 +139,9 @@ export class ProgressStore {
   }
 
   setLang(lang: 'en' | 'ko'): void {
-    const data = this.data();
-    data.lang = lang;
-    this.conf.store = data;
+    this.write((data) => {
+      data.lang = lang;
+    });
   }
 
   /** done / in progress / not started, for lists. */

@@ -5,7 +5,7 @@ import type { checkStep as realCheckStep } from '../checks/evaluate';
 import { CtrError, UserError, describeError } from '../errors';
 import type { Lesson } from '../lessons/schema';
 import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
-import { splitArgv } from '../proc/split-argv';
+import { chooseEditor } from './editor';
 import type { ProgressStore } from '../progress/store';
 import type { KeptLab, Lab } from '../sandbox/lab';
 import { labBackText } from '../sandbox/kept-text';
@@ -305,18 +305,22 @@ export class Controller {
       this.dispatch({ type: 'checkDone', lessonId, stepIndex, passed: result.passed });
     } catch (err) {
       const e = err as CtrError;
-      this.dispatch({ type: 'checkError', lessonId, stepIndex, message: err instanceof CtrError ? e.message : describeError(err), tryThis: e.tryThis });
+      // In the learner's language when the error says it in every language (engine down, timeouts).
+      const local = err instanceof CtrError ? e.texts?.[this.d.store.getState().lang] : undefined;
+      const message = local?.message ?? (err instanceof CtrError ? e.message : describeError(err));
+      this.dispatch({ type: 'checkError', lessonId, stepIndex, message, tryThis: local ? local.fix || undefined : e.tryThis });
     }
   }
 
   private async openEditor(lessonId: string, file: string): Promise<void> {
     const lesson = this.lesson(lessonId);
     const dir = this.d.workspaceFor(lesson);
-    const editor = process.env.VISUAL || process.env.EDITOR || 'vi';
     let error: string | undefined;
     this.d.ui.suspend();
     try {
-      const [cmd, ...args] = splitArgv(editor, { PWD: dir, HOME: homedir() });
+      // $VISUAL/$EDITOR, else nano, else vi with how to leave it (src/ui/editor.ts).
+      const { cmd, args, before } = chooseEditor(this.d.store.getState().lang, { ...process.env, PWD: dir }, homedir());
+      if (before) process.stdout.write(`${before}\n`);
       await (await this.runners()).runInteractive(cmd, [...args, join(dir, file)], { description: 'your editor ($EDITOR)', cwd: dir });
     } catch (err) {
       error = tf(this.d.store.getState().lang, 'editorFailed', { message: (err as Error).message });

@@ -1,6 +1,7 @@
 import { t } from '../i18n/strings';
 import type { Lesson } from '../lessons/schema';
 import { visibleBindings } from './keys';
+import { statusLines } from './panes';
 import { markdownLoaded, renderMarkdown } from './render-markdown';
 import type { AppState, LessonView } from './state';
 import { displayWidth } from './text';
@@ -20,30 +21,35 @@ export interface FooterItem {
   text: string;
 }
 
-/** The footer: the active bindings, packed into at most two lines; "? help" is never dropped. */
-export function footerLines(s: AppState, maxLines = 2): FooterItem[][] {
+/**
+ * The footer: the active bindings, packed into at most `maxLines` lines (three: Korean labels are
+ * wider, and at 80 columns two lines dropped Esc and L). "q quit" and "? help" are never dropped
+ * and never cut: they end the last line, on a line of their own when the line is full (before, a
+ * line that just fit got them glued on and cut: "q qu...").
+ */
+export function footerLines(s: AppState, maxLines = 3): FooterItem[][] {
   const items = visibleBindings(s, true).map((b) => ({ key: b.label, text: t(s.lang, b.help) }));
   const width = s.size.cols - 1;
   const itemWidth = (i: FooterItem) => displayWidth(i.key) + 1 + displayWidth(i.text) + 2;
-  // "q quit" and "? help" are never dropped: they are how to get out and how to learn the rest.
+  const widthOf = (line: FooterItem[]) => line.reduce((w, i) => w + itemWidth(i), 0) - (line.length ? 2 : 0);
   const pinned = items.filter((i) => i.key === 'q' || i.key === '?');
-  const help: FooterItem | undefined = pinned.length ? { key: pinned.map((p) => p.key).join(''), text: '' } : undefined;
   const rest = items.filter((i) => !pinned.includes(i));
   const lines: FooterItem[][] = [[]];
-  let used = 0;
   for (const item of rest) {
-    const w = itemWidth(item);
-    const isLast = lines.length === maxLines;
-    const reserve = isLast ? pinned.reduce((w, p) => w + itemWidth(p), 0) : 0;
-    if (used + w + reserve > width) {
-      if (isLast) continue;
-      lines.push([]);
-      used = 0;
-    }
-    lines[lines.length - 1].push(item);
-    used += w;
+    const last = lines[lines.length - 1];
+    if (last.length && widthOf([...last, item]) > width) {
+      if (lines.length === maxLines) continue;
+      lines.push([item]);
+    } else last.push(item);
   }
-  if (help) lines[lines.length - 1].push(...pinned);
+  if (pinned.length) {
+    let last = lines[lines.length - 1];
+    if (last.length && widthOf([...last, ...pinned]) > width) {
+      if (lines.length < maxLines) lines.push((last = []));
+      else while (last.length && widthOf([...last, ...pinned]) > width) last.pop();
+    }
+    last.push(...pinned);
+  }
   return lines.filter((l) => l.length > 0);
 }
 
@@ -60,11 +66,25 @@ export function lessonLayout(s: AppState): LessonLayout {
   const cols = s.size.cols;
   const sidebar = cols >= 110 ? 30 : 0;
   const footerRows = footerLines(s).length;
-  // header, step line (narrow only), pane tabs, DOCKER_HOST line, notice, prompt
-  const fixed = 1 + (sidebar ? 0 : 1) + 1 + 1 + 1 + 1 + footerRows;
+  // header, step line (narrow only), pane tabs, the status rows (the sandbox's address, which a
+  // notice replaces while it shows), prompt
+  const statusRows = s.screen.name === 'lesson' ? statusLines(s, s.screen).length : 1;
+  const fixed = 1 + (sidebar ? 0 : 1) + 1 + statusRows + 1 + footerRows;
   const rest = Math.max(6, usableRows(s) - fixed);
-  const paneHeight = Math.max(3, Math.min(rest - 3, Math.round(rest * 0.42)));
-  return { sidebar, proseWidth: Math.max(20, cols - sidebar - 2), proseHeight: rest - paneHeight, paneHeight, footerRows };
+  // The lower pane takes about a third when it has that much to show; an empty pane (before the first
+  // command) collapses to a few rows, so the step's text gets them (at 80x24: 13 rows, not 9).
+  const wanted = Math.max(3, Math.min(rest - 3, Math.round(rest * 0.36)));
+  const paneHeight = Math.min(wanted, Math.max(3, paneNeeds(s)));
+  // Two columns between the step list and the text, so a long step title never runs into it.
+  return { sidebar, proseWidth: Math.max(20, cols - sidebar - (sidebar ? 3 : 2)), proseHeight: rest - paneHeight, paneHeight, footerRows };
+}
+
+/** How many rows the lower pane has to show: little before anything ran or was checked. */
+function paneNeeds(s: AppState): number {
+  const v = s.screen;
+  if (v.name !== 'lesson') return Infinity;
+  const empty = v.pane === 'output' && v.output.length <= 1 && !v.running && !v.dropped;
+  return empty ? 3 : Infinity;
 }
 
 const cache = new Map<string, Line[]>();

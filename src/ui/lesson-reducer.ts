@@ -264,7 +264,9 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       const counts = trigger === 'key' || v.lastPassed === null || e.passed !== v.lastPassed;
       const effects: Effect[] = counts ? [{ type: 'recordAttempt', lessonId: lesson.id, stepId: step.id, passed: e.passed }] : [];
       let view: LessonView = { ...v, lastPassed: e.passed, check: { ...v.check, status: e.passed ? 'passed' : 'failed' } };
-      if (e.passed && trigger === 'event' && !v.running) view = { ...view, pane: 'checks' };
+      // An automatic check never takes the lower pane: the output of the command that was just
+      // run stays in view (the checks tab's mark and the notice say the step passed). A check the
+      // learner asked for shows the checks (startCheck).
       let notice = s.notice;
       if (e.passed) {
         const last = e.stepIndex === lesson.steps.length - 1;

@@ -103,17 +103,26 @@ export function markdownLines(src: string, width: number, opts: MarkdownOptions 
         gap();
         const indent = '  '.repeat(lists.length) + '  ';
         const avail = Math.max(8, width - displayWidth(indent));
+        // A long command is never cut mid-word: it is broken between words with a shell line
+        // continuation (" \\" at the end, the rest indented), so a copied block still runs as one
+        // command. Only a word longer than a whole line is cut, unmarked.
         for (const raw of tok.content.replace(/\n$/, '').split('\n')) {
           let rest = raw.replace(/\t/g, '    ');
           let cont = '';
-          // Long commands are cut across lines rather than hidden: the learner must see all of it.
           do {
-            let chunk = sliceColumns(rest, avail - displayWidth(cont)) || rest.slice(0, 1);
-            // Prefer breaking a long command between words, like a shell line continuation.
-            const space = chunk.lastIndexOf(' ');
-            if (chunk.length < rest.length && space > chunk.length / 3) chunk = chunk.slice(0, space + 1);
-            out.push([{ text: indent + cont, style: 'plain' }, { text: chunk, style: 'codeblock' }]);
+            const room = avail - displayWidth(cont);
+            let chunk = sliceColumns(rest, room) || rest.slice(0, 1);
+            let mark = '';
+            if (chunk.length < rest.length) {
+              const space = sliceColumns(rest, room - 2).lastIndexOf(' ');
+              if (space > 0) {
+                chunk = rest.slice(0, space + 1);
+                mark = '\\';
+              }
+            }
+            out.push([{ text: indent + cont, style: 'plain' }, { text: chunk + mark, style: 'codeblock' }]);
             rest = rest.slice(chunk.length);
+            if (mark) rest = rest.replace(/^ +/, '');
             cont = '  ';
           } while (rest.length > 0);
         }

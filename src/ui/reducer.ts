@@ -111,7 +111,7 @@ function onAction(state: AppState, action: Action): Result {
       return quit(s);
     case 'toggleLang': {
       const lang = s.lang === 'en' ? 'ko' : 'en';
-      return { state: clampScrollState({ ...s, lang, notice: { tone: 'muted', text: tf(lang, 'langSwitched') } }), effects: [{ type: 'saveLang', lang }] };
+      return { state: clampScrollState({ ...s, lang, langSource: 'saved', notice: { tone: 'muted', text: tf(lang, 'langSwitched') } }), effects: [{ type: 'saveLang', lang }] };
     }
     case 'help':
       return none({ ...s, overlay: { kind: 'help', scroll: 0 } });

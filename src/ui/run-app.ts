@@ -1,6 +1,6 @@
 import type { Instance } from 'ink';
 import type { Args } from '../cli/args';
-import { pickLang } from '../i18n/lang';
+import { langSource, pickLang } from '../i18n/lang';
 import { describeError, exitCodeFor } from '../errors';
 import { t } from '../i18n/strings';
 import { lessonsRoot } from '../paths';
@@ -89,7 +89,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   const progress = openedNow?.store.data() ?? peeked.data;
   const lang = pickLang(args, progress.lang);
   const store = new Store(
-    initialState({ lessons, broken, progress, lang, size: { cols: stdout.columns || 80, rows: stdout.rows || 24 }, recoveredFrom: openedNow?.recoveredFrom }),
+    initialState({ lessons, broken, progress, lang, langSource: langSource(args, progress.lang), size: { cols: stdout.columns || 80, rows: stdout.rows || 24 }, recoveredFrom: openedNow?.recoveredFrom }),
   );
 
   const term = terminal(stdout);

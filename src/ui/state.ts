@@ -1,5 +1,6 @@
 import type { EngineDownTexts } from '../errors';
 import type { CheckResult } from '../checks/types';
+import type { LangSource } from '../i18n/lang';
 import type { Lang, Lesson } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
 import type { CheatIndex } from '../cheatsheet/search';
@@ -11,6 +12,8 @@ import type { CheatFill } from './cheat-fill';
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
 export interface AppState {
   lang: Lang;
+  /** Where the language came from (--lang, the saved choice, LANG, the default), for the help screen. */
+  langSource: LangSource;
   size: { cols: number; rows: number };
   lessons: Lesson[];
   /** Lessons that failed to load (`file:line CODE message`): listed on the home screen, never a crash. */
@@ -161,10 +164,12 @@ export function initialState(init: {
   lang: Lang;
   size: { cols: number; rows: number };
   recoveredFrom?: string;
+  langSource?: LangSource;
 }): AppState {
   const last = init.progress.lastLesson ? init.lessons.findIndex((l) => l.id === init.progress.lastLesson) : -1;
   return {
     lang: init.lang,
+    langSource: init.langSource ?? 'default',
     size: init.size,
     lessons: init.lessons,
     broken: init.broken,

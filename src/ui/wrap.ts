@@ -97,3 +97,33 @@ export function wrapText(text: string, width: number, style: SegStyle = 'plain',
   const pre: Segment[] = indent ? [{ text: indent, style: 'plain' }] : [];
   return text.split('\n').flatMap((l) => wrapSegments([{ text: l, style }], width, pre));
 }
+
+/**
+ * Cut a line into rows of `width` columns keeping every space, as a terminal wraps a program's
+ * output: column-aligned output (`docker ps`, `docker images`) keeps its columns, row after row,
+ * and nothing is hidden. Continuation rows start with `cont` (a muted mark, so a wrapped row is
+ * not read as a new one).
+ */
+export function wrapColumns(text: string, width: number, cont = ''): string[] {
+  const w = Math.max(4, width);
+  if (displayWidth(text) <= w) return [text];
+  const rows: string[] = [];
+  let rest = text;
+  let lead = '';
+  while (rest.length > 0) {
+    const room = w - displayWidth(lead);
+    let chunk = '';
+    let used = 0;
+    for (const ch of rest) {
+      const cw = displayWidth(ch);
+      if (used + cw > room) break;
+      chunk += ch;
+      used += cw;
+    }
+    if (!chunk) chunk = [...rest][0];
+    rows.push(lead + chunk);
+    rest = rest.slice(chunk.length);
+    lead = cont;
+  }
+  return rows;
+}

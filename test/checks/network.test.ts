@@ -71,13 +71,13 @@ describe.runIf(api)('network checks on the real engine', () => {
   describe('http', () => {
     gradeCases(lab, [
       { name: 'the seed page', check: { kind: 'http', port: webPort, bodyIncludes: 'Hello from ctr-learn', retryForMs: 5000 }, pass: true, actual: /^200: "<!doctype html>/i },
-      { name: 'text that is not on the page', check: { kind: 'http', port: webPort, bodyIncludes: 'Goodbye' }, pass: false, actual: /^200, the page has no "Goodbye": "<!doctype html>/i, expected: new RegExp(`127\\.0\\.0\\.1:${webPort}/ → 200 with "Goodbye"`) },
+      { name: 'text that is not on the page', check: { kind: 'http', port: webPort, bodyIncludes: 'Goodbye' }, pass: false, actual: /^200, the page has no "Goodbye"; the page starts: "<!doctype html>/i, expected: new RegExp(`127\\.0\\.0\\.1:${webPort}/ → 200 with "Goodbye"`) },
       { name: 'the starter text is gone', check: { kind: 'http', port: pagePort, bodyExcludes: 'Hello from ctr-learn', retryForMs: 5000 }, pass: true, actual: /^200: "<h1>my own page/, expected: /without "Hello from ctr-learn"/ },
-      { name: 'the starter text is still there', check: { kind: 'http', port: webPort, bodyExcludes: 'Hello from ctr-learn' }, pass: false, actual: /^200, the page still contains "Hello from ctr-learn": "/ },
+      { name: 'the starter text is still there', check: { kind: 'http', port: webPort, bodyExcludes: 'Hello from ctr-learn' }, pass: false, actual: /^200, the page still contains "Hello from ctr-learn" on line \d+: ".*Hello from ctr-learn.*"$/ },
       { name: 'a path that is not there', check: { kind: 'http', port: webPort, path: '/missing.html' }, pass: false, actual: /^404: / },
       { name: 'a 404 that is asked for', check: { kind: 'http', port: webPort, path: '/missing.html', status: 404 }, pass: true, actual: /^404: / },
       { name: 'the bind-mounted workspace page', check: { kind: 'http', port: pagePort, bodyEqualsFile: 'site/index.html', retryForMs: 5000 }, pass: true, actual: /^200: "<h1>my own page<\/h1>"$/ },
-      { name: 'a different workspace file', check: { kind: 'http', port: pagePort, bodyEqualsFile: 'other.html' }, pass: false, actual: /^200, the page differs from your other\.html: "<h1>my own page/, expected: /serving your other\.html/ },
+      { name: 'a different workspace file', check: { kind: 'http', port: pagePort, bodyEqualsFile: 'other.html' }, pass: false, actual: /^200, the page differs from your other\.html at line 1: "<h1>my own page<\/h1>", your file: "/, expected: /serving your other\.html/ },
       { name: 'a workspace file that is missing', check: { kind: 'http', port: pagePort, bodyEqualsFile: 'nope.html' }, pass: false, actual: /nope\.html is missing from your workspace/ },
       { name: 'nothing listens', check: { kind: 'http', port: quietPort, retryForMs: 0 }, pass: false, actual: new RegExp(`^nothing listens on 127\\.0\\.0\\.1:${quietPort}$`) },
     ]);

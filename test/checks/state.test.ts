@@ -149,9 +149,9 @@ describe.runIf(api)('state checks on the real engine', () => {
 
   describe('volume-file', () => {
     gradeCases(lab, [
-      { name: 'file with content', check: { kind: 'volume-file', volume: n.fileVol, path: 'save.dat', includes: 'saved-42' }, pass: true, actual: /save\.dat in volume .* contains "saved-42\\n"/ },
-      { name: 'regex on content', check: { kind: 'volume-file', volume: n.fileVol, path: '/save.dat', matches: '^saved-\\d+$' }, pass: true, actual: /"saved-42\\n"/ },
-      { name: 'wrong content', check: { kind: 'volume-file', volume: n.fileVol, path: 'save.dat', includes: 'saved-43' }, pass: false, actual: /contains "saved-42\\n"/, expected: /containing "saved-43"/ },
+      { name: 'file with content', check: { kind: 'volume-file', volume: n.fileVol, path: 'save.dat', includes: 'saved-42' }, pass: true, actual: /save\.dat in volume .* line 1: "saved-42"$/ },
+      { name: 'regex on content', check: { kind: 'volume-file', volume: n.fileVol, path: '/save.dat', matches: '^saved-\\d+$' }, pass: true, actual: /line 1: "saved-42"$/ },
+      { name: 'wrong content', check: { kind: 'volume-file', volume: n.fileVol, path: 'save.dat', includes: 'saved-43' }, pass: false, actual: /has no line with "saved-43"; it starts: "saved-42"$/, expected: /containing "saved-43"/ },
       { name: 'missing file', check: { kind: 'volume-file', volume: n.fileVol, path: 'nope.dat' }, pass: false, actual: /nope\.dat in volume .* does not exist/ },
       { name: 'must not exist, and does not', check: { kind: 'volume-file', volume: n.fileVol, path: 'nope.dat', exists: false }, pass: true, actual: /does not exist/ },
       { name: 'must not exist, but does', check: { kind: 'volume-file', volume: n.fileVol, path: 'save.dat', exists: false }, pass: false, actual: /save\.dat in volume .* exists$/ },
@@ -168,9 +168,9 @@ describe.runIf(api)('state checks on the real engine', () => {
 
   describe('container-file', () => {
     gradeCases(lab, [
-      { name: 'file in a stopped container', check: { kind: 'container-file', container: n.fileStopped, path: '/tmp/note', includes: 'hello-file' }, pass: true, actual: /\/tmp\/note in container .* contains "hello-file\\n"/ },
-      { name: 'file written by exec in a running container', check: { kind: 'container-file', container: n.fileRunning, path: '/tmp/live', matches: '^live-\\d+$' }, pass: true, actual: /contains "live-42\\n"/ },
-      { name: 'wrong content', check: { kind: 'container-file', container: n.fileStopped, path: '/tmp/note', includes: 'goodbye' }, pass: false, actual: /contains "hello-file\\n"/ },
+      { name: 'file in a stopped container', check: { kind: 'container-file', container: n.fileStopped, path: '/tmp/note', includes: 'hello-file' }, pass: true, actual: /\/tmp\/note in container .* line 1: "hello-file"$/ },
+      { name: 'file written by exec in a running container', check: { kind: 'container-file', container: n.fileRunning, path: '/tmp/live', matches: '^live-\\d+$' }, pass: true, actual: /line 1: "live-42"$/ },
+      { name: 'wrong content', check: { kind: 'container-file', container: n.fileStopped, path: '/tmp/note', includes: 'goodbye' }, pass: false, actual: /has no line with "goodbye"; it starts: "hello-file"$/ },
       { name: 'missing file', check: { kind: 'container-file', container: n.fileStopped, path: '/tmp/none' }, pass: false, actual: /\/tmp\/none in container .* does not exist/ },
       { name: 'must be gone, and is', check: { kind: 'container-file', container: n.fileStopped, path: '/tmp/none', exists: false }, pass: true, actual: /does not exist/ },
       { name: 'must be gone, but is there', check: { kind: 'container-file', container: n.fileStopped, path: '/tmp/note', exists: false }, pass: false, actual: /\/tmp\/note in container .* exists$/ },

@@ -24,11 +24,16 @@ describe('markdown to screen lines', () => {
     expect(text('- outer\n  - inner')).toEqual(['- outer', '  - inner']);
   });
 
-  it('renders fenced code indented, breaking long commands between words', () => {
-    const lines = text('```sh\ndocker run -d --name web -p 8080:80 ctr-learn/web:1\n```', 30);
-    expect(lines[0]).toBe('  docker run -d --name web -p ');
+  it('renders fenced code indented, breaking long commands between words with a shell continuation', () => {
+    const command = 'docker run -d --name web -p 8080:80 ctr-learn/web:1';
+    const lines = text('```sh\n' + command + '\n```', 30);
+    expect(lines[0]).toBe('  docker run -d --name web \\');
     expect(lines.slice(1).every((l) => l.startsWith('    '))).toBe(true);
-    expect(lines.join('').replace(/\s+/g, ' ')).toContain('ctr-learn/web:1');
+    expect(lines.every((l) => displayWidth(l) <= 30)).toBe(true);
+    // Copied as shown, the lines are one shell command again: every break is " \\" + newline.
+    const copied = lines.filter((l) => l.trim()).map((l) => l.trim()).join('\n');
+    expect(copied.replace(/ \\\n/g, ' ')).toBe(command);
+    expect(lines.slice(0, -1).filter((l) => l.trim()).every((l) => l.endsWith(' \\'))).toBe(true);
     expect(markdownLines('```\nx\n```', 30)[0][1].style).toBe('codeblock');
   });
 

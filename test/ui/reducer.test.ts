@@ -164,7 +164,9 @@ describe('checking', () => {
     expect(r.effects.filter((e) => e.type === 'recordAttempt')).toEqual([]);
     r = run(r.state, { type: 'engineEvents', lessonIds: ['demo'] }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: true });
     expect(r.effects).toContainEqual({ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: true });
-    expect(view(r.state).pane).toBe('checks');
+    // The output the learner just produced stays in view; the notice says the step passed.
+    expect(view(r.state).pane).toBe('output');
+    expect(r.state.notice).toMatchObject({ tone: 'pass' });
   });
 
   it('queues one re-check for events that arrive while a check runs', () => {

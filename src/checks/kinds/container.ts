@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { engineTime, wasOomKilled } from '../../engine/events';
 import type { ContainerInspect } from '../../engine/types';
+import { say, stateWord } from '../../i18n/evidence';
+import type { Lang } from '../../lessons/schema';
 import type { CheckContext, Evaluator, Outcome } from '../types';
 
 /** The sandbox container by name, or a failing outcome that says what is there instead. */
@@ -11,9 +13,7 @@ export async function requireContainer(ctx: CheckContext, name: string, expected
 /** The failing outcome for a sandbox container that is not there: what is there instead, if anything. */
 async function missingContainer(ctx: CheckContext, name: string, expected: string): Promise<Outcome> {
   const outside = await ctx.lab.outsideContainer(name);
-  const actual = outside
-    ? `no sandbox container "${name}" (a container with that name exists outside the sandbox; the lesson cannot use it)`
-    : `no container named "${name}"`;
+  const actual = say(ctx.lang, outside ? 'noSandboxContainerOutside' : 'noContainerNamed', { name });
   return { pass: false, expected, actual };
 }
 
@@ -22,11 +22,11 @@ export function isOutcome(x: unknown): x is Outcome {
 }
 
 /** `oomKilled` overrides `.State.OOMKilled`, which the engine does not always set (see wasOomKilled). */
-export function describeState(c: ContainerInspect, oomKilled = c.State.OOMKilled): string {
+export function describeState(c: ContainerInspect, oomKilled = c.State.OOMKilled, lang?: Lang): string {
   const s = c.State;
-  if (s.Status === 'exited') return `exited with code ${s.ExitCode}${oomKilled ? ' (OOM-killed)' : ''}`;
-  if (s.Status === 'created' && s.Error) return `created, but could not start: ${s.Error}`;
-  return s.Status;
+  if (s.Status === 'exited') return say(lang, 'exitedWith', { code: s.ExitCode }) + (oomKilled ? say(lang, 'oomKilledNote') : '');
+  if (s.Status === 'created' && s.Error) return say(lang, 'createdNotStarted', { error: s.Error });
+  return stateWord(lang, s.Status);
 }
 
 const SIGNAL_NAMES: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 9: 'SIGKILL', 15: 'SIGTERM' };
@@ -69,20 +69,21 @@ async function autoRemoved(ctx: CheckContext, name: string, expected: string): P
 }
 
 export const container: Evaluator<'container'> = async (check, ctx) => {
-  const want = [check.state === 'exists' ? 'exists' : check.state === 'auto-removed' ? 'ran with --rm and removed itself' : check.state];
-  if (check.exitCode !== undefined) want.push(`exit code ${check.exitCode}`);
-  if (check.oomKilled !== undefined) want.push(check.oomKilled ? 'OOM-killed' : 'not OOM-killed');
-  if (check.signals !== undefined) want.push(`sent ${describeSignals(check.signals)}`);
-  const expected = `container "${check.container}" ${want.join(', ')}`;
+  const L = ctx.lang;
+  const want = [stateWord(L, check.state)];
+  if (check.exitCode !== undefined) want.push(say(L, 'wantExitCode', { code: check.exitCode }));
+  if (check.oomKilled !== undefined) want.push(say(L, check.oomKilled ? 'wantOom' : 'wantNotOom'));
+  if (check.signals !== undefined) want.push(say(L, 'wantSignals', { signals: describeSignals(check.signals) }));
+  const expected = say(L, 'containerIs', { name: check.container, state: want.join(', ') });
   if (check.state === 'auto-removed') return autoRemoved(ctx, check.container, expected);
   const c = await ctx.lab.container(check.container);
   if (check.state === 'absent') {
-    return { pass: !c, expected, actual: c ? `container "${check.container}" ${describeState(c)} (still there)` : 'no such container' };
+    return { pass: !c, expected, actual: c ? say(L, 'stillThere', { name: check.container, state: describeState(c, c.State.OOMKilled, L) }) : say(L, 'noSuchContainer') };
   }
   const found = c ?? (await missingContainer(ctx, check.container, expected));
   if (isOutcome(found)) return found;
   const oom = found.State.Status === 'exited' || check.oomKilled !== undefined ? await wasOomKilled(ctx.lab.engine, found) : false;
-  let actual = `container "${check.container}" ${describeState(found, oom)}`;
+  let actual = say(L, 'containerIs', { name: check.container, state: describeState(found, oom, L) });
   const stateOk = check.state === 'exists' || found.State.Status === check.state;
   const codeOk = check.exitCode === undefined || (found.State.Status !== 'running' && found.State.ExitCode === check.exitCode);
   const oomOk = check.oomKilled === undefined || oom === check.oomKilled;

@@ -1,4 +1,6 @@
-import type { CheckOf } from '../../lessons/schema';
+import { say } from '../../i18n/evidence';
+import type { CheckOf, Lang } from '../../lessons/schema';
+import { findLine, startOf } from '../evidence';
 import type { LabFile } from '../../sandbox/lab';
 import type { Evaluator, Outcome } from '../types';
 import { isOutcome, requireContainer } from './container';
@@ -7,31 +9,41 @@ function judge(
   check: CheckOf<'volume-file'> | CheckOf<'container-file'>,
   where: string,
   file: LabFile | null,
+  L: Lang | undefined,
 ): Outcome {
-  const parts = [check.exists ? `${where} exists` : `${where} does not exist`];
-  if (check.includes) parts.push(`containing "${check.includes}"`);
-  if (check.matches) parts.push(`matching /${check.matches}/`);
+  const parts = [say(L, check.exists ? 'fileExists' : 'fileMissing', { where })];
+  if (check.includes) parts.push(say(L, 'fileContaining', { text: check.includes }));
+  if (check.matches) parts.push(say(L, 'fileMatching', { re: check.matches }));
   const expected = parts.join(' ');
-  if (!file) return { pass: !check.exists, expected, actual: `${where} does not exist` };
-  if (!check.exists) return { pass: false, expected, actual: `${where} exists` };
-  if (file.type === 'dir') return { pass: false, expected, actual: `${where} is a directory` };
-  const shown = file.content.length > 60 ? `${file.content.slice(0, 60)}…` : file.content;
-  const pass =
-    (check.includes === undefined || file.content.includes(check.includes)) &&
-    (check.matches === undefined || new RegExp(check.matches, 'm').test(file.content));
-  return { pass, expected, actual: `${where} contains ${JSON.stringify(shown)}` };
+  if (!file) return { pass: !check.exists, expected, actual: say(L, 'fileMissing', { where }) };
+  if (!check.exists) return { pass: false, expected, actual: say(L, 'fileExists', { where }) };
+  if (file.type === 'dir') return { pass: false, expected, actual: say(L, 'fileIsDir', { where }) };
+  const content = file.content;
+  const includes = check.includes === undefined || content.includes(check.includes);
+  const re = check.matches === undefined ? null : new RegExp(check.matches, 'm');
+  const matches = !re || re.test(content);
+  // The evidence is the part that decided: the line that holds the text (or matches), with its
+  // number; or, when none does, the start of the file.
+  let actual: string;
+  if (!includes) actual = say(L, 'fileNoLineWith', { where, text: check.includes!, content: startOf(content) });
+  else if (!matches) actual = say(L, 'fileNoLineMatching', { where, re: check.matches!, content: startOf(content) });
+  else {
+    const hit = (check.includes !== undefined && findLine(content, check.includes)) || (re && findLine(content, new RegExp(check.matches!))) || null;
+    actual = hit ? say(L, 'fileLineWith', { where, n: hit.n, line: hit.quoted }) : say(L, 'fileContains', { where, content: startOf(content) });
+  }
+  return { pass: includes && matches, expected, actual };
 }
 
 export const containerFile: Evaluator<'container-file'> = async (check, ctx) => {
-  const where = `${check.path} in container "${check.container}"`;
-  const c = await requireContainer(ctx, check.container, `${where} exists`);
+  const where = say(ctx.lang, 'whereInContainer', { path: check.path, container: check.container });
+  const c = await requireContainer(ctx, check.container, say(ctx.lang, 'fileExists', { where }));
   if (isOutcome(c)) return c;
-  return judge(check, where, await ctx.lab.readFile({ container: c.Id }, check.path));
+  return judge(check, where, await ctx.lab.readFile({ container: c.Id }, check.path), ctx.lang);
 };
 
 export const volumeFile: Evaluator<'volume-file'> = async (check, ctx) => {
-  const where = `${check.path} in volume "${check.volume}"`;
+  const where = say(ctx.lang, 'whereInVolume', { path: check.path, volume: check.volume });
   const v = await ctx.lab.volume(check.volume);
-  if (!v) return { pass: false, expected: `${where} exists`, actual: `no volume named "${check.volume}" in the sandbox` };
-  return judge(check, where, await ctx.lab.readFile({ volume: v.Name }, check.path));
+  if (!v) return { pass: false, expected: say(ctx.lang, 'fileExists', { where }), actual: say(ctx.lang, 'noVolume', { name: check.volume }) };
+  return judge(check, where, await ctx.lab.readFile({ volume: v.Name }, check.path), ctx.lang);
 };

@@ -1,19 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { healthChanges } from '../../engine/events';
 import { hasHealthCheck } from '../../engine/objects';
+import { say, stateWord } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
 
 export const health: Evaluator<'health'> = async (check, ctx) => {
-  let expected = `container "${check.container}" ${check.status}`;
-  if (check.transitions) expected += `, having gone ${check.transitions.join(' → ')}`;
+  const L = ctx.lang;
+  let expected = say(L, 'containerIs', { name: check.container, state: check.status });
+  if (check.transitions) expected += say(L, 'healthHavingGone', { path: check.transitions.join(' → ') });
   let c = await requireContainer(ctx, check.container, expected);
   if (isOutcome(c)) return c;
   if (!c.State.Health) {
     // .State.Health appears only once the container has started; the check itself is in the config.
     const actual = hasHealthCheck(c)
-      ? `container "${check.container}" ${c.State.Status}, not started yet (its health check runs once it starts)`
-      : `container "${check.container}" has no health check`;
+      ? say(L, 'healthNotStarted', { name: check.container, state: stateWord(L, c.State.Status) })
+      : say(L, 'healthNone', { name: check.container });
     return { pass: false, expected, actual };
   }
   const deadline = Date.now() + check.withinMs;
@@ -22,7 +24,7 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
     c = (await ctx.lab.container(check.container)) ?? c;
   }
   const h = c.State.Health!;
-  let actual = `${h.Status} (failing streak ${h.FailingStreak})`;
+  let actual = say(L, 'healthNow', { status: h.Status, n: h.FailingStreak });
   let pass = h.Status === check.status;
   if (check.transitions) {
     // The engine sets the status before it publishes the event: wait (briefly) for the history
@@ -36,7 +38,7 @@ export const health: Evaluator<'health'> = async (check, ctx) => {
     }
     let i = 0;
     for (const s of seen) if (s === check.transitions[i]) i++;
-    actual += `, went ${seen.length ? seen.join(' → ') : 'nowhere yet'}`;
+    actual += say(L, 'healthWent', { path: seen.length ? seen.join(' → ') : say(L, 'healthNowhere') });
     pass &&= i === check.transitions.length;
   }
   return { pass, expected, actual };

@@ -1,53 +1,54 @@
 import { inspectImage, normalizeRef } from '../../engine/objects';
 import type { EngineApi } from '../../engine/api';
 import type { ImageHistoryEntry } from '../../engine/types';
+import { say } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
 
 export const image: Evaluator<'image'> = async (check, ctx) => {
+  const L = ctx.lang;
   const ref = normalizeRef(check.image);
-  const parts = [check.exists ? `image ${ref} exists` : `image ${ref} does not exist`];
-  if (check.baseImage) parts.push(`built from ${normalizeRef(check.baseImage)}`);
-  if (check.minLayers) parts.push(`with at least ${check.minLayers} layers`);
-  if (check.labels) parts.push(`labels ${Object.entries(check.labels).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-  if (check.historyIncludes) parts.push(`history mentions "${check.historyIncludes}"`);
-  if (check.sameAs) parts.push(`same image as ${normalizeRef(check.sameAs)}`);
-  if (check.healthcheck !== undefined) parts.push(check.healthcheck ? 'a HEALTHCHECK in its config' : 'no HEALTHCHECK');
-  if (check.fetched) parts.push('fetched by a pull after it was deleted here');
+  const parts = [say(L, check.exists ? 'imageExists' : 'imageMissingWant', { ref })];
+  if (check.baseImage) parts.push(say(L, 'imageBuiltFrom', { base: normalizeRef(check.baseImage) }));
+  if (check.minLayers) parts.push(say(L, 'imageMinLayers', { n: check.minLayers }));
+  if (check.labels) parts.push(say(L, 'imageLabels', { labels: Object.entries(check.labels).map(([k, v]) => `${k}=${v}`).join(', ') }));
+  if (check.historyIncludes) parts.push(say(L, 'imageHistory', { text: check.historyIncludes }));
+  if (check.sameAs) parts.push(say(L, 'imageSameAs', { ref: normalizeRef(check.sameAs) }));
+  if (check.healthcheck !== undefined) parts.push(say(L, check.healthcheck ? 'imageHealthcheckWant' : 'imageNoHealthcheckWant'));
+  if (check.fetched) parts.push(say(L, 'imageFetchedWant'));
   const expected = parts.join(', ');
   const { image: img, outside } = await ctx.lab.image(ref);
   if (!img) {
-    const note = outside ? ' in the sandbox (an image with that name exists outside it; the lesson cannot use it)' : '';
-    return { pass: !check.exists, expected, actual: `no image ${ref}${note}` };
+    return { pass: !check.exists, expected, actual: say(L, outside ? 'imageNoneOutside' : 'imageNone', { ref }) };
   }
-  if (!check.exists) return { pass: false, expected, actual: `image ${ref} exists (${img.Id.slice(7, 19)})` };
+  if (!check.exists) return { pass: false, expected, actual: say(L, 'imageIsThere', { ref, id: img.Id.slice(7, 19) }) };
   const layers = img.RootFS.Layers ?? [];
-  const facts = [`image ${ref} (${img.Id.slice(7, 19)}), ${layers.length} layer(s)`];
+  const facts = [say(L, 'imageFacts', { ref, id: img.Id.slice(7, 19), n: layers.length })];
   let pass = true;
   if (check.baseImage) {
     const base = await inspectImage(ctx.lab.engine, check.baseImage);
     const baseLayers = base?.RootFS.Layers ?? [];
     const shared = baseLayers.filter((l, i) => layers[i] === l).length;
     const ok = !!base && baseLayers.length > 0 && shared === baseLayers.length;
-    facts.push(base ? `shares ${shared} of ${baseLayers.length} base layer(s)` : `base ${check.baseImage} missing`);
+    facts.push(base ? say(L, 'imageShares', { shared, total: baseLayers.length }) : say(L, 'imageBaseMissing', { base: check.baseImage }));
     pass &&= ok;
   }
   if (check.minLayers) pass &&= layers.length >= check.minLayers;
   if (check.labels) {
     const have = img.Config?.Labels ?? {};
     const wrong = Object.entries(check.labels).filter(([k, v]) => have[k] !== v);
-    if (wrong.length) facts.push(`labels ${wrong.map(([k]) => `${k}=${have[k] ?? '(unset)'}`).join(', ')}`);
+    if (wrong.length) facts.push(say(L, 'imageLabels', { labels: wrong.map(([k]) => `${k}=${have[k] ?? say(L, 'unset')}`).join(', ') }));
     pass &&= wrong.length === 0;
   }
   if (check.historyIncludes) {
     const hist = await ctx.lab.engine.json<ImageHistoryEntry[]>('GET', `/images/${encodeURIComponent(ref)}/history`);
     const ok = hist.some((h) => h.CreatedBy.includes(check.historyIncludes!));
-    if (!ok) facts.push(`history has no "${check.historyIncludes}"`);
+    if (!ok) facts.push(say(L, 'imageNoHistory', { text: check.historyIncludes }));
     pass &&= ok;
   }
   if (check.sameAs) {
     const other = await inspectImage(ctx.lab.engine, check.sameAs);
     const ok = other?.Id === img.Id;
-    facts.push(other ? `${normalizeRef(check.sameAs)} is ${other.Id.slice(7, 19)}` : `no image ${normalizeRef(check.sameAs)}`);
+    facts.push(other ? say(L, 'imageIsId', { ref: normalizeRef(check.sameAs), id: other.Id.slice(7, 19) }) : say(L, 'imageNone', { ref: normalizeRef(check.sameAs) }));
     pass &&= ok;
   }
   if (check.healthcheck !== undefined) {

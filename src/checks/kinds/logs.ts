@@ -3,6 +3,7 @@ import type { EngineApi } from '../../engine/api';
 import { containerEvents, engineTime } from '../../engine/events';
 import { readLogs } from '../../engine/streams';
 import type { ContainerInspect } from '../../engine/types';
+import { say } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
 
@@ -31,9 +32,12 @@ const SLACK_MS = 250;
 
 export const logs: Evaluator<'logs'> = async (check, ctx) => {
   const re = new RegExp(check.matches);
-  const which = check.line === 'first' ? 'the first line' : 'a line';
-  const since = check.since === 'last-start' ? ' since the last start' : '';
-  const expected = `${which} of ${check.stream}${since} matching /${check.matches}/${check.notOnOtherStream ? ` (and not on ${check.stream === 'stdout' ? 'stderr' : 'stdout'})` : ''}`;
+  const L = ctx.lang;
+  const which = say(L, check.line === 'first' ? 'logsFirstLine' : 'logsALine');
+  const since = check.since === 'last-start' ? say(L, 'logsSince') : '';
+  const otherName = check.stream === 'stdout' ? 'stderr' : 'stdout';
+  const expected =
+    say(L, 'logsExpected', { which, stream: check.stream, since, re: check.matches }) + (check.notOnOtherStream ? say(L, 'logsNotOther', { other: otherName }) : '');
   let c = await requireContainer(ctx, check.container, expected);
   if (isOutcome(c)) return c;
   const deadline = Date.now() + check.withinMs;
@@ -51,12 +55,12 @@ export const logs: Evaluator<'logs'> = async (check, ctx) => {
       // "Also" only when it is on both streams: a line that is only on the other stream was sent
       // to the wrong one (e.g. `2>&1`, or -t merging both), and that is what the learner must hear.
       const actual = hit && leaked
-        ? `${JSON.stringify(hit)} is on ${check.stream}, but it also appears on ${otherName}`
+        ? say(L, 'logsAlsoOnLine', { line: JSON.stringify(hit), stream: check.stream, other: otherName })
         : !hit && onOther !== undefined
-          ? `${lines.length === 0 ? `nothing on ${check.stream}${since}` : `no such line on ${check.stream}${since}`}; the line is on ${otherName} instead: ${JSON.stringify(onOther)}`
+          ? say(L, lines.length === 0 ? 'logsNothingOtherHasIt' : 'logsNoSuchOtherHasIt', { stream: check.stream, since, other: otherName, line: JSON.stringify(onOther) })
           : lines.length === 0
-            ? `nothing on ${check.stream}${since}${out[otherName].trim() ? ` (there is output on ${otherName})` : ''}`
-            : `${check.line === 'first' ? 'first line' : hit ? 'matching line' : 'last line'}: ${JSON.stringify(shown)}`;
+            ? say(L, 'logsNothing', { stream: check.stream, since }) + (out[otherName].trim() ? say(L, 'logsOtherHas') : '')
+            : say(L, check.line === 'first' ? 'logsFirst' : hit ? 'logsMatching' : 'logsLast', { line: JSON.stringify(shown) });
       return { pass: !!hit && !leaked, expected, actual };
     }
     await sleep(200);

@@ -1,17 +1,19 @@
+import { say } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
 
 export const restart: Evaluator<'restart'> = async (check, ctx) => {
-  let expected = `restart policy ${check.policy}${check.maxRetries !== undefined ? `:${check.maxRetries}` : ''}`;
-  if (check.minRestartCount !== undefined) expected += `, restarted at least ${check.minRestartCount} time(s)`;
+  const L = ctx.lang;
+  let expected = say(L, 'restartPolicy', { policy: `${check.policy}${check.maxRetries !== undefined ? `:${check.maxRetries}` : ''}` });
+  if (check.minRestartCount !== undefined) expected += say(L, 'restartedAtLeast', { n: check.minRestartCount });
   if (check.maxRestartCount !== undefined) {
-    expected += check.maxRestartCount === 0 ? ', never restarted' : `, restarted at most ${check.maxRestartCount} time(s)`;
+    expected += check.maxRestartCount === 0 ? say(L, 'restartedNever') : say(L, 'restartedAtMost', { n: check.maxRestartCount });
   }
   const c = await requireContainer(ctx, check.container, expected);
   if (isOutcome(c)) return c;
   const p = c.HostConfig.RestartPolicy;
   const name = p.Name || 'no';
-  const actual = `restart policy ${name}${name === 'on-failure' ? `:${p.MaximumRetryCount}` : ''}, restarted ${c.RestartCount} time(s)`;
+  const actual = say(L, 'restartActual', { policy: `${name}${name === 'on-failure' ? `:${p.MaximumRetryCount}` : ''}`, n: c.RestartCount });
   const pass =
     name === check.policy &&
     (check.maxRetries === undefined || p.MaximumRetryCount === check.maxRetries) &&

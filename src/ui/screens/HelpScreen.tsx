@@ -25,18 +25,29 @@ export function HelpScreen({ state, scroll }: { state: AppState; scroll: number 
   const rows = usableRows(state);
   const keyText = (b: Binding) => b.keys.map(prettyKey).join(' ');
   const keyWidth = Math.min(20, Math.max(...bindings.map((b) => displayWidth(keyText(b)))) + 2);
-  const intro = wrapText(t(state.lang, 'helpIntro'), cols - 2).map((l) => lineText(l));
+  // Where the language came from and how to change it (pickLang's order: --lang, saved, LANG).
+  const intro = [t(state.lang, 'helpIntro'), `${t(state.lang, 'helpLanguage')}: ${t(state.lang, `lang.from.${state.langSource}`)}`].flatMap((p) =>
+    wrapText(p, cols - 2).map((l) => lineText(l)),
+  );
   const entries: UiLine[] = [];
   let scope = '';
+  // Two columns when there is room, so every key shows at once on a usual terminal.
+  const twoColumns = cols >= 90;
+  const colWidth0 = twoColumns ? Math.floor((cols - 2) / 2) : cols;
   for (const b of bindings) {
     if (b.scope !== scope && scope) entries.push([]);
     scope = b.scope;
-    entries.push([seg(padTo(keyText(b), keyWidth), 'accent', { bold: true }), seg(t(state.lang, b.help))]);
+    // Keys longer than their column get a line of their own, the text under them: never glued
+    // ("Ctrl-Hdelete") and never cut. The text wraps under its column.
+    const keys = keyText(b);
+    const alone = displayWidth(keys) > keyWidth - 2;
+    if (alone) entries.push([seg(keys, 'accent', { bold: true })]);
+    wrapText(t(state.lang, b.help), Math.max(10, colWidth0 - keyWidth - 1)).forEach((l, i) =>
+      entries.push([seg(padTo(i === 0 && !alone ? keys : '', keyWidth), 'accent', { bold: true }), seg(lineText(l))]),
+    );
   }
-  // Two columns when there is room, so every key shows at once on a usual terminal.
-  const twoColumns = cols >= 90;
   const height = Math.max(3, rows - 2 - intro.length - footerLines(state).length);
-  const colWidth = twoColumns ? Math.floor((cols - 2) / 2) : cols;
+  const colWidth = colWidth0;
   const perColumn = twoColumns ? Math.max(height, Math.ceil(entries.length / 2)) : entries.length;
   const left = entries.slice(0, perColumn);
   const right = twoColumns ? entries.slice(perColumn) : [];

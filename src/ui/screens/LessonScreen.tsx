@@ -5,14 +5,13 @@ import type { Lesson } from '../../lessons/schema';
 import { Dialog } from '../components/Dialog';
 import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
-import { fromMarkdown, Lines, seg, type UiLine } from '../components/Lines';
-import { Notice } from '../components/Notice';
+import { fromMarkdown, Lines } from '../components/Lines';
 import { Prompt } from '../components/Prompt';
 import { lessonLayout, proseLines, usableRows } from '../layout';
 import { hasPictures } from '../../pictures/subjects';
-import { paneWindow, type PaneWindow } from '../panes';
+import { paneWindow, statusLines, type PaneWindow } from '../panes';
 import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
-import { displayWidth, tf } from '../text';
+import { tf } from '../text';
 import { toneProps } from '../theme';
 import { wrapText, lineText } from '../wrap';
 
@@ -40,7 +39,7 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
         <>
           <Box flexDirection="row" height={L.proseHeight}>
             {L.sidebar ? <StepSidebar state={state} view={view} lesson={lesson} width={L.sidebar} height={L.proseHeight} /> : null}
-            <Box marginLeft={1}>
+            <Box marginLeft={L.sidebar ? 2 : 1} flexShrink={0}>
               <Lines lines={shown} height={L.proseHeight} width={L.proseWidth} />
             </Box>
           </Box>
@@ -50,14 +49,9 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
           </Box>
         </>
       )}
-      <SandboxLine state={state} view={view} />
-      {!state.notice && view.running ? (
-        <Text wrap="truncate-end" {...toneProps('accent')}>
-          {tf(state.lang, 'promptRunning', { line: view.running.line })}
-        </Text>
-      ) : (
-        <Notice notice={state.notice} />
-      )}
+      {/* The sandbox's address, a notice, or the command running, wrapped: a notice is
+          short-lived and the address comes back when it goes (a row more for the step's text). */}
+      <StatusLines state={state} view={view} />
       <Prompt view={view} lang={state.lang} width={cols} />
       <Footer state={state} />
     </Box>
@@ -110,7 +104,7 @@ function StepSidebar({ state, view, lesson, width, height }: { state: AppState; 
     });
   });
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflow="hidden" flexShrink={0}>
       {rows.slice(0, height)}
     </Box>
   );
@@ -154,22 +148,7 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
   );
 }
 
-function SandboxLine({ state, view }: { state: AppState; view: LessonView }) {
-  const sb = state.sandbox;
-  const home = homedir();
-  const dir = view.workspace?.dir ? view.workspace.dir.replace(home, '~') : '';
-  let line: UiLine;
-  if (state.engine.state === 'down') {
-    const known = state.engine.texts?.[state.lang];
-    line = [seg(known ? tf(state.lang, 'engineDownCause', { message: known.message }) : tf(state.lang, 'engineDown', { message: state.engine.message }), 'fail')];
-  }
-  else if (sb.state === 'ready') {
-    const host = tf(state.lang, 'otherTerminal', { host: sb.dockerHost });
-    const files = dir ? `  ${tf(state.lang, 'workspaceLine', { dir })}` : '';
-    // The export must be copyable in full; the workspace path only when it fits too.
-    line = [seg(host, 'muted')];
-    if (files && displayWidth(host + files) < state.size.cols) line.push(seg(files, 'muted'));
-  } else if (sb.state === 'failed') line = [seg(tf(state.lang, 'sandboxFailed', { message: sb.message }), 'fail')];
-  else line = [seg(t(state.lang, 'sandboxOpening'), 'muted')];
-  return <Lines lines={[line]} height={1} width={state.size.cols} />;
+function StatusLines({ state, view }: { state: AppState; view: LessonView }) {
+  const lines = statusLines(state, view, homedir());
+  return <Lines lines={lines} height={lines.length} width={state.size.cols} />;
 }
