@@ -18,15 +18,17 @@ export const usableRows = (s: AppState) => Math.max(10, s.size.rows - 1);
 export interface FooterItem {
   key: string;
   text: string;
+  /** Never dropped (the binding table's `pinned`). */
+  pinned?: boolean;
 }
 
 /** The footer: the active bindings, packed into at most two lines; "? help" is never dropped. */
 export function footerLines(s: AppState, maxLines = 2): FooterItem[][] {
-  const items = visibleBindings(s, true).map((b) => ({ key: b.label, text: t(s.lang, b.help) }));
+  const items = visibleBindings(s, true).map((b) => ({ key: b.label, text: t(s.lang, b.help), pinned: b.pinned }));
   const width = s.size.cols - 1;
   const itemWidth = (i: FooterItem) => displayWidth(i.key) + 1 + displayWidth(i.text) + 2;
-  // "q quit" and "? help" are never dropped: they are how to get out and how to learn the rest.
-  const pinned = items.filter((i) => i.key === 'q' || i.key === '?');
+  // The pinned keys (quit, help) are never dropped: they are how to get out and how to learn the rest.
+  const pinned = items.filter((i) => i.pinned);
   const help: FooterItem | undefined = pinned.length ? { key: pinned.map((p) => p.key).join(''), text: '' } : undefined;
   const rest = items.filter((i) => !pinned.includes(i));
   const lines: FooterItem[][] = [[]];

@@ -58,7 +58,7 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
       ) : (
         <Notice notice={state.notice} />
       )}
-      <Prompt view={view} lang={state.lang} width={cols} />
+      <Prompt view={view} lang={state.lang} width={cols} pasting={state.paste?.size} />
       <Footer state={state} />
     </Box>
   );
