@@ -29,7 +29,7 @@ export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang:
       <Text dimColor={recalled}>{w.before}</Text>
       <Text inverse>{w.at}</Text>
       <Text dimColor={recalled}>{w.after}</Text>
-      {text ? null : <Text {...toneProps('muted')}>{tf(lang, 'input.placeholder')}</Text>}
+      {text ? null : <Text {...toneProps('muted')}> {tf(lang, 'input.placeholder')}</Text>}
     </Text>
   );
 }
