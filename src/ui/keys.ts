@@ -111,7 +111,7 @@ export const BINDINGS: Binding[] = [
   // Ctrl-H (= Backspace), Ctrl-[ (= Esc), Ctrl-V (paste in some terminals).
   { scope: 'lesson', keys: ['enter'], label: 'Enter', help: 'key.run', action: { type: 'submit' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+t'], label: 'Ctrl-T', help: 'key.check', action: { type: 'check' }, footer: true },
-  { scope: 'lesson', keys: ['ctrl+g'], label: 'Ctrl-G', help: 'key.hintLadder', action: { type: 'hint' }, footer: true },
+  { scope: 'lesson', keys: ['ctrl+g'], label: 'Ctrl-G', help: 'key.hint', action: { type: 'hint' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+n'], label: 'Ctrl-N/P', help: 'key.nextStep', action: { type: 'step', delta: 1 }, footer: true },
   { scope: 'lesson', keys: ['ctrl+p'], label: 'Ctrl-P', help: 'key.prevStep', action: { type: 'step', delta: -1 } },
   { scope: 'lesson', keys: ['tab'], label: 'Tab', help: 'key.pane', action: { type: 'pane' }, footer: true },
@@ -123,9 +123,9 @@ export const BINDINGS: Binding[] = [
   { scope: 'lesson', keys: ['ctrl+f'], label: 'Ctrl-F', help: 'key.cheat', action: { type: 'cheat' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+o'], label: 'Ctrl-O', help: 'key.edit', action: { type: 'edit' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+x'], label: 'Ctrl-X', help: 'key.reset', action: { type: 'askReset' }, footer: true },
-  { scope: 'lesson', keys: ['esc'], label: 'Esc', help: 'key.backKeep', action: { type: 'back' }, footer: true },
-  { scope: 'lesson', keys: ['ctrl+k'], label: 'Ctrl-K', help: 'key.allKeys', action: { type: 'help' }, footer: true, pinned: true },
-  { scope: 'lesson', keys: ['ctrl+d'], label: 'Ctrl-D', help: 'key.quitEmpty', action: { type: 'quitOrDelete' }, footer: true, pinned: true },
+  { scope: 'lesson', keys: ['esc'], label: 'Esc', help: 'key.back', action: { type: 'back' }, footer: true, pinned: true },
+  { scope: 'lesson', keys: ['ctrl+k'], label: 'Ctrl-K', help: 'key.help', action: { type: 'help' }, footer: true, pinned: true },
+  { scope: 'lesson', keys: ['ctrl+d'], label: 'Ctrl-D', help: 'key.quit', action: { type: 'quitOrDelete' }, footer: true, pinned: true },
   // Editing the line (readline-like)
   { scope: 'lesson', keys: ['up'], label: 'Up/Down', help: 'key.history', action: { type: 'history', delta: -1 } },
   { scope: 'lesson', keys: ['down'], label: 'Down', help: 'key.historyDown', action: { type: 'history', delta: 1 } },

@@ -130,9 +130,9 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
   ];
   if (hasPictures(lesson)) tabs.push({ pane: 'picture', label: t(state.lang, 'panePicture') });
   const more = [
-    proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} j/k` : '',
+    proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} PgUp/PgDn` : '',
     // The lower pane's place when it holds more than fits: older lines with [, newer with ].
-    pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total} [ ]` : '',
+    pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total} Shift-Up/Down` : '',
   ].filter(Boolean).join('  ');
   return (
     <Box width={state.size.cols} justifyContent="space-between">
