@@ -325,7 +325,7 @@ const STRINGS = {
   'input.escRunning': { en: 'A command is running: Ctrl-C stops it first, then Esc goes back to the lessons.', ko: '명령이 실행 중이에요. 먼저 Ctrl-C 로 멈춘 다음 Esc 로 레슨 목록에 가요.' },
   'input.lineKept': { en: 'Your typed line is kept: it is there when you open the lesson again.', ko: '입력하던 줄은 그대로 있어요. 레슨을 다시 열면 이어서 쓸 수 있어요.' },
   'input.lineTooLong': { en: 'A command can be at most {max} characters; that would make it longer.', ko: '명령은 {max}자까지 쓸 수 있어요. 더 길어져서 넣지 않았어요.' },
-  'input.pasting': { en: 'pasting... ({n} characters so far)', ko: '붙여 넣는 중... (지금까지 {n}자)' },
+  'input.pasting': { en: 'pasting...', ko: '붙여 넣는 중...' },
   'input.pasteTooLong': { en: 'This paste is longer than {max} characters: it will not be put at the prompt (Ctrl-C stops waiting for it).', ko: '붙여 넣은 내용이 {max}자보다 길어서 프롬프트에 넣지 않아요 (Ctrl-C 로 그만 기다리기).' },
   'input.pasteRefused': { en: 'Not pasted: {n} characters is more than a command can hold ({max}). Paste one command at a time.', ko: '붙여 넣지 않았어요: {n}자는 명령 하나에 너무 길어요 (최대 {max}자). 명령을 하나씩 붙여 넣으세요.' },
   'input.pasteDropped': { en: 'Paste stopped; nothing was put at the prompt.', ko: '붙여 넣기를 멈췄어요. 프롬프트에 넣은 것은 없어요.' },

@@ -48,7 +48,9 @@ it("types every shipped lesson's reference answers character by character: the p
   await app.waitFor('Enter open');
   app.press('\r');
   await app.waitFor('Enter runs it');
-  const before = app.screen().split('\n')[0];
+  const title = (screen: string) => screen.split('\n')[0].replace(/\s+engine.*$/, '');
+  const before = title(app.screen());
+  expect(before).toMatch(/step 1\/\d+/);
   for (const command of commands) {
     for (const ch of command) {
       app.press(ch);
@@ -56,7 +58,7 @@ it("types every shipped lesson's reference answers character by character: the p
     }
     const screen = await app.waitFor((s) => promptRow(s).trimEnd() === `$ ${command}`, 10_000);
     // No action fired: still the same lesson and step, the output pane untouched, no dialog, no check.
-    expect(screen.split('\n')[0]).toBe(before);
+    expect(title(screen)).toBe(before);
     expect(screen).toContain('Your commands and their output appear here.');
     expect(screen).not.toMatch(/Reset the sandbox|checking|Show the solution|Cheat sheet/);
     app.press('\x15');
@@ -76,10 +78,11 @@ it('a 1 MB paste says it is too long within a couple of seconds; the app still a
   const chunk = 'docker run --name x busybox '.repeat(1000);
   for (let sent = 0; sent < 1_000_000; sent += chunk.length) app.press(chunk);
   app.press('\x1b[201~');
-  await app.waitFor('Not pasted: 1', 5_000);
+  await app.waitFor('Not pasted: 1', 8_000);
   const ms = Date.now() - started;
   console.log(`1 MB bracketed paste: refused on screen after ${ms} ms`);
-  expect(ms).toBeLessThan(3_000);
+  // (About 2 s on a loaded 2-core machine; it was minutes, with Ctrl-C and SIGTERM ignored.)
+  expect(ms).toBeLessThan(4_000);
   expect(promptRow(app.screen())).toContain('type a docker command');
   app.press('\x03');
   await app.waitFor('Press Ctrl-C again', 3_000);

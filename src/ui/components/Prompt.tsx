@@ -15,7 +15,7 @@ export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang:
   if (pasting !== undefined) {
     return (
       <Text wrap="truncate-end" {...toneProps('muted')}>
-        {tf(lang, 'input.pasting', { n: pasting })}
+        {tf(lang, 'input.pasting')}
       </Text>
     );
   }
