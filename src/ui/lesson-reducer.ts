@@ -77,7 +77,7 @@ function startCheck(s: AppState, v: LessonView, trigger: 'key' | 'event'): Resul
   // looking at; only its success does (checkDone). The tab shows its progress meanwhile.
   const pane: Pane = trigger === 'event' ? v.pane : 'checks';
   const view: LessonView = { ...v, pane, recheckQueued: false, check: { stepIndex: v.stepIndex, trigger, status: 'running', results: [] } };
-  const label = tf(s.lang, trigger === 'key' ? 'logCheckKey' : 'logCheckEvent', { n: v.stepIndex + 1 });
+  const label = tf(s.lang, trigger === 'key' ? 'input.logCheckKey' : 'logCheckEvent', { n: v.stepIndex + 1 });
   return {
     state: { ...s, screen: view, notice: null, log: s.log.concat({ kind: 'check', label }) },
     effects: [{ type: 'runCheck', lessonId: lesson.id, stepIndex: v.stepIndex, trigger }],
