@@ -492,6 +492,27 @@ const STRINGS = {
   sessionStarted: { en: 'Session started at {time} for {minutes} minutes (until {end}). Lessons:', ko: '{time}에 {minutes}분 세션을 시작했어요 ({end}까지). 레슨:' },
   sessionTodo: { en: 'Work through them in the app (ctr-learn). When the time is up: ctr-learn session end', ko: '앱(ctr-learn)에서 차례로 풀어 보세요. 시간이 되면: ctr-learn session end' },
   sessionEnded: { en: 'Session ended ({minutes} minutes). Share your report in the group chat: {file}', ko: '세션을 마쳤어요 ({minutes}분). 그룹 채팅에 보고서를 공유하세요: {file}' },
+  // One input model (keys.ts): in a lesson letters always go to the prompt; actions are Ctrl- keys.
+  'input.stepPassedNext': { en: 'Step passed! Ctrl-N goes to the next step.', ko: '단계 통과! Ctrl-N 을 누르면 다음 단계로 가요.' },
+  'input.stepPassedLast': { en: 'Step passed! Some earlier steps are not passed yet (Ctrl-P goes back).', ko: '단계 통과! 아직 통과하지 않은 앞 단계가 있어요 (Ctrl-P 로 돌아가기).' },
+  'input.ctrlCAgain': { en: 'Press Ctrl-C again to quit.', ko: '끝내려면 Ctrl-C 를 한 번 더 누르세요.' },
+  'input.escRunning': { en: 'A command is running: Ctrl-C stops it first, then Esc goes back to the lessons.', ko: '명령이 실행 중이에요. 먼저 Ctrl-C 로 멈춘 다음 Esc 로 레슨 목록에 가요.' },
+  'input.lineKept': { en: 'Your typed line is kept: it is there when you open the lesson again.', ko: '입력하던 줄은 그대로 있어요. 레슨을 다시 열면 이어서 쓸 수 있어요.' },
+  'input.lineTooLong': { en: 'A command can be at most {max} characters; that would make it longer.', ko: '명령은 {max}자까지 쓸 수 있어요. 더 길어져서 넣지 않았어요.' },
+  'input.pasting': { en: 'pasting...', ko: '붙여 넣는 중...' },
+  'input.pasteTooLong': { en: 'This paste is longer than {max} characters: it will not be put at the prompt (Ctrl-C stops waiting for it).', ko: '붙여 넣은 내용이 {max}자보다 길어서 프롬프트에 넣지 않아요 (Ctrl-C 로 그만 기다리기).' },
+  'input.pasteRefused': { en: 'Not pasted: {n} characters is more than a command can hold ({max}). Paste one command at a time.', ko: '붙여 넣지 않았어요: {n}자는 명령 하나에 너무 길어요 (최대 {max}자). 명령을 하나씩 붙여 넣으세요.' },
+  'input.pasteDropped': { en: 'Paste stopped; nothing was put at the prompt.', ko: '붙여 넣기를 멈췄어요. 프롬프트에 넣은 것은 없어요.' },
+  'input.severalCommands': { en: 'This holds several commands (lines without a trailing \\): run them one at a time.', ko: '여러 명령이 들어 있어요 (끝에 \\ 가 없는 줄). 하나씩 실행하세요.' },
+  'input.solutionShown': { en: 'All hints and the solution are shown (Tab: hints pane).', ko: '힌트와 정답을 모두 봤어요 (Tab: 힌트 창).' },
+  'input.placeholder': { en: 'type a docker command, Enter runs it', ko: 'docker 명령을 입력하고 Enter 로 실행하세요' },
+  'input.logCheckKey': { en: 'check step {n} (Ctrl-T)', ko: '{n}단계 확인 (Ctrl-T)' },
+  'key.hintLadder': { en: 'hint (then the solution)', ko: '힌트 (다음은 정답)' },
+  'key.panePrev': { en: 'previous pane', ko: '이전 창' },
+  'key.backKeep': { en: 'lessons (keeps your line)', ko: '레슨 목록 (입력은 그대로)' },
+  'key.allKeys': { en: 'all keys', ko: '모든 키' },
+  'key.quitEmpty': { en: 'quit (on an empty line)', ko: '끝내기 (빈 줄에서)' },
+  'key.paste': { en: 'paste', ko: '붙여 넣기' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

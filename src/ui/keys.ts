@@ -37,16 +37,19 @@ export type Action =
   | { type: 'scroll'; delta: number }
   | { type: 'page'; delta: number }
   | { type: 'paneScroll'; delta: number }
-  | { type: 'focusPrompt'; seed?: string }
   | { type: 'check' }
   | { type: 'hint' }
   | { type: 'askReveal' }
   | { type: 'step'; delta: number }
   | { type: 'edit' }
   | { type: 'askReset' }
-  | { type: 'pane'; pane?: Pane }
+  | { type: 'pane'; pane?: Pane; delta?: number }
+  /** Ctrl-D: on an empty line quits (like a shell), else deletes the character under the cursor. */
+  | { type: 'quitOrDelete' }
+  /** Bracketed paste: the terminal marks where pasted text begins and ends. */
+  | { type: 'pasteStart' }
+  | { type: 'pasteEnd' }
   | { type: 'submit' }
-  | { type: 'blur' }
   | { type: 'line'; edit: LineOp }
   | { type: 'history'; delta: number }
   | { type: 'confirm'; choice: 'yes' | 'no' | 'files' }
@@ -57,7 +60,7 @@ export type Action =
   | { type: 'runCheat' };
 
 /** Where a binding applies. Several scopes are active at once (see activeScopes). */
-export type Scope = 'home' | 'lesson' | 'prompt' | 'help' | 'reveal' | 'reset' | 'files' | 'cheat' | 'cheatFill' | 'cheatRun' | 'global';
+export type Scope = 'home' | 'lesson' | 'help' | 'reveal' | 'reset' | 'files' | 'cheat' | 'cheatFill' | 'cheatRun' | 'global';
 
 export interface Binding {
   scope: Scope;
@@ -70,6 +73,8 @@ export interface Binding {
   action: Action;
   /** Shown in the footer (all bindings are shown in the ? help). */
   footer?: boolean;
+  /** Never dropped from a narrow footer: how to get out and how to learn the rest. */
+  pinned?: boolean;
   /** Only when this holds (e.g. pictures only in lessons that have some). */
   when?: (s: AppState) => boolean;
 }
@@ -95,54 +100,48 @@ export const BINDINGS: Binding[] = [
   { scope: 'home', keys: ['/'], label: '/', help: 'key.cheat', action: { type: 'cheat' }, footer: true },
   { scope: 'home', keys: ['R'], label: 'R', help: 'key.retryEngine', action: { type: 'retryEngine' }, footer: true, when: engineDown },
   { scope: 'home', keys: ['L'], label: 'L', help: 'key.lang', action: { type: 'toggleLang' }, footer: true },
-  { scope: 'home', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true },
-  { scope: 'home', keys: ['?'], label: '?', help: 'key.help', action: { type: 'help' }, footer: true },
+  { scope: 'home', keys: ['q', 'ctrl+d'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true, pinned: true },
+  { scope: 'home', keys: ['?', 'ctrl+k'], label: '?', help: 'key.help', action: { type: 'help' }, footer: true, pinned: true },
+  // The lesson's keys for the same things work here too (so a learner's habit is never wrong).
+  { scope: 'home', keys: ['ctrl+f'], label: 'Ctrl-F', help: 'key.cheat', action: { type: 'cheat' } },
 
-  // Lesson, reading (single keys)
-  { scope: 'lesson', keys: ['d', 'enter', ':'], label: 'd/Enter', help: 'key.type', action: { type: 'focusPrompt' }, footer: true },
-  { scope: 'lesson', keys: ['c'], label: 'c', help: 'key.check', action: { type: 'check' }, footer: true },
-  { scope: 'lesson', keys: ['h'], label: 'h', help: 'key.hint', action: { type: 'hint' }, footer: true },
-  { scope: 'lesson', keys: ['s'], label: 's', help: 'key.solution', action: { type: 'askReveal' } },
-  { scope: 'lesson', keys: ['n'], label: 'n/p', help: 'key.nextStep', action: { type: 'step', delta: 1 }, footer: true },
-  { scope: 'lesson', keys: ['p'], label: 'p', help: 'key.prevStep', action: { type: 'step', delta: -1 } },
-  { scope: 'lesson', keys: ['e'], label: 'e', help: 'key.edit', action: { type: 'edit' }, footer: true },
-  { scope: 'lesson', keys: ['r'], label: 'r', help: 'key.reset', action: { type: 'askReset' }, footer: true },
-  { scope: 'lesson', keys: ['/'], label: '/', help: 'key.cheat', action: { type: 'cheat' }, footer: true },
-  { scope: 'lesson', keys: ['down', 'j'], label: 'j/k', help: 'key.scroll', action: { type: 'scroll', delta: 1 }, footer: true },
-  { scope: 'lesson', keys: ['up', 'k'], label: 'k', help: 'key.scrollUp', action: { type: 'scroll', delta: -1 } },
-  { scope: 'lesson', keys: ['pgdn', 'space'], label: 'PgDn/Space', help: 'key.pageDown', action: { type: 'page', delta: 1 } },
-  { scope: 'lesson', keys: ['pgup', 'b'], label: 'PgUp/b', help: 'key.pageUp', action: { type: 'page', delta: -1 } },
+  // Lesson: the prompt is always where letters go. Every action is on a key that cannot be
+  // typed text (Ctrl-, Tab, PgUp/PgDn, Shift-arrows, Esc), so a command is never read as actions.
+  // Avoided: Ctrl-S/Q (flow control), Ctrl-Z (suspend), Ctrl-M (= Enter), Ctrl-I (= Tab),
+  // Ctrl-H (= Backspace), Ctrl-[ (= Esc), Ctrl-V (paste in some terminals).
+  { scope: 'lesson', keys: ['enter'], label: 'Enter', help: 'key.run', action: { type: 'submit' }, footer: true },
+  { scope: 'lesson', keys: ['ctrl+t'], label: 'Ctrl-T', help: 'key.check', action: { type: 'check' }, footer: true },
+  { scope: 'lesson', keys: ['ctrl+g'], label: 'Ctrl-G', help: 'key.hint', action: { type: 'hint' }, footer: true },
+  { scope: 'lesson', keys: ['ctrl+n'], label: 'Ctrl-N/P', help: 'key.nextStep', action: { type: 'step', delta: 1 }, footer: true },
+  { scope: 'lesson', keys: ['ctrl+p'], label: 'Ctrl-P', help: 'key.prevStep', action: { type: 'step', delta: -1 } },
   { scope: 'lesson', keys: ['tab'], label: 'Tab', help: 'key.pane', action: { type: 'pane' }, footer: true },
-  { scope: 'lesson', keys: ['o'], label: 'o', help: 'key.paneOutput', action: { type: 'pane', pane: 'output' } },
-  { scope: 'lesson', keys: ['['], label: '[/]', help: 'key.paneBack', action: { type: 'paneScroll', delta: -1 } },
-  { scope: 'lesson', keys: [']'], label: ']', help: 'key.paneForward', action: { type: 'paneScroll', delta: 1 } },
-  { scope: 'lesson', keys: ['l'], label: 'l', help: 'key.paneLog', action: { type: 'pane', pane: 'log' } },
-  { scope: 'lesson', keys: ['v'], label: 'v', help: 'key.panePicture', action: { type: 'pane', pane: 'picture' }, when: lessonHasPictures },
-  { scope: 'lesson', keys: ['L'], label: 'L', help: 'key.lang', action: { type: 'toggleLang' }, footer: true },
-  { scope: 'lesson', keys: ['esc'], label: 'Esc', help: 'key.back', action: { type: 'back' }, footer: true },
-  { scope: 'lesson', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true },
-  { scope: 'lesson', keys: ['?'], label: '?', help: 'key.help', action: { type: 'help' }, footer: true },
-
-  // Lesson, typing at the prompt (anything unbound is typed)
-  { scope: 'prompt', keys: ['enter'], label: 'Enter', help: 'key.run', action: { type: 'submit' }, footer: true },
-  { scope: 'prompt', keys: ['esc'], label: 'Esc', help: 'key.blur', action: { type: 'blur' }, footer: true },
-  { scope: 'prompt', keys: ['up'], label: 'Up/Down', help: 'key.history', action: { type: 'history', delta: -1 }, footer: true },
-  { scope: 'prompt', keys: ['down'], label: 'Down', help: 'key.historyDown', action: { type: 'history', delta: 1 } },
-  { scope: 'prompt', keys: ['pgdn'], label: 'PgUp/PgDn', help: 'key.pageDown', action: { type: 'page', delta: 1 }, footer: true },
-  { scope: 'prompt', keys: ['pgup'], label: 'PgUp', help: 'key.pageUp', action: { type: 'page', delta: -1 } },
-  { scope: 'prompt', keys: ['left'], label: 'Left', help: 'key.left', action: { type: 'line', edit: { op: 'left' } } },
-  { scope: 'prompt', keys: ['right'], label: 'Right', help: 'key.right', action: { type: 'line', edit: { op: 'right' } } },
-  { scope: 'prompt', keys: ['home', 'ctrl+a'], label: 'Ctrl-A', help: 'key.lineStart', action: { type: 'line', edit: { op: 'start' } } },
-  { scope: 'prompt', keys: ['end', 'ctrl+e'], label: 'Ctrl-E', help: 'key.lineEnd', action: { type: 'line', edit: { op: 'end' } } },
-  { scope: 'prompt', keys: ['backspace', 'delete', 'ctrl+h'], label: 'Backspace', help: 'key.backspace', action: { type: 'line', edit: { op: 'backspace' } } },
-  { scope: 'prompt', keys: ['ctrl+u'], label: 'Ctrl-U', help: 'key.killLine', action: { type: 'line', edit: { op: 'killLine' } } },
-  { scope: 'prompt', keys: ['ctrl+w'], label: 'Ctrl-W', help: 'key.killWord', action: { type: 'line', edit: { op: 'killWord' } } },
+  { scope: 'lesson', keys: ['shift+tab'], label: 'Shift-Tab', help: 'key.panePrev', action: { type: 'pane', delta: -1 } },
+  { scope: 'lesson', keys: ['pgdn'], label: 'PgUp/PgDn', help: 'key.pageDown', action: { type: 'page', delta: 1 }, footer: true },
+  { scope: 'lesson', keys: ['pgup'], label: 'PgUp', help: 'key.pageUp', action: { type: 'page', delta: -1 } },
+  { scope: 'lesson', keys: ['shift+up', 'ctrl+up'], label: 'Shift-Up/Down', help: 'key.paneBack', action: { type: 'paneScroll', delta: -1 } },
+  { scope: 'lesson', keys: ['shift+down', 'ctrl+down'], label: 'Shift-Down', help: 'key.paneForward', action: { type: 'paneScroll', delta: 1 } },
+  { scope: 'lesson', keys: ['ctrl+f'], label: 'Ctrl-F', help: 'key.cheat', action: { type: 'cheat' }, footer: true },
+  { scope: 'lesson', keys: ['ctrl+o'], label: 'Ctrl-O', help: 'key.edit', action: { type: 'edit' }, footer: true },
+  { scope: 'lesson', keys: ['ctrl+x'], label: 'Ctrl-X', help: 'key.reset', action: { type: 'askReset' }, footer: true },
+  { scope: 'lesson', keys: ['esc'], label: 'Esc', help: 'key.back', action: { type: 'back' }, footer: true, pinned: true },
+  { scope: 'lesson', keys: ['ctrl+k'], label: 'Ctrl-K', help: 'key.help', action: { type: 'help' }, footer: true, pinned: true },
+  { scope: 'lesson', keys: ['ctrl+d'], label: 'Ctrl-D', help: 'key.quit', action: { type: 'quitOrDelete' }, footer: true, pinned: true },
+  // Editing the line (readline-like)
+  { scope: 'lesson', keys: ['up'], label: 'Up/Down', help: 'key.history', action: { type: 'history', delta: -1 } },
+  { scope: 'lesson', keys: ['down'], label: 'Down', help: 'key.historyDown', action: { type: 'history', delta: 1 } },
+  { scope: 'lesson', keys: ['left'], label: 'Left', help: 'key.left', action: { type: 'line', edit: { op: 'left' } } },
+  { scope: 'lesson', keys: ['right'], label: 'Right', help: 'key.right', action: { type: 'line', edit: { op: 'right' } } },
+  { scope: 'lesson', keys: ['home', 'ctrl+a'], label: 'Ctrl-A', help: 'key.lineStart', action: { type: 'line', edit: { op: 'start' } } },
+  { scope: 'lesson', keys: ['end', 'ctrl+e'], label: 'Ctrl-E', help: 'key.lineEnd', action: { type: 'line', edit: { op: 'end' } } },
+  { scope: 'lesson', keys: ['backspace', 'delete'], label: 'Backspace', help: 'key.backspace', action: { type: 'line', edit: { op: 'backspace' } } },
+  { scope: 'lesson', keys: ['ctrl+u'], label: 'Ctrl-U', help: 'key.killLine', action: { type: 'line', edit: { op: 'killLine' } } },
+  { scope: 'lesson', keys: ['ctrl+w'], label: 'Ctrl-W', help: 'key.killWord', action: { type: 'line', edit: { op: 'killWord' } } },
 
   // Overlays
-  { scope: 'help', keys: ['esc', '?', 'enter'], label: 'Esc', help: 'key.close', action: { type: 'back' }, footer: true },
+  { scope: 'help', keys: ['esc', '?', 'enter', 'ctrl+k'], label: 'Esc', help: 'key.close', action: { type: 'back' }, footer: true },
   { scope: 'help', keys: ['down', 'j'], label: 'j/k', help: 'key.scroll', action: { type: 'scroll', delta: 1 }, footer: true },
   { scope: 'help', keys: ['up', 'k'], label: 'k', help: 'key.scrollUp', action: { type: 'scroll', delta: -1 } },
-  { scope: 'help', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true },
+  { scope: 'help', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true, pinned: true },
   { scope: 'reveal', keys: ['y', 'enter'], label: 'y', help: 'key.revealYes', action: { type: 'confirm', choice: 'yes' }, footer: true },
   { scope: 'reveal', keys: ['n', 'esc'], label: 'n/Esc', help: 'key.cancel', action: { type: 'confirm', choice: 'no' }, footer: true },
   { scope: 'reset', keys: ['y', 'enter'], label: 'y', help: 'key.resetYes', action: { type: 'confirm', choice: 'yes' }, footer: true },
@@ -176,6 +175,8 @@ export const BINDINGS: Binding[] = [
 
   // Everywhere: Ctrl-C stops a running command, clears the line, or (pressed twice) quits.
   { scope: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', help: 'key.interrupt', action: { type: 'interrupt' } },
+  { scope: 'global', keys: ['paste-start'], label: '', help: 'key.paste', action: { type: 'pasteStart' } },
+  { scope: 'global', keys: ['paste-end'], label: '', help: 'key.paste', action: { type: 'pasteEnd' } },
 ];
 
 /** The scopes that apply now, most specific first. */
@@ -183,13 +184,14 @@ export function activeScopes(s: AppState): Scope[] {
   if (s.quitting) return [];
   if (s.overlay) return [s.overlay.kind, 'global'];
   if (s.screen.name === 'home') return ['home', 'global'];
-  return [s.screen.focus === 'prompt' ? 'prompt' : 'lesson', 'global'];
+  return ['lesson', 'global'];
 }
 
 /** A keypress as one name: 'j', 'J', 'enter', 'ctrl+c', 'shift+tab', 'space'. */
 export function keyName(input: string, key: KeyInfo): string {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
+  const mod = key.ctrl ? 'ctrl+' : key.shift ? 'shift+' : '';
+  if (key.upArrow) return `${mod}up`;
+  if (key.downArrow) return `${mod}down`;
   if (key.leftArrow) return 'left';
   if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pgup';
@@ -203,6 +205,9 @@ export function keyName(input: string, key: KeyInfo): string {
   if (key.delete) return 'delete';
   if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
   if (input === ' ') return 'space';
+  // Ink hands the bracketed-paste markers (ESC[200~ / ESC[201~) over without their ESC.
+  if (input === '[200~') return 'paste-start';
+  if (input === '[201~') return 'paste-end';
   return input;
 }
 
@@ -222,17 +227,14 @@ function bindingFor(s: AppState, name: string): Binding | undefined {
 export function resolveKey(s: AppState, input: string, key: KeyInfo): Action | null {
   const name = keyName(input, key);
   const b = bindingFor(s, name);
-  if (b) {
-    if (b.action.type === 'focusPrompt' && name === 'd') return { type: 'focusPrompt', seed: 'd' };
-    return b.action;
-  }
+  if (b) return b.action;
   if (isTyping(s) && input && !key.ctrl && !key.meta && !key.escape && isPrintable(input)) return { type: 'line', edit: { op: 'insert', text: input } };
   return null;
 }
 
-/** Unbound printable keys are typed text: at the lesson prompt and in the cheat sheet's search and blanks. */
+/** Unbound printable keys are typed text: at the lesson prompt (always, in a lesson) and in the cheat sheet's search and blanks. */
 export function isTyping(s: AppState): boolean {
-  return s.overlay ? s.overlay.kind === 'cheat' || s.overlay.kind === 'cheatFill' : s.screen.name === 'lesson' && s.screen.focus === 'prompt';
+  return s.overlay ? s.overlay.kind === 'cheat' || s.overlay.kind === 'cheatFill' : s.screen.name === 'lesson';
 }
 
 function isPrintable(s: string): boolean {
@@ -250,7 +252,8 @@ export function splitChunk(input: string, key: KeyInfo): { input: string; key: K
     return [{ input: '', key: { escape: true } }, { input, key: {} }];
   }
   const plain = !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !key.backspace && !key.delete;
-  if (!plain || !/[\r\n\x7f\x08\x03\x15\x17]/.test(input)) return [{ input, key }];
+  // eslint-disable-next-line no-control-regex
+  if (!plain || !/[\x00-\x1a\x7f]/.test(input)) return [{ input, key }];
   const out: { input: string; key: KeyInfo }[] = [];
   let text = '';
   const flush = () => {
@@ -258,11 +261,12 @@ export function splitChunk(input: string, key: KeyInfo): { input: string; key: K
     text = '';
   };
   for (const ch of input) {
+    const code = ch.charCodeAt(0);
     if (ch === '\r' || ch === '\n') (flush(), out.push({ input: '', key: { return: true } }));
+    else if (ch === '\t') (flush(), out.push({ input: '', key: { tab: true } }));
     else if (ch === '\x7f' || ch === '\x08') (flush(), out.push({ input: '', key: { backspace: true } }));
-    else if (ch === '\x03') (flush(), out.push({ input: 'c', key: { ctrl: true } }));
-    else if (ch === '\x15') (flush(), out.push({ input: 'u', key: { ctrl: true } }));
-    else if (ch === '\x17') (flush(), out.push({ input: 'w', key: { ctrl: true } }));
+    // Any other Ctrl-letter is its own key (Ctrl-T inside "docker ps^T" still checks).
+    else if (code >= 1 && code <= 26) (flush(), out.push({ input: String.fromCharCode(code + 96), key: { ctrl: true } }));
     else text += ch;
   }
   flush();

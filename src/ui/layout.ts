@@ -19,20 +19,22 @@ export const usableRows = (s: AppState) => Math.max(10, s.size.rows - 1);
 export interface FooterItem {
   key: string;
   text: string;
+  /** Never dropped (the binding table's `pinned`). */
+  pinned?: boolean;
 }
 
 /**
  * The footer: the active bindings, packed into at most `maxLines` lines (three: Korean labels are
- * wider, and at 80 columns two lines dropped Esc and L). "q quit" and "? help" are never dropped
- * and never cut: they end the last line, on a line of their own when the line is full (before, a
- * line that just fit got them glued on and cut: "q qu...").
+ * wider, and at 80 columns two lines dropped keys). The pinned keys (quit, help: how to get out and
+ * how to learn the rest) are never dropped and never cut: they end the last line, on a line of
+ * their own when the line is full.
  */
 export function footerLines(s: AppState, maxLines = 3): FooterItem[][] {
-  const items = visibleBindings(s, true).map((b) => ({ key: b.label, text: t(s.lang, b.help) }));
+  const items = visibleBindings(s, true).map((b) => ({ key: b.label, text: t(s.lang, b.help), pinned: b.pinned }));
   const width = s.size.cols - 1;
   const itemWidth = (i: FooterItem) => displayWidth(i.key) + 1 + displayWidth(i.text) + 2;
   const widthOf = (line: FooterItem[]) => line.reduce((w, i) => w + itemWidth(i), 0) - (line.length ? 2 : 0);
-  const pinned = items.filter((i) => i.key === 'q' || i.key === '?');
+  const pinned = items.filter((i) => i.pinned);
   const rest = items.filter((i) => !pinned.includes(i));
   const lines: FooterItem[][] = [[]];
   for (const item of rest) {

@@ -3,10 +3,10 @@ import { hasPictures } from '../pictures/subjects';
 import type { AppEvent, Effect } from './events';
 import type { Action } from './keys';
 import { lessonLayout, maxScroll } from './layout';
-import { editLine, walkHistory } from './line-editor';
-import { armQuit, none, type Result } from './reducer-util';
+import { commandOf, continues, editLine, fitsLine, walkHistory } from './line-editor';
+import { armQuit, none, quit, type Result } from './reducer-util';
 import {
-  MAX_HISTORY, MAX_OUTPUT_LINES, emptyPrompt, openingStep, promptWith, stepPassed,
+  MAX_HISTORY, MAX_LINE, MAX_OUTPUT_LINES, emptyPrompt, openingStep, promptWith, stepPassed,
   type AppState, type LessonView, type OutLine, type Pane,
 } from './state';
 import { paneWindow } from './panes';
@@ -32,12 +32,11 @@ export function openLesson(s: AppState, lessonId: string): Result {
   const parked = s.parked?.lessonId === lessonId ? s.parked : null;
   const stepIndex = openingStep(s, lesson);
   const view: LessonView = parked
-    ? { ...parked, focus: 'nav', running: null }
+    ? { ...parked, running: null }
     : {
         name: 'lesson',
         lessonId,
         stepIndex,
-        focus: 'nav',
         prompt: emptyPrompt(),
         scroll: 0,
         pane: 'output',
@@ -78,7 +77,7 @@ function startCheck(s: AppState, v: LessonView, trigger: 'key' | 'event'): Resul
   // looking at; only its success does (checkDone). The tab shows its progress meanwhile.
   const pane: Pane = trigger === 'event' ? v.pane : 'checks';
   const view: LessonView = { ...v, pane, recheckQueued: false, check: { stepIndex: v.stepIndex, trigger, status: 'running', results: [] } };
-  const label = tf(s.lang, trigger === 'key' ? 'logCheckKey' : 'logCheckEvent', { n: v.stepIndex + 1 });
+  const label = tf(s.lang, trigger === 'key' ? 'input.logCheckKey' : 'logCheckEvent', { n: v.stepIndex + 1 });
   return {
     state: { ...s, screen: view, notice: null, log: s.log.concat({ kind: 'check', label }) },
     effects: [{ type: 'runCheck', lessonId: lesson.id, stepIndex: v.stepIndex, trigger }],
@@ -96,10 +95,10 @@ function appendOutput(v: LessonView, lines: OutLine[], dropped = 0): LessonView 
   return { ...v, output: over ? all.slice(over) : all, dropped: total, paneScroll };
 }
 
-function cyclePane(s: AppState, v: LessonView): Pane {
+function cyclePane(s: AppState, v: LessonView, delta = 1): Pane {
   const order: Pane[] = ['output', 'checks', 'hints', 'log'];
   if (hasPictures(lessonOf(s, v))) order.push('picture');
-  return order[(order.indexOf(v.pane) + 1) % order.length];
+  return order[(order.indexOf(v.pane) + delta + order.length) % order.length];
 }
 
 export function lessonAction(s: AppState, action: Action): Result {
@@ -113,12 +112,19 @@ export function lessonAction(s: AppState, action: Action): Result {
   switch (action.type) {
     case 'interrupt':
       if (v.running) return withView(s, v, [{ type: 'cancelCommand' }], { notice: { tone: 'muted', text: tf(s.lang, 'stopping') } });
-      if (v.focus === 'prompt' && v.prompt.text) return withView(s, { ...v, prompt: emptyPrompt() });
+      if (v.prompt.text) return withView(s, { ...v, prompt: emptyPrompt() });
       return armQuit(s);
+    case 'quitOrDelete':
+      // Ctrl-D as in a shell: on an empty line it ends the session; else it deletes under the cursor.
+      if (!v.prompt.text) return quit(s);
+      return withView(s, { ...v, prompt: editLine(v.prompt, { op: 'deleteForward' }) });
     case 'back': {
-      const effects: Effect[] = v.running ? [{ type: 'cancelCommand' }] : [];
+      // Esc never loses work: a running command is not stopped behind the learner's back, and
+      // the typed line, output and step are kept for when the lesson is opened again.
+      if (v.running) return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.escRunning') } });
       const cursor = Math.max(0, s.lessons.findIndex((l) => l.id === v.lessonId));
-      return { state: { ...s, screen: { name: 'home', cursor }, parked: { ...v, running: null, focus: 'nav' }, notice: null }, effects };
+      const notice = v.prompt.text ? { tone: 'muted' as const, text: tf(s.lang, 'input.lineKept') } : null;
+      return none({ ...s, screen: { name: 'home', cursor }, parked: { ...v, running: null }, notice });
     }
     case 'scroll':
       return withView(s, { ...v, scroll: Math.max(0, Math.min(maxScroll(s, v), v.scroll + action.delta)) });
@@ -134,14 +140,13 @@ export function lessonAction(s: AppState, action: Action): Result {
       const home = next === w.natural || (next >= w.last && w.natural >= w.last);
       return withView(s, { ...v, paneScroll: home ? null : { pane: v.pane, stepIndex: v.stepIndex, start: next } });
     }
-    case 'focusPrompt': {
-      const prompt = action.seed ? editLine(v.prompt, { op: 'insert', text: action.seed }) : v.prompt;
-      return withView(s, { ...v, focus: 'prompt', prompt });
+    case 'line': {
+      const edit = action.edit.op === 'insert' ? { ...action.edit, multiline: true } : action.edit;
+      if (edit.op === 'insert' && !fitsLine(v.prompt, edit.text.length)) {
+        return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.lineTooLong', { max: MAX_LINE }) } });
+      }
+      return withView(s, { ...v, prompt: editLine(v.prompt, edit) });
     }
-    case 'blur':
-      return withView(s, { ...v, focus: 'nav' });
-    case 'line':
-      return withView(s, { ...v, prompt: editLine(v.prompt, action.edit) });
     case 'history':
       return withView(s, { ...v, prompt: walkHistory(v.prompt, s.history, action.delta) });
     case 'submit':
@@ -150,8 +155,10 @@ export function lessonAction(s: AppState, action: Action): Result {
       return startCheck(s, v, 'key');
     case 'hint': {
       if (step.hints.length === 0) return withView(s, { ...v, pane: 'hints' }, [], { notice: { tone: 'muted', text: tf(s.lang, 'noHints') } });
+      // The ladder's last rung is the solution, after asking.
       if (v.hintRung >= step.hints.length) {
-        return withView(s, { ...v, pane: 'hints' }, [], { notice: { tone: 'muted', text: tf(s.lang, 'allHintsShown') } });
+        if (v.solutionShown) return withView(s, { ...v, pane: 'hints' }, [], { notice: { tone: 'muted', text: tf(s.lang, 'input.solutionShown') } });
+        return none({ ...s, overlay: { kind: 'reveal' } });
       }
       const rung = v.hintRung + 1;
       return withView(s, { ...v, hintRung: rung, pane: 'hints' }, [{ type: 'useHint', lessonId: lesson.id, stepId: step.id, rung }], { notice: null });
@@ -162,7 +169,7 @@ export function lessonAction(s: AppState, action: Action): Result {
     case 'step':
       return goToStep(s, v, v.stepIndex + action.delta);
     case 'pane': {
-      const pane = action.pane ?? cyclePane(s, v);
+      const pane = action.pane ?? cyclePane(s, v, action.delta);
       // The pictures are read fresh each time they are shown.
       return withView(s, { ...v, pane }, pane === 'picture' ? [{ type: 'loadPictures', lessonId: lesson.id }] : []);
     }
@@ -181,7 +188,10 @@ export function lessonAction(s: AppState, action: Action): Result {
 }
 
 function submit(s: AppState, v: LessonView): Result {
-  const line = v.prompt.text.trim();
+  // Enter after a trailing backslash continues the command on a new line, as in a shell.
+  if (continues(v.prompt)) return lessonAction(s, { type: 'line', edit: { op: 'insert', text: '\n' } });
+  const line = commandOf(v.prompt.text);
+  if (line === null) return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.severalCommands') } });
   if (!line) return none(s);
   if (v.running) return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'commandStillRunning') } });
   if (s.sandbox.state !== 'ready') {
@@ -249,9 +259,10 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       if (!v.running) return none(s);
       const lines: OutLine[] = [{ kind: 'error', text: e.message }];
       if (e.tryThis) lines.push({ kind: 'tip', text: tf(s.lang, 'tryThis', { what: e.tryThis }) });
-      // Nothing typed is lost: the refused line comes back to the prompt to be fixed.
-      const prompt = v.prompt.text ? v.prompt : promptWith(v.running.line);
-      return withView(s, appendOutput({ ...v, running: null, prompt, focus: 'prompt' }, lines));
+      // Nothing typed is lost: the refused line comes back to the prompt to be fixed (arrows
+      // edit it; typing a new command replaces it, never appends to it).
+      const prompt = v.prompt.text ? v.prompt : { ...promptWith(v.running.line), recalled: true };
+      return withView(s, appendOutput({ ...v, running: null, prompt }, lines));
     }
     case 'checkResult':
       if (!matches(v, e) || !v.check) return none(s);
@@ -271,9 +282,7 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       if (e.passed) {
         const last = e.stepIndex === lesson.steps.length - 1;
         const allDone = lesson.steps.every((x, i) => i === e.stepIndex || stepPassed(s.progress, lesson.id, x.id));
-        notice = { tone: 'pass', text: last && allDone ? tf(s.lang, 'lessonDone') : last ? tf(s.lang, 'stepPassedLast') : tf(s.lang, 'stepPassedNext') };
-        // Reading mode, so "n" moves on at once; unless the learner is in the middle of typing.
-        if (view.focus === 'prompt' && !view.prompt.text) view = { ...view, focus: 'nav' };
+        notice = { tone: 'pass', text: last && allDone ? tf(s.lang, 'lessonDone') : last ? tf(s.lang, 'input.stepPassedLast') : tf(s.lang, 'input.stepPassedNext') };
       }
       if (view.recheckQueued && !hasActionCheck(step)) {
         const again = startCheck({ ...s, screen: view, notice }, view, 'event');

@@ -12,7 +12,7 @@ export const none = (state: AppState): Result => ({ state, effects: [] });
 /** Ctrl-C with nothing to stop: the first one warns, the second quits. */
 export function armQuit(s: AppState): Result {
   if (s.quitArmed) return quit(s);
-  return none({ ...s, quitArmed: true, notice: { tone: 'warn', text: tf(s.lang, 'ctrlCAgain') } });
+  return none({ ...s, quitArmed: true, notice: { tone: 'warn', text: tf(s.lang, 'input.ctrlCAgain') } });
 }
 
 export function quit(s: AppState): Result {

@@ -1,13 +1,13 @@
 import { tf } from './text';
 import type { AppEvent } from './events';
-import { isTyping, resolveKey, splitChunk, type Action, type KeyInfo } from './keys';
+import { isTyping, keyName, resolveKey, splitChunk, type Action, type KeyInfo } from './keys';
 import { maxScroll } from './layout';
 import { lessonAction, lessonEvent, openLesson } from './lesson-reducer';
 import { armQuit, none, quit, type Result } from './reducer-util';
 import { cheatHits } from './cheat';
 import { editLine } from './line-editor';
 import { chooseField, editField, emptyFields, fillLine, moveField, startFill, wantsNames, withNames } from './cheat-fill';
-import { MAX_LOG_ENTRIES, emptyPrompt, lessonStatus, promptWith, type AppState, type CheatFillOverlay, type CheatSearch, type LessonView } from './state';
+import { MAX_LINE, MAX_LOG_ENTRIES, emptyPrompt, lessonStatus, promptWith, type AppState, type CheatFillOverlay, type CheatSearch, type LessonView } from './state';
 
 /**
  * The one reducer: every key and every report from the world goes through here. Pure: side
@@ -77,6 +77,8 @@ export function reduce(state: AppState, event: AppEvent): Result {
  * left by the key before it, so "d" then "ocker ps" lands at the prompt as "docker ps".
  */
 function onKey(state: AppState, input: string, key: KeyInfo): Result {
+  // Inside a bracketed paste everything is text, Enter and Tab included, until the end mark.
+  if (state.paste && keyName(input, key) !== 'paste-end' && !(key.ctrl && input === 'c')) return none(pasteMore(state, input, key));
   let res: Result = none(state);
   const apply = (action: Action | null) => {
     if (!action) return;
@@ -103,9 +105,36 @@ function onKey(state: AppState, input: string, key: KeyInfo): Result {
   return res;
 }
 
+/** One more piece of a paste: kept up to MAX_LINE + 1 characters, only counted beyond. */
+function pasteMore(s: AppState, input: string, key: KeyInfo): AppState {
+  const p = s.paste!;
+  const text = key.return ? '\n' : key.tab ? ' ' : input;
+  const size = p.size + text.length;
+  const kept = p.text.length > MAX_LINE ? p.text : p.text + text.slice(0, MAX_LINE + 1 - p.text.length);
+  // Said at once (not only at the end): a paste of megabytes takes a while to arrive.
+  const notice = size > MAX_LINE && p.size <= MAX_LINE ? { notice: { tone: 'warn' as const, text: tf(s.lang, 'input.pasteTooLong', { max: MAX_LINE }) } } : {};
+  return { ...s, ...notice, paste: { text: kept, size } };
+}
+
+/** The paste has ended: its text goes where typing goes, as text (never as keys). */
+function pasteEnd(s: AppState): Result {
+  const p = s.paste;
+  if (!p) return none(s);
+  const done: AppState = { ...s, paste: null };
+  if (p.size > MAX_LINE) return none({ ...done, notice: { tone: 'warn', text: tf(s.lang, 'input.pasteRefused', { n: p.size, max: MAX_LINE }) } });
+  // A copied line usually ends in a newline: it is not an Enter (the learner runs it).
+  const text = p.text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/\t/g, ' ');
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+  if (!clean || !isTyping(done)) return none(done);
+  return onAction(done, { type: 'line', edit: { op: 'insert', text: clean, multiline: true } });
+}
+
 function onAction(state: AppState, action: Action): Result {
   // Any key but a second Ctrl-C disarms the "press Ctrl-C again to quit".
   const s: AppState = action.type === 'interrupt' ? state : state.quitArmed ? { ...state, quitArmed: false, notice: null } : state;
+  // Ctrl-C in the middle of a paste (its end mark never came): drop the paste.
+  if (action.type === 'interrupt' && s.paste) return none({ ...s, paste: null, notice: { tone: 'muted', text: tf(s.lang, 'input.pasteDropped') } });
   switch (action.type) {
     case 'quit':
       return quit(s);
@@ -117,6 +146,10 @@ function onAction(state: AppState, action: Action): Result {
       return none({ ...s, overlay: { kind: 'help', scroll: 0 } });
     case 'retryEngine':
       return { state: { ...s, engine: { state: 'checking' }, sandbox: { state: 'waiting' } }, effects: [{ type: 'retryEngine' }] };
+    case 'pasteStart':
+      return none({ ...s, paste: { text: '', size: 0 } });
+    case 'pasteEnd':
+      return pasteEnd(s);
     case 'cheat': {
       const overlay = { kind: 'cheat' as const, query: emptyPrompt(), cursor: 0 };
       if (s.cheat.state === 'ready' || s.cheat.state === 'loading') return none({ ...s, overlay });
@@ -235,7 +268,7 @@ function cheatFillAction(s: AppState, o: CheatFillOverlay, action: Action): Resu
       return none({ ...s, overlay: { ...o, ...editField(o, action.edit) } });
     case 'pick':
       if (s.screen.name !== 'lesson') return none(s);
-      return none({ ...s, overlay: null, screen: { ...s.screen, focus: 'prompt', prompt: promptWith(line) } });
+      return none({ ...s, overlay: null, screen: { ...s.screen, prompt: promptWith(line) } });
     case 'copy':
       return { state: { ...s, overlay: null, notice: { tone: 'accent', text: tf(s.lang, 'cheatCopied', { line }) } }, effects: [{ type: 'copy', text: line }] };
     case 'runCheat': {

@@ -26,12 +26,14 @@ function terminal(out: NodeJS.WriteStream) {
     enter() {
       if (inAlt || gone) return;
       inAlt = true;
-      out.write('\x1b[?1049h\x1b[H\x1b[2J');
+      // Bracketed paste: the terminal marks pasted text, so it is put in as text, never read as keys.
+      out.write('\x1b[?1049h\x1b[H\x1b[2J\x1b[?2004h');
     },
     leave() {
       if (!inAlt || gone) return;
       inAlt = false;
-      out.write('\x1b[?25h\x1b[?1049l');
+      // Bracketed paste off with the alternate screen: the shell (or $EDITOR) after us gets a plain terminal.
+      out.write('\x1b[?2004l\x1b[?25h\x1b[?1049l');
     },
     clear() {
       if (inAlt && !gone) out.write('\x1b[H\x1b[2J');

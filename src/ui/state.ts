@@ -35,6 +35,11 @@ export interface AppState {
   notice: Notice | null;
   /** The cheat sheet's search index, loaded the first time the search is opened. */
   cheat: { state: 'none' | 'loading' } | { state: 'ready'; index: CheatIndex } | { state: 'failed'; message: string };
+  /**
+   * A bracketed paste in progress: the text between the terminal's start and end marks, kept
+   * only up to MAX_LINE (beyond it only counted), put in as text (never read as keys) at the end.
+   */
+  paste: { text: string; size: number } | null;
   /** Ctrl-C pressed once with nothing to stop: a second one quits. */
   quitArmed: boolean;
   quitting: boolean;
@@ -63,14 +68,18 @@ export interface PromptState {
   historyIndex: number | null;
   /** The unfinished line kept while walking the history. */
   draft: string;
+  /**
+   * A line given back to edit (a refused command): the first typed character replaces it, so a
+   * new command is never appended to the old one; an editing key (arrows, Backspace) keeps it.
+   */
+  recalled?: boolean;
 }
 
 export interface LessonView {
   name: 'lesson';
   lessonId: string;
   stepIndex: number;
-  /** Reading (single-key commands) or typing at the prompt. */
-  focus: 'nav' | 'prompt';
+  /** The command line: in a lesson every typed letter goes here (actions are on Ctrl- keys). */
   prompt: PromptState;
   /** First prose line shown. */
   scroll: number;
@@ -156,6 +165,8 @@ export interface CheatFillOverlay extends CheatFill {
 export const MAX_OUTPUT_LINES = 500;
 export const MAX_LOG_ENTRIES = 400;
 export const MAX_HISTORY = 200;
+/** The longest command line (typed or pasted); longer pastes are refused with a message. */
+export const MAX_LINE = 8192;
 
 export function initialState(init: {
   lessons: Lesson[];
@@ -184,6 +195,7 @@ export function initialState(init: {
     log: [],
     notice: null,
     cheat: { state: 'none' },
+    paste: null,
     quitArmed: false,
     quitting: false,
   };

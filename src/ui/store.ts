@@ -41,8 +41,9 @@ export class Store {
         const next = this.queue.shift()!;
         const { state, effects } = reduce(this.state, next);
         if (state !== this.state) {
+          const quiet = onlyPasteGrew(this.state, state);
           this.state = state;
-          for (const fn of this.listeners) fn();
+          if (!quiet) for (const fn of this.listeners) fn();
         }
         for (const e of effects) this.runEffect(e);
       }
@@ -50,4 +51,15 @@ export class Store {
       this.busy = false;
     }
   };
+}
+
+/**
+ * A paste arrives in pieces as small as the terminal's 4 kB input buffer: drawing the screen for
+ * each would make a 1 MB paste cost 250 frames. While only the paste's own buffer grows nothing on
+ * screen changes ("pasting..."), so nobody is told; the limit's message and the end are drawn.
+ */
+function onlyPasteGrew(a: AppState, b: AppState): boolean {
+  if (!a.paste || !b.paste) return false;
+  for (const k of Object.keys(b) as (keyof AppState)[]) if (k !== 'paste' && a[k] !== b[k]) return false;
+  return true;
 }

@@ -40,8 +40,6 @@ const containerState = async (name: string) => {
   return r.status === 404 ? 'absent' : (JSON.parse(r.body.toString()) as { State: { Status: string } }).State.Status;
 };
 
-/** The footer says which mode the lesson is in; Esc leaves the prompt only when typing. */
-const typing = (screen: string) => screen.includes('Esc stop typing');
 
 it('without a terminal, says what to do instead and exits 1', () => {
   const r = spawnSync(process.execPath, [resolve(__dirname, '../../bin/ctr-learn.js')], { env: appEnv(), input: '', encoding: 'utf8', timeout: 20_000 });
@@ -89,7 +87,7 @@ describe('on the real engine', () => {
     expect(app.term.buffer.active.type).toBe('alternate');
     await app.waitFor('engine: Docker');
     app.press('\r');
-    await app.waitFor('press d or Enter to type a docker command');
+    await app.waitFor('type a docker command, Enter runs it');
     await app.waitFor('export DOCKER_HOST=unix://');
     const screen = app.screen();
     expect(screen).toMatch(/option\s+what it does/);
@@ -98,22 +96,21 @@ describe('on the real engine', () => {
     app.press(`docker run -d --name ${fx.web} busybox:latest sleep 300\r`);
     await app.waitFor(/exit 0 \(\d+\.\d s\)/);
     // The engine's start event re-checks the step by itself...
-    await app.waitFor('Step passed! Press n for the next step.');
+    await app.waitFor('Step passed! Ctrl-N goes to the next step.');
     expect(await containerState(fx.web)).toBe('running');
     // ...and the check key grades it again on request.
-    if (typing(app.screen())) app.press('\x1b');
-    await app.waitFor((s) => !typing(s));
-    app.press('c');
+    app.press('\x14');
     await app.waitFor(`✔ a container named ${fx.web} is running`);
     await app.waitFor('Step passed.');
-    app.press('l');
-    await app.waitFor('# check step 1 (c)');
-    // The log holds more than its pane shows: [ scrolls back to the learner's own create call.
-    app.press('['.repeat(60));
-    await app.waitFor(/ 1-\d+\/\d+ \[ \]/);
+    // From the checks pane (where Ctrl-T put us) Tab goes to hints, then to the command log.
+    app.press('\t\t');
+    await app.waitFor('# check step 1 (Ctrl-T)');
+    // The log holds more than its pane shows: Shift-Up scrolls back to the learner's own create call.
+    app.press('\x1b[1;2A'.repeat(60));
+    await app.waitFor(/ 1-\d+\/\d+ Shift-Up\/Down/);
     await app.waitFor(/docker\s+201 .*POST \/v[\d.]+\/containers\/create\?name=e2e-web/);
 
-    app.press('q');
+    app.press('\x04');
     const { exitCode } = await app.exited;
     expect(exitCode).toBe(0);
     expect(app.term.buffer.active.type).toBe('normal');
@@ -140,7 +137,6 @@ describe('on the real engine', () => {
     await app.waitFor('export DOCKER_HOST=unix://');
     app.press(`docker run -d --name ${fx.ticker} busybox:latest sh -c "while true; do echo tick; sleep 0.2; done"\r`);
     await app.waitFor(/exit 0/);
-    if (!typing(app.screen())) app.press('d\x7f');
     app.press(`docker logs -f ${fx.ticker}\r`);
     await app.waitFor(`running: docker logs -f ${fx.ticker} (Ctrl-C stops it)`);
     await app.waitFor((s) => (s.match(/^ tick$/gm) ?? []).length >= 3);
@@ -167,9 +163,14 @@ describe('on the real engine', () => {
     const header = screen.split('\n').find((l) => l.startsWith(' 옵션'))!;
     const row = screen.split('\n').find((l) => l.startsWith(' -d '))!;
     expect(displayWidth(header.slice(0, header.indexOf('하는 일')))).toBe(displayWidth(row.slice(0, row.indexOf('백그라운드로 실행'))));
+    // In a lesson L is text: the language is switched on the lessons list (Esc), and the lesson
+    // opens again in it.
+    app.press('\x1b');
+    await app.waitFor('Enter 열기');
     app.press('L');
+    app.press('\r');
     await app.waitFor('Run a container in the background');
-    app.press('q');
+    app.press('\x04');
     await app.exited;
     const again = open([], { home: app.home });
     await again.waitFor('E2E basics: run a container');
@@ -182,14 +183,14 @@ describe('on the real engine', () => {
     const app = open([], { cols: 120, rows: 32 });
     await app.waitFor('E2E basics');
     app.press('\r');
-    await app.waitFor('press d or Enter');
+    await app.waitFor('Enter runs it');
     expect(app.screen()).toMatch(/^Steps/m);
     app.resize(80, 24);
-    const small = await app.waitFor((s) => s.split('\n')[0].startsWith('ctr-learn ') && /step 1\/2/.test(s.split('\n')[0]) && !/^Steps/m.test(s) && /\? help\s*$/m.test(s));
+    const small = await app.waitFor((s) => s.split('\n')[0].startsWith('ctr-learn ') && /step 1\/2/.test(s.split('\n')[0]) && !/^Steps/m.test(s) && /Ctrl-D quit\s*$/m.test(s));
     expect(small.split('\n')[1]).toMatch(/^∙1 ∙2\s+Run a container/);
     app.resize(120, 32);
     await app.waitFor((s) => /^Steps/m.test(s) && s.split('\n')[0].startsWith('ctr-learn '));
-    app.press('q');
+    app.press('\x04');
     await app.exited;
   });
 

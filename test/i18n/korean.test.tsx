@@ -12,7 +12,7 @@ import { evidenceStrings } from '../../src/i18n/evidence';
 import { allStrings } from '../../src/i18n/strings';
 import { Check, Step, type CheckKind } from '../../src/lessons/schema';
 import type { LabReader } from '../../src/sandbox/lab';
-import { ENTER, key, readyState, renderApp, run } from '../ui/helpers';
+import { CTRL, ENTER, key, readyState, renderApp, run } from '../ui/helpers';
 import { englishWords } from './english';
 
 /**
@@ -136,7 +136,7 @@ describe('the Korean screens', () => {
     home.unmount();
 
     const failed: CheckResult = { id: 'running', kind: 'container', title: 'web 이 실행 중', status: 'fail', expected: '컨테이너 "web" 실행 중', actual: '컨테이너 "web" 종료 코드 1로 끝남', hint: 'nudge', ms: 1 };
-    const s = run(readyState({ lang: 'ko', cols: 100, rows: 30 }), ENTER, key('c'), { type: 'checkResult', lessonId: 'demo', stepIndex: 0, result: failed }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: false }).state;
+    const s = run(readyState({ lang: 'ko', cols: 100, rows: 30 }), ENTER, CTRL('t'), { type: 'checkResult', lessonId: 'demo', stepIndex: 0, result: failed }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: false }).state;
     const lesson = renderApp(s);
     noEnglishBut('lesson', await lesson.waitFor('종료 코드 1'));
     lesson.unmount();

@@ -4,7 +4,7 @@ import { buildCheatIndex } from '../../src/cheatsheet/search';
 import type { CheatEntry } from '../../src/cheatsheet/types';
 import { fillLine } from '../../src/ui/cheat-fill';
 import type { CheatFillOverlay } from '../../src/ui/state';
-import { ENTER, ESC, key, readyState, renderApp, run, view } from './helpers';
+import { CTRL, ENTER, ESC, key, readyState, renderApp, run, view } from './helpers';
 
 afterEach(() => cleanup());
 
@@ -22,20 +22,19 @@ const index = buildCheatIndex({
 });
 
 const names = { container: ['web', 'db'], image: ['busybox:1.36'], network: [], volume: [] };
-const CTRL = (c: string) => key(c, { ctrl: true });
 const TAB = key('', { tab: true });
 const DOWN = key('', { downArrow: true });
 /** A lesson open, the sheet loaded, "stop -t" chosen: the fill-in overlay. */
-const filling = (s = run(readyState(), ENTER).state) => run(s, key('/'), { type: 'cheatLoaded', index }, key('stop'), DOWN, ENTER);
+const filling = (s = run(readyState(), ENTER).state) => run(s, CTRL('f'), { type: 'cheatLoaded', index }, key('stop'), DOWN, ENTER);
 
-it('opens with /, loads the sheet once, filters as you type, and Enter on a hit fills its blanks in', () => {
-  let r = run(run(readyState(), ENTER).state, key('/'));
+it('opens with Ctrl-F in a lesson, loads the sheet once, filters as you type, and Enter on a hit fills its blanks in', () => {
+  let r = run(run(readyState(), ENTER).state, CTRL('f'));
   expect(r.effects).toEqual([{ type: 'loadCheats' }]);
   r = filling();
   expect(r.state.overlay).toMatchObject({ kind: 'cheatFill', entryId: 'stop-t', field: 0 });
   expect(r.effects).toContainEqual({ type: 'loadCheatNames' });
   // A second time the index is already there.
-  expect(run(run(r.state, ESC, ESC).state, key('/')).effects).toEqual([]);
+  expect(run(run(r.state, ESC, ESC).state, CTRL('f')).effects).toEqual([]);
 });
 
 it('fills a blank with the first real name of its type; typing, Up/Down and Tab change the blanks; Enter puts the line at the prompt', () => {
@@ -45,7 +44,7 @@ it('fills a blank with the first real name of its type; typing, Up/Down and Tab 
   expect(fillLine(s.overlay as CheatFillOverlay)).toBe('docker stop -t 5 db');
   const r = run(s, ENTER);
   expect(r.state.overlay).toBeNull();
-  expect(view(r.state)).toMatchObject({ focus: 'prompt', prompt: { text: 'docker stop -t 5 db' } });
+  expect(view(r.state)).toMatchObject({ prompt: { text: 'docker stop -t 5 db' } });
 });
 
 it('names that arrive after the learner changed a blank leave it alone', () => {
@@ -54,7 +53,7 @@ it('names that arrive after the learner changed a blank leave it alone', () => {
 });
 
 it('Ctrl-R runs it in the sandbox after asking (n goes back), and what was typed at the prompt stays', () => {
-  const typed = run(run(readyState(), ENTER).state, key('d'), key('ocker ps'), ESC).state;
+  const typed = run(run(readyState(), ENTER).state, key('d'), key('ocker ps')).state;
   let s = run(filling(typed).state, { type: 'cheatNames', names }, CTRL('r')).state;
   expect(s.notice?.text).toBe('Fill in <seconds> first.');
   s = run(s, key('2'), CTRL('r')).state;
@@ -86,7 +85,7 @@ it('draws the line with its blanks, the hint for the blank and the names to choo
 });
 
 it('shows the hits with their descriptions', async () => {
-  const s = run(run(readyState(), ENTER).state, key('/'), { type: 'cheatLoaded', index }, key('ps')).state;
+  const s = run(run(readyState(), ENTER).state, CTRL('f'), { type: 'cheatLoaded', index }, key('ps')).state;
   const app = renderApp(s);
   const f = await app.waitFor('docker ps -a');
   expect(f).toContain('List all containers');

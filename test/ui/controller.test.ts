@@ -151,12 +151,12 @@ describe('controller (fake engine)', () => {
     const t = setup({ checkStep: check });
     await t.controller.start();
     t.store.dispatch(ENTER);
-    t.store.dispatch(key('c'));
+    t.store.dispatch(key('t', { ctrl: true }));
     await waitFor(() => String(of(t.events, 'checkDone').length), '1');
     expect(of(t.events, 'checkResult').map((e) => e.result.id)).toEqual(['running', 'named']);
     expect(t.progress.lesson('demo').steps.run).toMatchObject({ attempts: 1, passedAt: expect.any(String) });
     fail = true;
-    t.store.dispatch(key('c'));
+    t.store.dispatch(key('t', { ctrl: true }));
     await waitFor(() => String(of(t.events, 'checkError').length), '1');
     expect(of(t.events, 'checkError')[0]).toMatchObject({ message: 'No Docker engine answers', tryThis: 'start Docker' });
     expect(t.progress.lesson('demo').steps.run.attempts).toBe(1);
@@ -166,10 +166,13 @@ describe('controller (fake engine)', () => {
     const t = setup();
     await t.controller.start();
     t.store.dispatch(ENTER);
-    t.store.dispatch(key('hhsy'));
+    // Ctrl-G climbs the three hints, a fourth asks to show the solution; y shows it.
+    t.store.dispatch(key('\x07\x07\x07\x07'));
+    t.store.dispatch(key('y'));
+    t.store.dispatch(key('', { escape: true }));
     t.store.dispatch(key('L'));
     await waitFor(() => String(t.progress.data().lang), 'ko');
-    expect(t.progress.lesson('demo').steps.run).toMatchObject({ hintsUsed: 2, solutionRevealed: true });
+    expect(t.progress.lesson('demo').steps.run).toMatchObject({ hintsUsed: 3, solutionRevealed: true });
   });
 
   it('quitting keeps the lab for the learner’s return (nothing removed) and reports what was kept', async () => {

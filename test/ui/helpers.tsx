@@ -103,6 +103,15 @@ export const key = (input: string, k: KeyInfo = {}): AppEvent => ({ type: 'key',
 export const ENTER = key('', { return: true });
 export const ESC = key('', { escape: true, meta: true });
 export const CTRL_C = key('c', { ctrl: true });
+/** Ctrl-<letter> as Ink reports it. */
+export const CTRL = (letter: string): AppEvent => key(letter, { ctrl: true });
+export const TAB = key('', { tab: true });
+export const PGDN = key('', { pageDown: true });
+/** The lower pane: Shift-Up older lines, Shift-Down newer. */
+export const PANE_BACK = key('', { upArrow: true, shift: true });
+export const PANE_FORWARD = key('', { downArrow: true, shift: true });
+/** A bracketed paste as Ink hands it over: the start mark, the text in chunks, the end mark. */
+export const paste = (...chunks: string[]): AppEvent[] => [key('[200~'), ...chunks.map((c) => key(c)), key('[201~')];
 
 /** The open lesson view (throws when the home screen is showing). */
 export function view(s: AppState) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLines, CONTINUED, logLines, outputLines } from '../../src/ui/panes';
 import type { LessonView } from '../../src/ui/state';
 import { displayWidth } from '../../src/ui/text';
-import { ENTER, fakeLesson, key, readyState, run, view } from './helpers';
+import { CTRL, ENTER, fakeLesson, key, readyState, run, view } from './helpers';
 
 const text = (lines: { text: string }[][]) => lines.map((l) => l.map((s) => s.text).join(''));
 const joined = (lines: string[]) => lines.map((l) => l.replace(CONTINUED, '')).join('');
@@ -34,7 +34,7 @@ describe('the lower pane at 80 columns shows every line whole', () => {
   });
 
   it('wraps a failed check: expected and actual whole, under the title', () => {
-    const s = run(readyState({ cols: 80, rows: 24 }), ENTER, key('c'), {
+    const s = run(readyState({ cols: 80, rows: 24 }), ENTER, CTRL('t'), {
       type: 'checkResult', lessonId: 'demo', stepIndex: 0,
       result: { id: 'running', kind: 'http', title: 'the page is yours', status: 'fail', expected: 'GET http://127.0.0.1:8080/ → 200 without "TODO"', actual: '200, the page still contains "TODO" on line 12: "<p>TODO: write about yourself here, then reload the page in the browser</p>"', ms: 1 },
     }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: false }).state;

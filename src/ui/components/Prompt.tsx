@@ -1,38 +1,35 @@
 import { Text } from 'ink';
-import { t } from '../../i18n/strings';
 import type { Lang } from '../../lessons/schema';
+import { promptWindow } from '../line-editor';
 import type { LessonView } from '../state';
-import { displayWidth } from '../text';
+import { tf } from '../text';
 import { toneProps } from '../theme';
 
 /**
- * The command line. The cursor is drawn as an inverse cell (visible without colour); a line
- * longer than the screen scrolls sideways to keep the cursor in view.
+ * The command line, always where typed letters go in a lesson. The cursor is drawn as an inverse
+ * cell (visible without colour); a line longer than the screen scrolls sideways to keep the cursor
+ * in view, measuring only what is shown. A line given back to edit (refused) is dimmed: typing
+ * replaces it.
  */
-export function Prompt({ view, lang, width }: { view: LessonView; lang: Lang; width: number }) {
-  if (view.focus !== 'prompt') {
+export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang: Lang; width: number; pasting?: number }) {
+  if (pasting !== undefined) {
     return (
-      <Text wrap="truncate-end">
-        <Text {...toneProps('muted')}>$ {t(lang, 'promptNav')}</Text>
+      <Text wrap="truncate-end" {...toneProps('muted')}>
+        {tf(lang, 'input.pasting')}
       </Text>
     );
   }
-  const { text, cursor } = view.prompt;
-  const room = Math.max(10, width - 3);
-  let before = text.slice(0, cursor);
-  const at = [...text.slice(cursor)][0] ?? ' ';
-  let after = text.slice(cursor + (at === ' ' && cursor >= text.length ? 0 : at.length));
-  while (displayWidth(before) + displayWidth(at) > room) before = [...before].slice(1).join('');
-  while (displayWidth(before) + displayWidth(at) + displayWidth(after) > room && after) after = [...after].slice(0, -1).join('');
-  const cut = before.length < cursor;
+  const { text, cursor, recalled } = view.prompt;
+  const w = promptWindow(text, cursor, Math.max(10, width - 3));
   return (
     <Text wrap="truncate-end">
       <Text {...toneProps('accent')} bold>
-        {cut ? '<' : '$'}{' '}
+        {w.cutLeft ? '<' : '$'}{' '}
       </Text>
-      <Text>{before}</Text>
-      <Text inverse>{at}</Text>
-      <Text>{after}</Text>
+      <Text dimColor={recalled}>{w.before}</Text>
+      <Text inverse>{w.at}</Text>
+      <Text dimColor={recalled}>{w.after}</Text>
+      {text ? null : <Text {...toneProps('muted')}> {tf(lang, 'input.placeholder')}</Text>}
     </Text>
   );
 }

@@ -13,9 +13,8 @@ import { lineText, wrapText } from '../wrap';
 export function HelpScreen({ state, scroll }: { state: AppState; scroll: number }) {
   const under: AppState = { ...state, overlay: null };
   const scopes = new Set(activeScopes(under));
-  if (under.screen.name === 'lesson') (scopes.add('lesson'), scopes.add('prompt'));
   const seen = new Set<string>();
-  const bindings: Binding[] = BINDINGS.filter((b) => scopes.has(b.scope) && (!b.when || b.when(under))).filter((b) => {
+  const bindings: Binding[] = BINDINGS.filter((b) => b.label && scopes.has(b.scope) && (!b.when || b.when(under))).filter((b) => {
     const k = `${b.scope}|${b.keys.join(',')}`;
     if (seen.has(k)) return false;
     seen.add(k);
@@ -73,6 +72,7 @@ const PRETTY: Record<string, string> = {
   tab: 'Tab', space: 'Space', backspace: 'Backspace', delete: 'Del', home: 'Home', end: 'End',
 };
 function prettyKey(k: string): string {
-  if (k.startsWith('ctrl+')) return `Ctrl-${k.slice(5).toUpperCase()}`;
+  if (k.startsWith('ctrl+')) return `Ctrl-${k.length === 6 ? k.slice(5).toUpperCase() : prettyKey(k.slice(5))}`;
+  if (k.startsWith('shift+')) return `Shift-${prettyKey(k.slice(6))}`;
   return PRETTY[k] ?? k;
 }

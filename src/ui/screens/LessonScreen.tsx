@@ -52,7 +52,7 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
       {/* The sandbox's address, a notice, or the command running, wrapped: a notice is
           short-lived and the address comes back when it goes (a row more for the step's text). */}
       <StatusLines state={state} view={view} />
-      <Prompt view={view} lang={state.lang} width={cols} />
+      <Prompt view={view} lang={state.lang} width={cols} pasting={state.paste?.size} />
       <Footer state={state} />
     </Box>
   );
@@ -124,9 +124,9 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
   ];
   if (hasPictures(lesson)) tabs.push({ pane: 'picture', label: t(state.lang, 'panePicture') });
   const more = [
-    proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} j/k` : '',
+    proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} PgUp/PgDn` : '',
     // The lower pane's place when it holds more than fits: older lines with [, newer with ].
-    pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total} [ ]` : '',
+    pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total} Shift-Up/Down` : '',
   ].filter(Boolean).join('  ');
   return (
     <Box width={state.size.cols} justifyContent="space-between">
