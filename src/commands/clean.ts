@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Args } from '../cli/args';
 import { printJson, println } from '../cli/output';
 import { UserError } from '../errors';
-import { t, type StringKey } from '../i18n/strings';
+import { fill, type StringKey } from '../i18n/strings';
 import type { Lang } from '../lessons/schema';
 import { openProgress } from '../progress/store';
 import { reapSessions, type ReapWhich } from '../sandbox/reap';
@@ -31,8 +31,7 @@ export async function run(
   deps: { confirm?: Confirm; isTerminal?: boolean; reap?: typeof reapSessions } = {},
 ): Promise<number> {
   const lang: Lang = pickLang(args, openProgress().store.data().lang);
-  const say = (key: StringKey, vars: Record<string, string | number> = {}) =>
-    t(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const say = (key: StringKey, vars: Record<string, string | number> = {}) => fill(lang, key, vars);
   const which: ReapWhich = args.flags.everyone ? 'everyone' : args.flags.all ? 'mine' : 'mine-dead';
   if (which === 'everyone' && !args.flags.yes) {
     const terminal = deps.isTerminal ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);

@@ -198,9 +198,3 @@ export function engineDown(d: Diagnosis): EngineUnavailable {
   return new EngineUnavailable(texts.en.message, texts.en.fix, d.cause, texts);
 }
 
-/** Ping, and throw the classified EngineUnavailable when the engine is not there. */
-export async function ensureEngine(endpoint: Endpoint, timeoutMs = PING_TIMEOUT_MS): Promise<{ apiVersion?: string }> {
-  const r = await ping(endpoint, timeoutMs);
-  if (!r.ok) throw engineDown(r.diagnosis);
-  return r;
-}

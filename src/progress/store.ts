@@ -135,7 +135,8 @@ export class ProgressStore {
 
   /** Merge progress from another computer in (src/progress/merge.ts: a passed step is never lost). */
   mergeIn(incoming: ProgressData): void {
-    this.conf.store = mergeProgress(this.data(), incoming);
+    // Under the lock like every other write: an app or a check writing now loses nothing.
+    this.write((data) => Object.assign(data, mergeProgress(data, incoming)));
   }
 
   setLang(lang: 'en' | 'ko'): void {

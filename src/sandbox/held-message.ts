@@ -1,7 +1,7 @@
 import type { EngineApi } from '../engine/api';
 import { freePort } from '../engine/free-port';
 import type { ContainerInspect } from '../engine/types';
-import { t, type StringKey } from '../i18n/strings';
+import { fill, type StringKey } from '../i18n/strings';
 import type { Lang } from '../lessons/schema';
 import type { Holder } from './who-holds';
 
@@ -29,9 +29,7 @@ function keyFor(h: Holder): StringKey {
  * their language, with what to do and a suggestion that is free now.
  */
 export function heldMessage(h: Holder, what: { containerName?: string; hostPort?: number }, suggestion: string, lang: Lang): string {
-  const fill = (key: StringKey, vars: Record<string, string | number>) =>
-    t(lang, key).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
   const subject =
-    what.containerName !== undefined ? fill('heldWhatName', { name: what.containerName }) : fill('heldWhatPort', { port: what.hostPort ?? '' });
-  return fill(keyFor(h), { what: subject, suggestion });
+    what.containerName !== undefined ? fill(lang, 'heldWhatName', { name: what.containerName }) : fill(lang, 'heldWhatPort', { port: what.hostPort ?? '' });
+  return fill(lang, keyFor(h), { what: subject, suggestion });
 }

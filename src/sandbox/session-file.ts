@@ -69,7 +69,11 @@ export function claimRecord(id: string, dir = sessionsDir()): SessionRecord | nu
     return null;
   }
   try {
-    return JSON.parse(readFileSync(to, 'utf8')) as SessionRecord;
+    const rec = JSON.parse(readFileSync(to, 'utf8')) as SessionRecord;
+    // Back under its own name at once, owned by this live process: between the claim and the new
+    // session's first save, another start's reaper must not take the lab for a dead session's.
+    writeRecord({ ...rec, pid: process.pid, lastUsedAt: new Date().toISOString() }, dir);
+    return rec;
   } catch {
     return null;
   } finally {

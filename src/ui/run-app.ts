@@ -220,7 +220,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   stdout.off('resize', onResize);
   for (const sig of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.off(sig, onSignal);
   const l = store.getState().lang;
-  stdout.write(`${closing.kept ? keptText(l, closing.kept, closing.kept.lessonId) : tf(l, 'closedSandbox', { n: closing.removed })}\n`);
+  stdout.write(`${closing.kept ? keptText(l, closing.kept, closing.kept.lessonId) : t(l, 'closedSandbox')}\n`);
   if (!closing.finished) stdout.write(`${t(l, 'closeTimedOut')}\n`);
   // Whatever still holds the event loop (a sandbox that did not finish closing) must not keep us here.
   setTimeout(() => process.exit(code), 300).unref();
