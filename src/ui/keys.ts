@@ -208,6 +208,9 @@ export function keyName(input: string, key: KeyInfo): string {
   // Ink hands the bracketed-paste markers (ESC[200~ / ESC[201~) over without their ESC.
   if (input === '[200~') return 'paste-start';
   if (input === '[201~') return 'paste-end';
+  // Several characters in one chunk are typed text, never a key's name: a fast typist's (or a
+  // loaded pty's) "tab", "end" or "up" inside `--name stable` must not press Tab, End or Up.
+  if ([...input].length > 1) return `text:${input}`;
   return input;
 }
 

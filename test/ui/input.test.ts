@@ -43,6 +43,13 @@ describe('typing in a lesson', () => {
     expect(view(r.state).pane).toBe('output');
   });
 
+  it.each(['tab', 'up', 'down', 'end', 'home', 'enter', 'esc', 'space', 'pgdn', 'left'])('"%s" arriving as one chunk (a fast typist, a loaded pty) is text, not that key', (word) => {
+    const r = run(open(), key('--name s'), key(word));
+    expect(view(r.state).prompt.text).toBe(`--name s${word}`);
+    expect(r.effects).toEqual([]);
+    expect(view(r.state).pane).toBe('output');
+  });
+
   it('curl http://… outside any "mode" is text (it used to check and open the reset dialog)', () => {
     const r = run(open(), ...[...'curl http://localhost:8080/ -o check.txt'].map((c) => key(c)));
     expect(view(r.state).prompt.text).toBe('curl http://localhost:8080/ -o check.txt');
