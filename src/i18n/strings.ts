@@ -494,6 +494,7 @@ const STRINGS = {
   'input.severalCommands': { en: 'This holds several commands (lines without a trailing \\): run them one at a time.', ko: '여러 명령이 들어 있어요 (끝에 \\ 가 없는 줄). 하나씩 실행하세요.' },
   'input.solutionShown': { en: 'All hints and the solution are shown (Tab: hints pane).', ko: '힌트와 정답을 모두 봤어요 (Tab: 힌트 창).' },
   'input.placeholder': { en: 'type a docker command, Enter runs it', ko: 'docker 명령을 입력하고 Enter 로 실행하세요' },
+  'input.placeholderRunning': { en: 'a command is running; Ctrl-C stops it', ko: '명령이 실행 중이에요. Ctrl-C 로 멈춰요' },
   'input.logCheckKey': { en: 'check step {n} (Ctrl-T)', ko: '{n}단계 확인 (Ctrl-T)' },
   'key.panePrev': { en: 'previous pane', ko: '이전 창' },
   'key.paste': { en: 'paste', ko: '붙여 넣기' },

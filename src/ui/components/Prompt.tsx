@@ -9,7 +9,7 @@ import { toneProps } from '../theme';
  * The command line, always where typed letters go in a lesson. The cursor is drawn as an inverse
  * cell (visible without colour); a line longer than the screen scrolls sideways to keep the cursor
  * in view, measuring only what is shown. A line given back to edit (refused) is dimmed: typing
- * replaces it.
+ * replaces it. While a command runs, the empty line says so.
  */
 export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang: Lang; width: number; pasting?: number }) {
   if (pasting !== undefined) {
@@ -29,7 +29,9 @@ export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang:
       <Text dimColor={recalled}>{w.before}</Text>
       <Text inverse>{w.at}</Text>
       <Text dimColor={recalled}>{w.after}</Text>
-      {text ? null : <Text {...toneProps('muted')}> {tf(lang, 'input.placeholder')}</Text>}
+      {/* While a command runs the empty line says so (the status row above can be taken by a notice,
+          e.g. a step passing while the command is still running). */}
+      {text ? null : <Text {...toneProps('muted')}> {tf(lang, view.running ? 'input.placeholderRunning' : 'input.placeholder')}</Text>}
     </Text>
   );
 }
