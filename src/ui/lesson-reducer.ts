@@ -72,7 +72,8 @@ function startCheck(s: AppState, v: LessonView, trigger: 'key' | 'event'): Resul
   if (s.sandbox.state !== 'ready') {
     return withView(s, v, [], { notice: { tone: 'warn', text: s.engine.state === 'down' ? tf(s.lang, 'noEngineNoCheck') : tf(s.lang, 'sandboxNotReady') } });
   }
-  if (v.check?.status === 'running') return withView(s, { ...v, recheckQueued: trigger === 'event' || v.recheckQueued });
+  // Ctrl-T while an automatic check runs: show that check (its result is the one asked for).
+  if (v.check?.status === 'running') return withView(s, { ...v, pane: trigger === 'key' ? 'checks' : v.pane, recheckQueued: trigger === 'event' || v.recheckQueued });
   // A check the engine's events started does not take the pane from what the learner is
   // looking at; only its success does (checkDone). The tab shows its progress meanwhile.
   const pane: Pane = trigger === 'event' ? v.pane : 'checks';

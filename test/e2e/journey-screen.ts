@@ -41,14 +41,14 @@ export interface Window {
   total: number;
 }
 
-/** The step text's place (`1-12/42 PgUp/PgDn`) and the lower pane's (`4-8/8 Shift-Up/Down`), when they hold more than fits. */
+/** The step text's place (`1-12/42 PgUp/PgDn`, narrow: `PgDn`) and the lower pane's (`4-8/8 Shift-Up/Down`, narrow: `Shift-Up`), when they hold more than fits. */
 export function windows(screen: string, lang: Lang): { prose: Window | null; pane: Window | null } {
   const row = rowsOf(screen)[tabsRow(screen, lang)] ?? '';
   const read = (re: RegExp): Window | null => {
     const m = re.exec(row);
     return m ? { first: Number(m[1]), last: Number(m[2]), total: Number(m[3]) } : null;
   };
-  return { prose: read(/(\d+)-(\d+)\/(\d+) PgUp\/PgDn/), pane: read(/(\d+)-(\d+)\/(\d+) Shift-Up\/Down/) };
+  return { prose: read(/(\d+)-(\d+)\/(\d+) (?:PgUp\/)?PgDn/), pane: read(/(\d+)-(\d+)\/(\d+) Shift-Up/) };
 }
 
 /**

@@ -11,7 +11,7 @@ import { lessonLayout, proseLines, usableRows } from '../layout';
 import { hasPictures } from '../../pictures/subjects';
 import { paneWindow, statusLines, type PaneWindow } from '../panes';
 import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
-import { tf } from '../text';
+import { displayWidth, tf } from '../text';
 import { toneProps } from '../theme';
 import { wrapText, lineText } from '../wrap';
 
@@ -123,11 +123,16 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
     { pane: 'log', label: t(state.lang, 'paneLog') },
   ];
   if (hasPictures(lesson)) tabs.push({ pane: 'picture', label: t(state.lang, 'panePicture') });
-  const more = [
-    proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} PgUp/PgDn` : '',
-    // The lower pane's place when it holds more than fits: older lines with [, newer with ].
-    pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total} Shift-Up/Down` : '',
-  ].filter(Boolean).join('  ');
+  // Where the step's text and the lower pane are when they hold more than fits, with the keys that
+  // move them; shorter key names when both would not fit beside the tabs (at 80 columns a wrapped
+  // row pushed the whole screen up and the header off it).
+  const places = (short: boolean) =>
+    [
+      proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} ${short ? 'PgDn' : 'PgUp/PgDn'}` : '',
+      pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total} ${short ? 'Shift-Up' : 'Shift-Up/Down'}` : '',
+    ].filter(Boolean).join('  ');
+  const tabsWidth = tabs.reduce((w, tab) => w + displayWidth(` ${tab.label}${tab.extra ?? ''} `) + 1, 0);
+  const more = tabsWidth + displayWidth(places(false)) < state.size.cols ? places(false) : places(true);
   return (
     <Box width={state.size.cols} justifyContent="space-between">
       <Text wrap="truncate-end">
@@ -143,7 +148,9 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
           </Text>
         ))}
       </Text>
-      <Text {...toneProps('muted')}>{more}</Text>
+      <Text wrap="truncate-start" {...toneProps('muted')}>
+        {more}
+      </Text>
     </Box>
   );
 }
