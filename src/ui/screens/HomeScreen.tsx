@@ -56,7 +56,8 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
     const text = started
       ? tf(lang, 'continueLine', { lesson: cont.title[lang], n: openingStep(state, cont) + 1, total: cont.steps.length })
       : tf(lang, 'startLine', { lesson: cont.title[lang] });
-    top.push([seg(text, 'accent')]);
+    // Wrapped, never cut: at 80 columns a long title left "step 3..." and no key to press.
+    for (const l of wrapText(text, cols - 1)) top.push([seg(lineText(l), 'accent')]);
   }
 
   const list: React.ReactNode[] = [];
