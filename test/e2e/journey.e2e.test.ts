@@ -71,7 +71,7 @@ function open(): PtyApp {
 
 const header = (screen: string) => rowsOf(screen)[0] ?? '';
 const langOf = (screen: string): Lang | null => {
-  const m = /\b(EN|KO)\s+(?:engine|엔진)\b/.exec(header(screen));
+  const m = /\b(EN|KO)\s+(?:engine|엔진)/.exec(header(screen));
   return m ? (m[1].toLowerCase() as Lang) : null;
 };
 const stepShown = (screen: string, lang: Lang, n: number, total: number) => header(screen).includes(tf(lang, 'stepOf', { n, total }));
@@ -284,7 +284,7 @@ const allTicked = (screen: string, lang: Lang): boolean => {
 
 /** Ctrl-T until the step passes (a check that waits on the engine may need a second look). */
 async function check(app: PtyApp, label: string, lang: Lang): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     let sawRunning = false;
     app.press(KEY.check);
@@ -296,8 +296,16 @@ async function check(app: PtyApp, label: string, lang: Lang): Promise<void> {
       }, 45_000)
       .catch(() => app.screen());
     if (allTicked(s, lang)) return;
-    console.log(`${label}: Ctrl-T did not pass (${new Date().toISOString()}):\n${s}`);
-    if (Date.now() > deadline) throw new Error(`${label}: the step does not pass.\n${s}`);
+    if (Date.now() > deadline) {
+      // What the learner would read: every check with expected and actual, then the output.
+      const checks = await readPane(app, lang);
+      app.press('\x1b[Z'); // Shift-Tab: back to the output
+      await app.waitFor((x) => !allTicked(x, lang) && !/^\s*✘ /m.test(rowsOf(x).slice(tabsRow(x, lang) + 1).join('\n')), 5000).catch(() => {});
+      const output = await readPane(app, lang);
+      throw new Error(`${label}: the step does not pass.\n${s}\nchecks: ${checks}\noutput: ${output}`);
+    }
+    // A person reads the failure first; an automatic check may still change it meanwhile.
+    await app.waitFor((x) => checksMark(x, lang) !== '✘', 2000).catch(() => {});
   }
 }
 
