@@ -1,8 +1,8 @@
-import { Text } from 'ink';
+import { Text, useCursor } from 'ink';
 import type { Lang } from '../../lessons/schema';
 import { promptWindow } from '../line-editor';
 import type { LessonView } from '../state';
-import { tf } from '../text';
+import { displayWidth, tf } from '../text';
 import { toneProps } from '../theme';
 
 /**
@@ -10,8 +10,17 @@ import { toneProps } from '../theme';
  * cell (visible without colour); a line longer than the screen scrolls sideways to keep the cursor
  * in view, measuring only what is shown. A line given back to edit (refused) is dimmed: typing
  * replaces it. While a command runs, the empty line says so.
+ *
+ * The terminal's own cursor is put on the caret too (`row`: the prompt's row on the screen): an
+ * input method (Hangul, kana) draws the syllable being composed at the terminal's cursor, which
+ * would otherwise sit wherever the last frame ended.
  */
-export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang: Lang; width: number; pasting?: number }) {
+export function Prompt({ view, lang, width, pasting, row }: { view: LessonView; lang: Lang; width: number; pasting?: number; row?: number }) {
+  const { setCursorPosition } = useCursor();
+  const { text, cursor, recalled } = view.prompt;
+  const w = promptWindow(text, cursor, Math.max(10, width - 3));
+  // "$ " (or "< ") is two columns; the caret is the cell after what is typed before it.
+  setCursorPosition(row === undefined || pasting !== undefined ? undefined : { x: 2 + displayWidth(w.before), y: row });
   if (pasting !== undefined) {
     return (
       <Text wrap="truncate-end" {...toneProps('muted')}>
@@ -19,8 +28,6 @@ export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang:
       </Text>
     );
   }
-  const { text, cursor, recalled } = view.prompt;
-  const w = promptWindow(text, cursor, Math.max(10, width - 3));
   return (
     <Text wrap="truncate-end">
       <Text {...toneProps('accent')} bold>

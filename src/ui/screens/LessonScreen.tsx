@@ -53,7 +53,8 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
       {/* The sandbox's address, a notice, or the command running, wrapped: a notice is
           short-lived and the address comes back when it goes (a row more for the step's text). */}
       <StatusLines state={state} view={view} />
-      <Prompt view={view} lang={state.lang} width={cols} pasting={state.paste?.size} />
+      {/* The prompt's row: right above the footer (the rows above add up to the screen, layout.ts). */}
+      <Prompt view={view} lang={state.lang} width={cols} pasting={state.paste?.size} row={dialog ? undefined : usableRows(state) - L.footerRows - 1} />
       <Footer state={state} />
     </Box>
   );
