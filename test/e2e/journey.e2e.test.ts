@@ -370,6 +370,8 @@ it('a new learner plays every lesson from the home screen at 80x24, English and 
       for (const a of answers) await run(app, a.letter, lang, seed++);
       for (const c of commands) await run(app, c, lang, seed++);
       await check(app, label, lang);
+      // The step list marks it passed too.
+      await app.waitFor((s) => (rowsOf(s)[1] ?? '').includes(`✔${k + 1}`), 5000);
       if (k + 1 === total) break;
       if (k + 1 === half) app = await quitAndComeBack(app, lesson, k + 2, lang);
       else {
@@ -382,6 +384,9 @@ it('a new learner plays every lesson from the home screen at 80x24, English and 
     for (const step of lesson.steps) expect(progress.lessons[lesson.id]?.steps[step.id]?.passedAt, `${lesson.id}/${step.id} passed`).toEqual(expect.any(String));
     app.press(KEY.esc);
     await toHome(app);
+    // On the list: done, every step.
+    const done = `${t(lang, 'stateDone')}`;
+    await app.waitFor((s) => rowsOf(s).some((r) => r.startsWith('> ✔') && r.includes(done) && r.trimEnd().endsWith(`${total}/${total}`)), 5000);
     times.push(`${lesson.id} (${lang}): ${((Date.now() - lessonStarted) / 1000).toFixed(1)} s`);
   }
   app.press('q');
