@@ -503,7 +503,6 @@ const STRINGS = {
   'question.howTo': { en: 'Answer: type the letter alone at the prompt, then Enter (for example `{example}`).', ko: '답하기: 프롬프트에 글자 하나만 치고 Enter 를 누르세요 (예: `{example}`).' },
   'question.wrong': { en: 'Not {choice}: {why}', ko: '{choice}는 아니에요: {why}' },
   'question.wrongNoWhy': { en: 'Not {choice}. Think again and try another letter.', ko: '{choice}는 아니에요. 다시 생각해 보고 다른 글자를 골라 보세요.' },
-  'question.tryAgain': { en: 'Try another letter.', ko: '다른 글자를 골라 보세요.' },
   'question.right': { en: 'Right: {choice}.', ko: '맞아요: {choice}.' },
   'question.logAnswer': { en: 'answer {choice} to step {n} (Enter)', ko: '{n}단계 질문에 {choice}로 답함 (Enter)' },
   'question.outputAnswer': { en: 'your answer: {choice}', ko: '고른 답: {choice}' },

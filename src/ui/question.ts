@@ -51,7 +51,6 @@ export function questionMarkdown(q: Question, lang: Lang, picked: ChoiceId | und
   } else {
     if (choice) {
       out.push(choice.why ? `**${tf(lang, 'question.wrong', { choice: choice.id, why: '' }).trim()}** ${choice.why[lang]}` : `**${tf(lang, 'question.wrongNoWhy', { choice: choice.id })}**`);
-      if (choice.why) out.push('', tf(lang, 'question.tryAgain'));
       out.push('');
     }
     const example = q.choices.find((c) => c.id !== picked)?.id ?? q.choices[0].id;
