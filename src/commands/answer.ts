@@ -1,6 +1,7 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
 import { checkStep } from '../checks/evaluate';
+import { question } from '../checks/kinds/question';
 import { UserError } from '../errors';
 import { fill } from '../i18n/strings';
 import { quickCatalog } from '../lessons/cache';
@@ -62,11 +63,18 @@ export async function run(args: Args): Promise<number> {
   const api = connect();
   try {
     const sessionId = process.env.CTR_LEARN_SESSION || undefined;
-    const result = await checkStep(step, { lab: learnerLab(api, lesson.id, sessionId), workspace: ws }, lang);
+    const ctx = { lab: learnerLab(api, lesson.id, sessionId), workspace: ws, lang };
+    const result = await checkStep(step, ctx, lang);
     store.recordAttempt(lesson.id, step.id, result.passed, lesson.steps.map((s) => s.id), result.checks.map((c) => ({ check: c.id, actual: c.actual })));
-    if (args.flags.json) printJson({ lesson: lesson.id, step: step.id, stepNumber: index + 1, question: q.id, answer: choice, ...result });
+    // An earlier (engine) check failed, so the step did not reach the question: the answer still
+    // gets its verdict (reading it is free, and it is what was just asked).
+    const skipped = result.checks.find((c) => c.id === q.id)?.status === 'skipped';
+    const verdict = skipped ? await question(q, ctx) : null;
+    if (args.flags.json) printJson({ lesson: lesson.id, step: step.id, stepNumber: index + 1, question: q.id, answer: choice, answerRight: choice === q.answer, ...result });
     else {
       println(formatStepResult(result, step, lang, lesson.id));
+      if (verdict) println(`${verdict.pass ? paint('pass', '✔') : paint('fail', '✘')} ${fill(lang, 'answer.verdict')}: ${verdict.actual}`);
+      if (verdict?.pass && q.explain) println(`    ${q.explain[lang]}`);
     }
     return result.passed ? 0 : 1;
   } finally {

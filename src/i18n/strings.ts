@@ -514,6 +514,7 @@ const STRINGS = {
   'answer.how': { en: 'Answer with: ctr-learn answer {lesson} <letter>', ko: '답하는 법: ctr-learn answer {lesson} <글자>' },
   'answer.saved': { en: 'Saved your answer: {choice}', ko: '답을 저장했어요: {choice}' },
   'answer.savedBefore': { en: 'Your saved answer: {choice}', ko: '저장된 답: {choice}' },
+  'answer.verdict': { en: 'your answer (the step stopped before it)', ko: '고른 답 (단계가 그 앞에서 멈췄어요)' },
   'answer.cleared': { en: 'Your answers to its questions were cleared.', ko: '질문에 고른 답도 지웠어요.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
