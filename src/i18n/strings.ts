@@ -506,6 +506,25 @@ const STRINGS = {
   'input.logCheckKey': { en: 'check step {n} (Ctrl-T)', ko: '{n}단계 확인 (Ctrl-T)' },
   'key.panePrev': { en: 'previous pane', ko: '이전 창' },
   'key.paste': { en: 'paste', ko: '붙여 넣기' },
+  // Concept questions (kind: question): answered with a letter alone at the prompt, or `ctr-learn answer`.
+  'key.answer': { en: 'answer (letter, then Enter)', ko: '답하기 (글자 입력 후 Enter)' },
+  'question.heading': { en: 'Question', ko: '질문' },
+  'question.howTo': { en: 'Answer: type the letter alone at the prompt, then Enter (for example `{example}`).', ko: '답하기: 프롬프트에 글자 하나만 치고 Enter 를 누르세요 (예: `{example}`).' },
+  'question.wrong': { en: 'Not {choice}: {why}', ko: '{choice}는 아니에요: {why}' },
+  'question.wrongNoWhy': { en: 'Not {choice}. Think again and try another letter.', ko: '{choice}는 아니에요. 다시 생각해 보고 다른 글자를 골라 보세요.' },
+  'question.right': { en: 'Right: {choice}.', ko: '맞아요: {choice}.' },
+  'question.logAnswer': { en: 'answer {choice} to step {n} (Enter)', ko: '{n}단계 질문에 {choice}로 답함 (Enter)' },
+  'question.outputAnswer': { en: 'your answer: {choice}', ko: '고른 답: {choice}' },
+  'question.saveFailed': { en: 'Your answer could not be saved: {message}', ko: '답을 저장하지 못했어요: {message}' },
+  'input.placeholderQuestion': { en: 'answer with a letter ({letters}) and Enter, or type a docker command', ko: '글자({letters})를 치고 Enter 로 답하거나 docker 명령을 입력하세요' },
+  'answer.noQuestion': { en: 'Lesson {lesson} has no question to answer.', ko: '{lesson} 레슨에는 답할 질문이 없어요.' },
+  'answer.noQuestionInStep': { en: 'Step {step} of lesson {lesson} has no question; the steps with one: {steps}.', ko: '{lesson} 레슨의 {step} 단계에는 질문이 없어요. 질문이 있는 단계: {steps}.' },
+  'answer.notAChoice': { en: '"{choice}" is not a choice of this question: answer with one of {letters}.', ko: '"{choice}"는 이 질문의 보기가 아니에요. {letters} 가운데 하나로 답하세요.' },
+  'answer.how': { en: 'Answer with: ctr-learn answer {lesson} <letter>', ko: '답하는 법: ctr-learn answer {lesson} <글자>' },
+  'answer.saved': { en: 'Saved your answer: {choice}', ko: '답을 저장했어요: {choice}' },
+  'answer.savedBefore': { en: 'Your saved answer: {choice}', ko: '저장된 답: {choice}' },
+  'answer.verdict': { en: 'your answer (the step stopped before it)', ko: '고른 답 (단계가 그 앞에서 멈췄어요)' },
+  'answer.cleared': { en: 'Your answers to its questions were cleared.', ko: '질문에 고른 답도 지웠어요.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../checks/types';
 import type { CheatIndex } from '../cheatsheet/search';
-import type { Lang } from '../lessons/schema';
+import type { ChoiceId, Lang } from '../lessons/schema';
 import type { Course } from '../course/schema';
 import type { Meeting } from '../course/meeting';
 import type { ProgressData } from '../progress/store';
@@ -21,7 +21,11 @@ export type AppEvent =
   | { type: 'progressChanged'; progress: ProgressData; recoveredFrom?: string }
   /** The Markdown renderer has loaded (after the first frame): lesson text is drawn with it from now on. */
   | { type: 'markdownLoaded' }
-  | { type: 'lessonReady'; lessonId: string; workspace: string; files: string[] }
+  /** `answers`: the saved answers to the lesson's questions (read from its workspace). */
+  | { type: 'lessonReady'; lessonId: string; workspace: string; files: string[]; answers?: Record<string, ChoiceId> }
+  /** The learner's answer to a step's question is saved in the workspace: check the step now. */
+  | { type: 'answerSaved'; lessonId: string; stepIndex: number; questionId: string; choice: ChoiceId }
+  | { type: 'answerFailed'; lessonId: string; message: string }
   | { type: 'commandOutput'; lines: OutLine[]; dropped: number }
   | { type: 'commandDone'; exitCode: number | null; cancelled: boolean; timedOut: boolean; ms: number }
   | { type: 'commandRefused'; message: string; tryThis?: string }
@@ -53,8 +57,10 @@ export type Effect =
   | { type: 'runCommand'; lessonId: string; line: string }
   | { type: 'cancelCommand' }
   | { type: 'runCheck'; lessonId: string; stepIndex: number; trigger: 'key' | 'event' }
+  /** Save the answer to a step's question in the lesson workspace (then answerSaved). */
+  | { type: 'saveAnswer'; lessonId: string; stepIndex: number; questionId: string; choice: ChoiceId }
   | { type: 'seeStep'; lessonId: string; stepId: string }
-  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean }
+  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean; evidence?: { check: string; actual: string }[] }
   | { type: 'useHint'; lessonId: string; stepId: string; rung: number }
   | { type: 'revealSolution'; lessonId: string; stepId: string }
   | { type: 'saveLang'; lang: Lang }

@@ -82,6 +82,8 @@ export function reduce(state: AppState, event: AppEvent): Result {
     case 'resetFailed':
     case 'editorDone':
     case 'picturesLoaded':
+    case 'answerSaved':
+    case 'answerFailed':
       return lessonEvent(state, event);
     default:
       return onAction(state, event);

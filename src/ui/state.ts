@@ -1,7 +1,7 @@
 import type { EngineDownTexts } from '../errors';
 import type { CheckResult } from '../checks/types';
 import type { LangSource } from '../i18n/lang';
-import type { Lang, Lesson } from '../lessons/schema';
+import type { ChoiceId, Lang, Lesson } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
 import type { CheatIndex } from '../cheatsheet/search';
 import type { RemovalPlan } from '../sandbox';
@@ -116,6 +116,12 @@ export interface LessonView {
   workspace: { dir: string; files: string[] } | null;
   /** Pictures of the lesson's engine state (networks, image layers, health), read fresh when shown. */
   pictures: Pictures | null;
+  /**
+   * The saved answers to the lesson's concept questions (question id → letter), as the workspace
+   * holds them (.ctr-learn/answers.json): read when the lesson opens, updated when one is saved,
+   * emptied by a reset. Missing: none read yet.
+   */
+  answers?: Record<string, ChoiceId>;
 }
 
 export interface PaneScroll {

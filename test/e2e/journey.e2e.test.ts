@@ -8,7 +8,7 @@ import { t } from '../../src/i18n/strings';
 import { tf } from '../../src/ui/text';
 import { loadCatalog } from '../../src/lessons/catalog';
 import { currentLearner, fillText, personalize } from '../../src/lessons/personalize';
-import type { Lang, Lesson, Step } from '../../src/lessons/schema';
+import type { Lang, Lesson } from '../../src/lessons/schema';
 import { engineForTests, ensureImages } from '../helpers/engine';
 import { chunks, joinRows, KEY, promptRow, rowsOf, shows, tabsRow, windows } from './journey-screen';
 import { appEnv, startApp, type PtyApp } from './pty';
@@ -82,7 +82,11 @@ const sandboxReady = (lang: Lang) => (screen: string) => {
   const back = tf(lang, 'labBack', { when: '\0' }).split('\0').sort((a, b) => b.length - a.length)[0].trim();
   return shows(joinRows(rowsOf(screen)), back.slice(0, 24));
 };
-const idle = (lang: Lang) => (screen: string) => promptRow(screen).includes(t(lang, 'input.placeholder'));
+/** The empty prompt, ready for a line (a step with an open question says so in its own words). */
+const idle = (lang: Lang) => (screen: string) => {
+  const row = promptRow(screen);
+  return row.includes(t(lang, 'input.placeholder')) || row.includes(tf(lang, 'input.placeholderQuestion', { letters: '\0' }).split('\0')[0]);
+};
 
 /** The typed line as the prompt shows it: all of it, or (scrolled sideways) its end. */
 function promptHolds(screen: string, command: string): boolean {
@@ -190,15 +194,8 @@ const hintRung = (screen: string, lang: Lang): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-interface Question {
-  id: string;
-  kind: string;
-  question: Record<Lang, string>;
-  choices: { id: string; en: string; ko: string }[];
-  answer: string;
-}
-/** Concept questions (check kind `question`): answered by typing the right choice's letter. */
-const questionsOf = (step: Step): Question[] => (step.checks as unknown as Question[]).filter((c) => c.kind === 'question');
+/** A concept question's right choice as the step's text shows it (`c) 137 alone ...`; Markdown marks gone). */
+const choiceShown = (id: string, text: string) => `${id}) ${text.replace(/`/g, '').replace(/\*\*/g, '')}`;
 
 /**
  * Everything the learner must type for the step must be on screen first: the step's text, then
@@ -358,12 +355,14 @@ it('a new learner plays every lesson from the home screen at 80x24, English and 
       const label = `${lesson.id} step ${k + 1}/${total} (${step.id}, ${lang})`;
       await app.waitFor((s) => stepShown(s, lang, k + 1, total));
       const commands = step.solution.commands;
-      const questions = questionsOf(step);
-      const answers = questions.map((q) => {
-        const right = q.choices.find((c) => c.id === q.answer)!;
-        return { letter: q.answer, text: right[lang] };
+      // A concept question is answered with the letter the reference answer picks, once its choice is on screen.
+      const answers = Object.entries(step.solution.answers ?? {}).map(([checkId, letter]) => {
+        const q = step.checks.find((c) => c.id === checkId);
+        const choice = q?.kind === 'question' ? q.choices.find((c) => c.id === letter) : undefined;
+        if (!choice) throw new Error(`${label}: the solution answers ${checkId} with ${letter}, which is no choice of a question of the step`);
+        return { letter, shown: choiceShown(letter, choice[lang]) };
       });
-      await see(app, lesson, k, lang, [...commands, ...answers.map((a) => a.text)]);
+      await see(app, lesson, k, lang, [...commands, ...answers.map((a) => a.shown)]);
       for (const [rel, src] of Object.entries(step.solution.files)) {
         await editFile(app, lesson, rel, fillText(readFileSync(join(lesson.dir, src), 'utf8'), lesson.values ?? {}), lang);
       }

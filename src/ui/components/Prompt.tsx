@@ -15,7 +15,8 @@ import { toneProps } from '../theme';
  * input method (Hangul, kana) draws the syllable being composed at the terminal's cursor, which
  * would otherwise sit wherever the last frame ended.
  */
-export function Prompt({ view, lang, width, pasting, row }: { view: LessonView; lang: Lang; width: number; pasting?: number; row?: number }) {
+export function Prompt(props: { view: LessonView; lang: Lang; width: number; pasting?: number; placeholder?: string; row?: number }) {
+  const { view, lang, width, pasting, placeholder, row } = props;
   const { setCursorPosition } = useCursor();
   const { text, cursor, recalled } = view.prompt;
   const w = promptWindow(text, cursor, Math.max(10, width - 3));
@@ -38,7 +39,7 @@ export function Prompt({ view, lang, width, pasting, row }: { view: LessonView; 
       <Text dimColor={recalled}>{w.after}</Text>
       {/* While a command runs the empty line says so (the status row above can be taken by a notice,
           e.g. a step passing while the command is still running). */}
-      {text ? null : <Text {...toneProps('muted')}> {tf(lang, view.running ? 'input.placeholderRunning' : 'input.placeholder')}</Text>}
+      {text ? null : <Text {...toneProps('muted')}> {view.running ? tf(lang, 'input.placeholderRunning') : (placeholder ?? tf(lang, 'input.placeholder'))}</Text>}
     </Text>
   );
 }

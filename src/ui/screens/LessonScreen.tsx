@@ -13,6 +13,7 @@ import { hasPictures } from '../../pictures/subjects';
 import { paneWindow, statusLines, type PaneWindow } from '../panes';
 import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
 import { displayWidth, tf } from '../text';
+import { letters, openQuestion } from '../question';
 import { toneProps } from '../theme';
 import { wrapText, lineText } from '../wrap';
 
@@ -30,6 +31,8 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
   const dialog = state.overlay && state.overlay.kind !== 'help' && state.overlay.kind !== 'cheat' ? state.overlay : null;
   const stepNo = tf(state.lang, 'stepOf', { n: view.stepIndex + 1, total: lesson.steps.length });
   const pane = paneWindow(state, view, lesson, cols - 2, L.paneHeight);
+  // While the step's question is open the prompt says how to answer it.
+  const question = openQuestion(state);
   return (
     <Box flexDirection="column" width={cols} height={usableRows(state)}>
       <Header state={state} title={lesson.title[state.lang]} right={state.group?.meeting ? `${tf(state.lang, 'meetingTimer', { left: minutesLeft(state.group.meeting, state.now) })} · ${stepNo}` : stepNo} />
@@ -53,8 +56,15 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
       {/* The sandbox's address, a notice, or the command running, wrapped: a notice is
           short-lived and the address comes back when it goes (a row more for the step's text). */}
       <StatusLines state={state} view={view} />
-      {/* The prompt's row: right above the footer (the rows above add up to the screen, layout.ts). */}
-      <Prompt view={view} lang={state.lang} width={cols} pasting={state.paste?.size} row={dialog ? undefined : usableRows(state) - L.footerRows - 1} />
+      {/* row: the prompt's, right above the footer (the rows above add up to the screen, layout.ts). */}
+      <Prompt
+        view={view}
+        lang={state.lang}
+        width={cols}
+        pasting={state.paste?.size}
+        placeholder={question ? tf(state.lang, 'input.placeholderQuestion', { letters: letters(question) }) : undefined}
+        row={dialog ? undefined : usableRows(state) - L.footerRows - 1}
+      />
       <Footer state={state} />
     </Box>
   );
