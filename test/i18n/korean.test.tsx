@@ -95,6 +95,8 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   health: { kind: 'health', container: 'web', status: 'healthy' },
   stop: { kind: 'stop', container: 'web', timeoutSeconds: 5, maxSeconds: 2, exitCode: 0 },
   logs: { kind: 'logs', container: 'gone', stream: 'stdout', matches: 'ready' },
+  'workspace-file': { kind: 'workspace-file', path: 'httpd.conf', notMatching: '^D:' },
+  'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
 });
 
 describe('the evidence of a failed check of every kind, in Korean', () => {
