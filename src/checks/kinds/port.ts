@@ -1,3 +1,4 @@
+import { portOf } from '../../lessons/personalize';
 import { say } from '../../i18n/evidence';
 import type { ContainerInspect } from '../../engine/types';
 import type { Evaluator } from '../types';
@@ -37,7 +38,7 @@ export const port: Evaluator<'port'> = async (check, ctx) => {
     (check.hostIp ? say(L, 'portOnAddress', { ip: everyAddress(b.HostIp) ? say(L, 'portEveryAddress') : b.HostIp }) : '');
   const all = Object.entries(bindings).flatMap(([cp, list]) => list.map((b) => show(b, cp)));
   const pass = (bindings[key] ?? []).some(
-    (b) => (check.hostPort === undefined || Number(b.HostPort) === check.hostPort) && (check.hostIp === undefined || b.HostIp === check.hostIp),
+    (b) => (check.hostPort === undefined || Number(b.HostPort) === portOf(check.hostPort!)) && (check.hostIp === undefined || b.HostIp === check.hostIp),
   );
   const mode = c.HostConfig.NetworkMode === 'host' ? say(L, 'portHostMode') : '';
   return { pass: pass && !mode, expected, actual: (all.length ? all.join(', ') : say(L, 'noPorts')) + mode };
