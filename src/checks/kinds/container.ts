@@ -97,9 +97,15 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
   let eventsOk = true;
   if (check.lastEvents !== undefined) {
     const want = check.lastEvents;
-    const seen = (await containerEvents(ctx.lab.engine, found, [...LIFECYCLE_EVENTS])).map((e) => e.status);
-    const tail = seen.slice(-want.length);
-    eventsOk = tail.length === want.length && tail.every((e, i) => e === want[i]);
+    const endsRight = (seen: string[]) => seen.length >= want.length && seen.slice(-want.length).every((e, i) => e === want[i]);
+    let seen = (await containerEvents(ctx.lab.engine, found, [...LIFECYCLE_EVENTS])).map((e) => e.status);
+    // The engine logs an event a moment after the CLI's call returns (seen: an unpause checked at
+    // once was not there yet): look again briefly before saying it did not happen.
+    for (let i = 0; i < 8 && !endsRight(seen); i++) {
+      await sleep(150);
+      seen = (await containerEvents(ctx.lab.engine, found, [...LIFECYCLE_EVENTS])).map((e) => e.status);
+    }
+    eventsOk = endsRight(seen);
     // The last few are enough to show what happened instead.
     actual += say(L, 'lastEventsWere', { events: seen.length ? seen.slice(-Math.max(want.length + 2, 4)).join(', ') : say(L, 'noEventsLeft') });
   }
