@@ -68,7 +68,6 @@ function open(): PtyApp {
   return app;
 }
 
-
 const header = (screen: string) => rowsOf(screen)[0] ?? '';
 const langOf = (screen: string): Lang | null => {
   const m = /\b(EN|KO)\s+(?:engine|엔진)/.exec(header(screen));
@@ -95,11 +94,12 @@ function promptHolds(screen: string, command: string): boolean {
   return row.length > 12 && command.endsWith(row.slice(2));
 }
 
-/** The home screen's rows of lessons: the selected one starts with '>'. */
+/** A home screen row's lesson title as shown (cut with "..." when long). */
+const rowTitle = (row: string) => row.slice(4).split(/\s{2,}/)[0].replace(/\.\.\.$/, '');
+/** The home screen's selected lesson (its row starts with '>'). */
 function selectedTitle(screen: string): string | null {
   const row = rowsOf(screen).find((r) => r.startsWith('> '));
-  if (!row) return null;
-  return row.slice(4).split(/\s{2,}/)[0].replace(/\.\.\.$/, '');
+  return row ? rowTitle(row) : null;
 }
 
 const defects: string[] = [];
@@ -120,16 +120,18 @@ async function setLang(app: PtyApp, lang: Lang): Promise<void> {
 /** Move the home screen's cursor to the lesson, as a person would (j/k), and open it. */
 async function openFromHome(app: PtyApp, lesson: Lesson, lang: Lang, all: Lesson[]): Promise<void> {
   const title = lesson.title[lang];
-  const at = (s: string) => {
-    const cut = selectedTitle(s);
-    return cut !== null && cut.length > 0 && title.startsWith(cut) && all.filter((l) => l.title[lang].startsWith(cut)).length === 1;
-  };
-  for (let moves = 0; !at(app.screen()); moves++) {
+  const names = (cut: string) => cut.length > 0 && title.startsWith(cut) && all.filter((l) => l.title[lang].startsWith(cut)).length === 1;
+  for (let moves = 0; !names(selectedTitle(app.screen()) ?? ''); moves++) {
     if (moves > all.length * 2) throw new Error(`${lesson.id}: not on the home screen.\n${app.screen()}`);
+    const rows = rowsOf(app.screen());
+    const selected = rows.findIndex((r) => r.startsWith('> '));
+    const target = rows.findIndex((r) => /^[> ] \S /.test(r) && names(rowTitle(r)));
+    // Towards its row; when the list is scrolled and it is out of view, the way the catalog goes.
+    const current = all.findIndex((l) => l.title[lang].startsWith(selectedTitle(app.screen()) ?? '\0'));
+    const down = target >= 0 ? target > selected : all.indexOf(lesson) > current;
     const before = selectedTitle(app.screen());
-    // Down first; past the end of the list, back up.
-    app.press(moves < all.length ? 'j' : 'k');
-    await app.waitFor((s) => selectedTitle(s) !== before || moves >= all.length - 1, 5000).catch(() => {});
+    app.press(down ? 'j' : 'k');
+    await app.waitFor((s) => selectedTitle(s) !== before, 5000);
   }
   app.press(KEY.enter);
   await app.waitFor((s) => stepShown(s, lang, 1, lesson.steps.length) && tabsRow(s, lang) > 0 && sandboxReady(lang)(s), 60_000);
