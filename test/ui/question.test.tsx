@@ -14,6 +14,7 @@ import type { AppEvent } from '../../src/ui/events';
 import { footerLines } from '../../src/ui/layout';
 import { Store } from '../../src/ui/store';
 import { answersPath } from '../../src/workspace/answers';
+import { englishWords } from '../i18n/english';
 import { CTRL, ENTER, fakeLesson, key, readyState, run, stripAnsi, view, waitFor } from './helpers';
 
 /** The demo lesson with a third step that is one concept question. */
@@ -91,6 +92,24 @@ describe('answering a question at the prompt (reducer)', () => {
     expect(footerLines(s).flat().map((i) => `${i.key} ${i.text}`)).toContain('a/b/c Enter answer (letter, then Enter)');
     const answered = run(s, { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'b' }).state;
     expect(footerLines(answered).flat().map((i) => i.key)).not.toContain('a/b/c Enter');
+  });
+});
+
+describe('the question in Korean', () => {
+  it('the step text, the prompt and the footer say it all in Korean', async () => {
+    const s = run(atQuestion('ko'), { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'a' }).state;
+    const r = render(<App store={new Store(s)} />);
+    try {
+      const f = await waitFor(() => stripAnsi(r.lastFrame() ?? ''), '128보다 큰 코드는 시그널이에요');
+      expect(f).toContain('질문: 컨테이너가 137 로 끝났어요. 누가 끝냈을까요?');
+      expect(f).toContain('a는 아니에요: 128보다 큰 코드는 시그널이에요');
+      expect(f).toContain('글자(a/b/c)를 치고 Enter 로 답하거나');
+      expect(f).toContain('a/b/c Enter 답하기');
+      // The lesson id and the check id (the checks pane, while it runs) are names, shown as they are.
+      expect(englishWords(f.replace(/\b(demo|who-sent)\b/g, ''))).toEqual([]);
+    } finally {
+      r.unmount();
+    }
   });
 });
 
