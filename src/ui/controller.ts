@@ -21,6 +21,7 @@ import type { Store } from './store';
 import { sanitizeLine, tf } from './text';
 import { hasPictures, lessonPictures } from '../pictures';
 import { sandboxNames } from './sandbox-names';
+import { closeMeetingNow, watchGroup } from './group-watch';
 
 /** How often a health timeline on screen is read again. */
 const PICTURE_REFRESH_MS = 2000;
@@ -69,6 +70,8 @@ export class Controller {
   private picturesSeq = 0;
   private picturesTimer: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
+  /** The study group's course and meeting clock (group-watch.ts), started once. */
+  private stopGroup: Promise<() => void> | null = null;
   private readonly log: BoundedBuffer<LogEntry>;
   private runnersLoaded: Promise<Runners> | null = null;
   private readonly d: ControllerDeps & { workspaceFor: (lesson: Lesson) => string };
@@ -118,6 +121,7 @@ export class Controller {
 
   /** Find the engine and open the sandbox in the background: the first frame does not wait for it. */
   async start(): Promise<void> {
+    this.stopGroup ??= watchGroup(this.d.lessons, this.dispatch).catch(() => () => {});
     const s = this.d.store.getState();
     const lessonId = s.screen.name === 'lesson' ? s.screen.lessonId : (s.progress.lastLesson ?? this.d.lessons[0]?.id ?? 'none');
     this.dispatch({ type: 'sandboxStatus', status: { state: 'waiting' } });
@@ -267,6 +271,8 @@ export class Controller {
       case 'copy':
         this.d.ui.copy?.(e.text);
         return;
+      case 'closeMeeting':
+        return closeMeetingNow(this.d.store.getState(), this.dispatch);
       case 'quit':
         return this.shutdown(QUIT_BUDGET_MS);
     }
@@ -356,6 +362,7 @@ export class Controller {
   shutdown(budgetMs: number): Promise<void> {
     this.closing ??= (async () => {
       if (this.picturesTimer) clearTimeout(this.picturesTimer);
+      void this.stopGroup?.then((stop) => stop());
       this.command?.abort();
       this.log.stop();
       const r = await this.engine.close(budgetMs);

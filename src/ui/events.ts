@@ -1,6 +1,8 @@
 import type { CheckResult } from '../checks/types';
 import type { CheatIndex } from '../cheatsheet/search';
 import type { ChoiceId, Lang } from '../lessons/schema';
+import type { Course } from '../course/schema';
+import type { Meeting } from '../course/meeting';
 import type { ProgressData } from '../progress/store';
 import type { RemovalPlan } from '../sandbox';
 import type { Action, KeyInfo } from './keys';
@@ -41,7 +43,13 @@ export type AppEvent =
   | { type: 'cheatLoaded'; index: CheatIndex }
   | { type: 'cheatFailed'; message: string }
   /** Names on the engine for filling a cheat sheet command (the sandbox's containers, networks, volumes; images). */
-  | { type: 'cheatNames'; names: CheatNames };
+  | { type: 'cheatNames'; names: CheatNames }
+  /** The course in use and an open meeting, read after the first frame. */
+  | { type: 'groupLoaded'; course: Course; meeting: Meeting | null }
+  /** The clock moved (every few seconds while a meeting is open). */
+  | { type: 'tick'; now: number }
+  /** The meeting's time was up: its report is written (file), or could not be (error). */
+  | { type: 'meetingClosed'; file?: string; error?: string };
 
 /** What the reducer asks the outside world to do (controller.ts does it and reports back with events). */
 export type Effect =
@@ -62,6 +70,8 @@ export type Effect =
   | { type: 'retryEngine' }
   | { type: 'loadPictures'; lessonId: string }
   | { type: 'loadCheatNames' }
+  /** The meeting's time is up: write this member's report for it and close it (course/meeting.ts). */
+  | { type: 'closeMeeting' }
   /** Put text on the terminal's clipboard (OSC 52). */
   | { type: 'copy'; text: string }
   | { type: 'loadCheats' }

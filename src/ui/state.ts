@@ -8,6 +8,8 @@ import type { RemovalPlan } from '../sandbox';
 import { lessonStatus as statusOf, type LessonStatus } from '../progress/status';
 import type { Pictures } from '../pictures/types';
 import type { CheatFill } from './cheat-fill';
+import type { Course } from '../course/schema';
+import type { Meeting } from '../course/meeting';
 
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
 export interface AppState {
@@ -43,6 +45,13 @@ export interface AppState {
   /** Ctrl-C pressed once with nothing to stop: a second one quits. */
   quitArmed: boolean;
   quitting: boolean;
+  /**
+   * The study group's course and an open meeting (`ctr-learn session start`), loaded after the
+   * first frame (null before). `closing`: its time is up and its report is being written.
+   */
+  group: { course: Course; meeting: Meeting | null; closing?: boolean } | null;
+  /** The clock for the meeting's timer (ms since the epoch), moved by the tick event. */
+  now: number;
 }
 
 export type EngineStatus =
@@ -204,6 +213,8 @@ export function initialState(init: {
     paste: null,
     quitArmed: false,
     quitting: false,
+    group: null,
+    now: Date.now(),
   };
 }
 
@@ -237,4 +248,12 @@ export function openingStep(s: Pick<AppState, 'parked' | 'progress'>, lesson: Le
 export function resumeStep(progress: ProgressData, lesson: Lesson): number {
   const i = lesson.steps.findIndex((s) => !stepPassed(progress, lesson.id, s.id));
   return i < 0 ? 0 : i;
+}
+
+/** The lessons the home screen lists: an open meeting's, in its order, else every lesson. */
+export function homeLessons(s: AppState): Lesson[] {
+  const m = s.group?.meeting;
+  if (!m) return s.lessons;
+  const picked = m.lessons.flatMap((id) => s.lessons.filter((l) => l.id === id));
+  return picked.length ? picked : s.lessons;
 }

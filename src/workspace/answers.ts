@@ -43,7 +43,7 @@ export function clearAnswers(workspace: string): void {
   if (existsSync(answersPath(workspace))) rmSync(answersPath(workspace), { force: true });
 }
 
-/** The step's question, if it has one (a step holds at most one: lint CTR020). */
+/** The step's question, if it has one (a step holds at most one: lint CTR024). */
 export function questionOf(step: Step) {
   const q = step.checks.find((c) => c.kind === 'question');
   return q?.kind === 'question' ? q : undefined;

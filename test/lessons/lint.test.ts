@@ -57,7 +57,12 @@ const EXPECTED: Record<RuleCode, Expected> = {
   // One alternative, three near-misses: the lesson as a whole proves too few answers.
   CTR018: { lesson: 'too-few-answers', file: 'lesson.yaml', at: /^steps:/ },
   CTR019: { lesson: 'builds-on-ghost', file: 'lesson.yaml', at: 'buildsOn: [ghost]' },
-  CTR020: { lesson: 'answer-not-a-choice', file: 'lesson.yaml', at: 'answer: e' },
+  CTR020: { lesson: 'undeclared-value', file: 'lesson.yaml', at: '[[ghost]]' },
+  CTR021: { lesson: 'fixed-name', file: 'lesson.yaml', at: 'networks: [appnet]' },
+  CTR022: { lesson: 'fixed-port', file: 'lesson.yaml', at: 'port: 8080', nth: 2 },
+  // Two ports of one lesson ending in 81: the learner's values of both would be one port.
+  CTR023: { lesson: 'ports-share-digits', file: 'lesson.yaml', at: 'admin: { port: 8181 }' },
+  CTR024: { lesson: 'answer-not-a-choice', file: 'lesson.yaml', at: 'answer: e' },
 };
 
 const CODES = Object.keys(RULES) as RuleCode[];
@@ -104,7 +109,11 @@ describe('lint messages say what is wrong and how to fix it', () => {
     ['CTR016', /Unterminated group/],
     ['CTR017', /folder is "renamed-folder" but id is "folder-mismatch"/],
     ['CTR019', /buildsOn names "ghost", which is not a lesson here: use one of builds-on-ghost, or remove it/],
-    ['CTR020', /question "why-d" has answer "e", which is not one of its choices \(a, b, c\)/],
+    ['CTR020', /\[\[ghost\]\] is not declared: add it under mine/],
+    ['CTR021', /uses\.networks lists "appnet": on a shared engine two learners collide on it/],
+    ['CTR022', /check "answers" calls host port 8080: use a per-learner port/],
+    ['CTR023', /port 8181 ends in 81, like a port of lesson ports-share-digits/],
+    ['CTR024', /question "why-d" has answer "e", which is not one of its choices \(a, b, c\)/],
     ['CTR018', /has 1 alternative right answer\(s\) and 3 near-miss\(es\); verify needs at least 2 and 3/],
   ] as [RuleCode, RegExp][])('%s', ([code, message]) => {
     expect(only(code).message).toMatch(message);
@@ -161,14 +170,14 @@ describe('CTR013 for images: an image a check inspects must be listed under uses
   });
 });
 
-describe('CTR020: questions', () => {
+describe('CTR024: questions', () => {
   const base = () => loadLesson(join(FIXTURES, 'questions', 'ask-a-question'), FIXTURES).lesson!;
   const questionOf = (l: ReturnType<typeof base>) => {
     const q = l.steps[1].checks[0];
     if (q.kind !== 'question') throw new Error('fixture: step 2 holds a question');
     return q;
   };
-  const ctr020 = (l: ReturnType<typeof base>) => lintLesson(l).filter((p) => p.code === 'CTR020').map((p) => p.message);
+  const ctr024 = (l: ReturnType<typeof base>) => lintLesson(l).filter((p) => p.code === 'CTR024').map((p) => p.message);
 
   it('a lesson with a well-formed question lints clean', () => {
     const { problems, lessons } = lint('questions');
@@ -180,39 +189,39 @@ describe('CTR020: questions', () => {
     const one = base();
     questionOf(one).choices = questionOf(one).choices.slice(1, 2);
     one.steps[1].nearMisses[0].answers = {};
-    expect(ctr020(one)).toEqual(['question "why-d" has 1 choice(s): give 2 to 5']);
+    expect(ctr024(one)).toEqual(['question "why-d" has 1 choice(s): give 2 to 5']);
     const six = base();
     const q = questionOf(six);
     q.choices = [...q.choices, ...q.choices];
-    expect(ctr020(six)).toEqual(['question "why-d" has 6 choice(s): give 2 to 5']);
+    expect(ctr024(six)).toEqual(['question "why-d" has 6 choice(s): give 2 to 5']);
     const skipped = base();
     questionOf(skipped).choices[2].id = 'd';
-    expect(ctr020(skipped)).toEqual(['question "why-d" has choices a, b, d: letter them in order, a, b, c (the learner types the letter shown)']);
+    expect(ctr024(skipped)).toEqual(['question "why-d" has choices a, b, d: letter them in order, a, b, c (the learner types the letter shown)']);
   });
 
   it('at most one question per step, and one id per question in the lesson', () => {
     const two = base();
     two.steps[1].checks.push({ ...questionOf(two), id: 'again' });
-    expect(ctr020(two)).toContainEqual(expect.stringMatching(/^step "why-detach" has 2 questions \("why-d", "again"\): a step holds at most one/));
+    expect(ctr024(two)).toContainEqual(expect.stringMatching(/^step "why-detach" has 2 questions \("why-d", "again"\): a step holds at most one/));
     const shared = base();
     shared.steps[0].checks.push({ ...questionOf(shared) });
     shared.steps[0].solution.answers = { 'why-d': 'b' };
-    expect(ctr020(shared)).toEqual(['question id "why-d" is used by another step: answers are saved by question id, so each question of a lesson needs its own']);
+    expect(ctr024(shared)).toEqual(['question id "why-d" is used by another step: answers are saved by question id, so each question of a lesson needs its own']);
   });
 
   it('the solution answers it, and attempts answer only its questions with its choices', () => {
     const unanswered = base();
     unanswered.steps[1].solution.answers = {};
-    expect(ctr020(unanswered)).toEqual(['the solution of step "why-detach" does not answer question "why-d": add answers: { why-d: b }']);
+    expect(ctr024(unanswered)).toEqual(['the solution of step "why-detach" does not answer question "why-d": add answers: { why-d: b }']);
     const wrongId = base();
     wrongId.steps[1].nearMisses[0].answers = { 'why-x': 'a' };
-    expect(ctr020(wrongId)).toEqual(['near-miss "faster" answers "why-x", which is not a question of step "why-detach" (its question is "why-d")']);
+    expect(ctr024(wrongId)).toEqual(['near-miss "faster" answers "why-x", which is not a question of step "why-detach" (its question is "why-d")']);
     const noChoice = base();
     noChoice.steps[1].nearMisses[0].answers = { 'why-d': 'e' };
-    expect(ctr020(noChoice)).toEqual(['near-miss "faster" answers "e" to question "why-d", which has choices a, b, c']);
+    expect(ctr024(noChoice)).toEqual(['near-miss "faster" answers "e" to question "why-d", which has choices a, b, c']);
     const whyOnRight = base();
     questionOf(whyOnRight).choices[1].why = { en: 'x', ko: 'x' };
-    expect(ctr020(whyOnRight)).toEqual(['choice "b" of question "why-d" is the right answer but has a "why" (shown only for a wrong choice): put it in explain']);
+    expect(ctr024(whyOnRight)).toEqual(['choice "b" of question "why-d" is the right answer but has a "why" (shown only for a wrong choice): put it in explain']);
   });
 
   it('both languages: a question or a choice without Korean does not fit the schema (CTR002)', () => {

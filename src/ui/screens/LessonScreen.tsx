@@ -5,6 +5,7 @@ import type { Lesson } from '../../lessons/schema';
 import { Dialog } from '../components/Dialog';
 import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
+import { minutesLeft } from '../../course/meeting';
 import { fromMarkdown, Lines } from '../components/Lines';
 import { Prompt } from '../components/Prompt';
 import { lessonLayout, proseLines, usableRows } from '../layout';
@@ -34,7 +35,7 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
   const question = openQuestion(state);
   return (
     <Box flexDirection="column" width={cols} height={usableRows(state)}>
-      <Header state={state} title={lesson.title[state.lang]} right={stepNo} />
+      <Header state={state} title={lesson.title[state.lang]} right={state.group?.meeting ? `${tf(state.lang, 'meetingTimer', { left: minutesLeft(state.group.meeting, state.now) })} · ${stepNo}` : stepNo} />
       {L.sidebar ? null : <StepLine state={state} view={view} lesson={lesson} />}
       {dialog ? (
         <Dialog state={state} overlay={dialog} width={cols} height={L.proseHeight + 1 + L.paneHeight} />
