@@ -87,6 +87,13 @@ describe('answering a question at the prompt (reducer)', () => {
     expect(view(reset).answers).toEqual({});
   });
 
+  it('an answer given from another terminal (ctr-learn answer) shows once a check has read it', () => {
+    const checking = run(atQuestion(), CTRL('t')).state;
+    const done = run(checking, { type: 'checkDone', lessonId: 'demo', stepIndex: 2, passed: true, answers: { 'who-sent': 'b' } }).state;
+    expect(view(done).answers).toEqual({ 'who-sent': 'b' });
+    expect(run(done, key('b'), ENTER).effects.map((e) => e.type)).toEqual(['runCommand']);
+  });
+
   it('the footer and the prompt say how to answer while the question is open', () => {
     const s = atQuestion();
     expect(footerLines(s).flat().map((i) => `${i.key} ${i.text}`)).toContain('a/b/c Enter answer (letter, then Enter)');
