@@ -15,6 +15,8 @@ import { footerLines } from '../../src/ui/layout';
 import { Store } from '../../src/ui/store';
 import { answersPath } from '../../src/workspace/answers';
 import { englishWords } from '../i18n/english';
+import { nothingSaid, transcript, type Said } from '../../src/ui/screen-reader';
+import type { AppState } from '../../src/ui/state';
 import { CTRL, ENTER, fakeLesson, key, readyState, run, stripAnsi, view, waitFor } from './helpers';
 
 /** The demo lesson with a third step that is one concept question. */
@@ -99,6 +101,33 @@ describe('answering a question at the prompt (reducer)', () => {
     expect(footerLines(s).flat().map((i) => `${i.key} ${i.text}`)).toContain('a/b/c Enter answer (letter, then Enter)');
     const answered = run(s, { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'b' }).state;
     expect(footerLines(answered).flat().map((i) => i.key)).not.toContain('a/b/c Enter');
+  });
+});
+
+describe('screen-reader mode says the question, and what an answer says', () => {
+  it('the choices after the step text, then the why of a wrong answer, then the right one with its explanation', () => {
+    let said: Said = nothingSaid();
+    const heard: string[] = [];
+    const hear = (s: AppState) => {
+      const r = transcript(said, s);
+      said = r.said;
+      heard.push(...r.lines);
+    };
+    const open = atQuestion();
+    hear(open);
+    expect(heard).toContain('Question: Your container exited with 137. Who ended it?');
+    expect(heard).toContain('- a) The process returned 137 by itself');
+    expect(heard).toContain('Answer: type the letter alone at the prompt, then Enter (for example a).');
+    const wrong = run(open, { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'a' }).state;
+    heard.length = 0;
+    hear(wrong);
+    expect(heard).toContain('Not a: Codes above 128 mean a signal: 128 + its number.');
+    const right = run(wrong, { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'b' }).state;
+    heard.length = 0;
+    hear(right);
+    hear(right);
+    expect(heard.filter((l) => l === 'Right: b.')).toHaveLength(1);
+    expect(heard).toContain('SIGKILL is signal 9: docker kill, or the OOM killer.');
   });
 });
 
