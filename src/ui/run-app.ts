@@ -91,7 +91,8 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   const templates = cached.catalog ?? catalogModule!.loadCatalog(root);
   const { broken } = templates;
   // The lessons as this learner sees and is graded by them (names and ports of their own).
-  const lessons = templates.lessons.map((l) => personalize(l, currentLearner()));
+  const learner = currentLearner();
+  const lessons = templates.lessons.map((l) => personalize(l, learner));
   const openedNow = storeModule?.openProgress();
   const progress = openedNow?.store.data() ?? peeked.data;
   const lang = pickLang(args, progress.lang);
