@@ -135,6 +135,10 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
       // Steps whose checks name nothing per-learner cannot tell two learners apart: nothing to prove.
       // (A question's answer is the same for everyone, even when its text names a learner's value.)
       if (engineChecks(step) === engineChecks(theirs.steps[k])) continue;
+      // A step answered without commands or files (a concept question about the lab the earlier
+      // steps built) leaves nothing of the neighbour's to paste.
+      const answer = theirs.steps[k].solution;
+      if (answer.commands.length === 0 && Object.keys(answer.files).length === 0) continue;
       await sandbox.reset();
       restoreStarterFiles(lesson, ws);
       clearAnswers(ws);
