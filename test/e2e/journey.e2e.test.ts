@@ -203,22 +203,25 @@ const choiceShown = (id: string, text: string) => `${id}) ${text.replace(/`/g, '
  * Everything the learner must type for the step must be on screen first: the step's text, then
  * the hint ladder one rung at a time (Ctrl-G), then the solution (Ctrl-G once more, y).
  */
-async function see(app: PtyApp, lesson: Lesson, k: number, lang: Lang, needs: string[]): Promise<void> {
+async function see(app: PtyApp, lesson: Lesson, k: number, lang: Lang, needs: string[]): Promise<string> {
   const step = lesson.steps[k];
   let seen = await readProse(app, lang);
   const missing = () => needs.filter((c) => !shows(seen, c));
+  let where = 'text';
   let rung = hintRung(app.screen(), lang) ?? 0;
   // A rung climbed before the quit is on screen again after it.
   if (missing().length && rung > 0) {
     app.press('\t'.repeat(2)); // output -> checks -> hints
     await app.waitFor((s) => s.includes(tf(lang, 'hintRung', { n: 1, total: step.hints.length })) || windows(s, lang).pane !== null);
     seen += ` ${await readPane(app, lang)}`;
+    where = `hint ${rung}`;
   }
   while (missing().length && rung < step.hints.length) {
     app.press(KEY.hint);
     rung++;
     await app.waitFor((s) => hintRung(s, lang) === rung && s.includes(tf(lang, 'hintRung', { n: rung, total: step.hints.length })));
     seen += ` ${await readPane(app, lang)}`;
+    where = `hint ${rung}`;
   }
   if (missing().length && step.hints.length > 0) {
     app.press(KEY.hint);
@@ -226,8 +229,11 @@ async function see(app: PtyApp, lesson: Lesson, k: number, lang: Lang, needs: st
     if (dialog.includes(t(lang, 'revealTitle'))) app.press('y');
     await app.waitFor((s) => s.includes(`${t(lang, 'solutionTitle')}:`));
     seen += ` ${await readPane(app, lang)}`;
+    where = 'solution';
   }
   for (const c of missing()) soft(false, `${lesson.id} step ${k + 1} (${step.id}, ${lang}): never shown on screen (text, ${step.hints.length} hint(s), solution): ${c}`);
+  // Where the learner found what to type: the step's text, a hint rung, or the solution.
+  return missing().length ? 'never' : where;
 }
 
 /** Ctrl-O: the app opens $EDITOR on the file (a list first when there are several); our editor writes the staged content. */
@@ -339,6 +345,7 @@ it('a new learner plays every lesson from the home screen at 80x24, English and 
   expect(lessons.length).toBeGreaterThan(0);
   const started = Date.now();
   const times: string[] = [];
+  const found: string[] = [];
   let app = open();
   await toHome(app);
   let seed = 1;
@@ -364,7 +371,8 @@ it('a new learner plays every lesson from the home screen at 80x24, English and 
         if (!choice) throw new Error(`${label}: the solution answers ${checkId} with ${letter}, which is no choice of a question of the step`);
         return { letter, shown: choiceShown(letter, choice[lang]) };
       });
-      await see(app, lesson, k, lang, [...commands, ...answers.map((a) => a.shown)]);
+      const where = await see(app, lesson, k, lang, [...commands, ...answers.map((a) => a.shown)]);
+      found.push(`${lesson.id}#${k + 1}:${where}`);
       for (const [rel, src] of Object.entries(step.solution.files)) {
         await editFile(app, lesson, rel, fillText(readFileSync(join(lesson.dir, src), 'utf8'), lesson.values ?? {}), lang);
       }
@@ -392,6 +400,6 @@ it('a new learner plays every lesson from the home screen at 80x24, English and 
   }
   app.press('q');
   expect((await app.exited).exitCode).toBe(0);
-  console.log(`journey through ${lessons.length} lessons in ${((Date.now() - started) / 1000).toFixed(1)} s:\n  ${times.join('\n  ')}`);
+  console.log(`journey through ${lessons.length} lessons in ${((Date.now() - started) / 1000).toFixed(1)} s:\n  ${times.join('\n  ')}\nwhat to type was found in: ${found.join(' ')}`);
   expect(defects, 'lesson defects found on the way').toEqual([]);
 }, 3_600_000);
