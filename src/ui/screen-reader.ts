@@ -3,6 +3,7 @@ import type { CheckResult } from '../checks/types';
 import { visibleBindings } from './keys';
 import { homeLessons, lessonStatus, type AppState, type OutLine } from './state';
 import { tf } from './text';
+import { questionMarkdown, savedAnswer, stepQuestion, verdictMarkdown } from './question';
 
 /**
  * Screen-reader mode (`--screen-reader`, or INK_SCREEN_READER=true as Ink reads it): plain text,
@@ -27,6 +28,8 @@ export interface Said {
   notice: object | null;
   engine: object | null;
   lang: string;
+  /** The saved answer to the step's question whose verdict was said. */
+  answer?: string;
 }
 
 export const nothingSaid = (): Said => ({ place: null, lastOut: null, check: null, checkResults: 0, checkStatus: null, hintRung: 0, solutionShown: false, notice: null, engine: null, lang: '' });
@@ -40,6 +43,9 @@ export function plainText(md: string): string[] {
     .map((l) => l.replace(/^#+\s*/, '').replace(/\*\*|__|`/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').trimEnd())
     .filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== ''));
 }
+
+/** The question block without its rule and emphasis marks (plainText keeps single underscores). */
+const spoken = (md: string) => md.replace(/^---$/m, '').replace(/^_(.*)_$/gm, '$1');
 
 const keysLine = (s: AppState) =>
   `${t(s.lang, 'srKeys')} ${visibleBindings(s, true)
@@ -77,6 +83,10 @@ export function transcript(prev: Said, s: AppState): { said: Said; lines: string
         lines.push(`${lesson.title[s.lang]}. ${tf(s.lang, 'stepOf', { n: v.stepIndex + 1, total: lesson.steps.length })}: ${step.title[s.lang]}`);
         if (v.stepIndex === 0) lines.push(...plainText(lesson.intro[s.lang]?.markdown ?? ''));
         lines.push(...plainText(lesson.stepProse[step.id]?.[s.lang]?.markdown ?? ''));
+        // A concept question: its lettered choices, what the saved answer says, how to answer.
+        const q = stepQuestion(step);
+        if (q) lines.push(...plainText(spoken(questionMarkdown(q, s.lang, savedAnswer(v, q)))));
+        said.answer = q ? savedAnswer(v, q) : undefined;
         lines.push(keysLine(s));
       }
       // What was on screen before the step changed is not said again.
@@ -109,6 +119,11 @@ export function transcript(prev: Said, s: AppState): { said: Said; lines: string
     // Hints and the solution as they are opened.
     const lesson = s.lessons.find((l) => l.id === v.lessonId);
     const step = lesson?.steps[v.stepIndex];
+    // A new answer to the step's question: what it says (right, or wrong and why).
+    const q = stepQuestion(step);
+    const picked = q ? savedAnswer(v, q) : undefined;
+    if (q && picked && picked !== prev.answer) lines.push(...plainText(spoken(verdictMarkdown(q, s.lang, picked))));
+    said.answer = picked;
     if (step && v.hintRung > prev.hintRung) {
       for (const h of step.hints.slice(prev.hintRung, v.hintRung)) lines.push(`${t(s.lang, 'hint')}: ${h[s.lang]}`);
     }
