@@ -38,6 +38,8 @@ describe('an unreachable engine', () => {
     health: { kind: 'health', container: 'web', status: 'healthy' },
     stop: { kind: 'stop', container: 'web', timeoutSeconds: 1 },
     logs: { kind: 'logs', container: 'web', stream: 'stdout', matches: 'x' },
+    command: { kind: 'command', container: 'web', entrypointForm: 'exec' },
+    'log-config': { kind: 'log-config', container: 'web', maxSize: '1m' },
   };
 
   for (const [kind, check] of Object.entries(engineKinds)) {

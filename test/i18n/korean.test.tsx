@@ -95,6 +95,8 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   health: { kind: 'health', container: 'web', status: 'healthy' },
   stop: { kind: 'stop', container: 'web', timeoutSeconds: 5, maxSeconds: 2, exitCode: 0 },
   logs: { kind: 'logs', container: 'gone', stream: 'stdout', matches: 'ready' },
+  command: { kind: 'command', container: 'web', entrypointForm: 'exec', cmd: ['1'] },
+  'log-config': { kind: 'log-config', container: 'web', maxSize: '1m', maxFile: 3 },
 });
 
 describe('the evidence of a failed check of every kind, in Korean', () => {
