@@ -81,10 +81,10 @@ const EVIDENCE = {
 
   // log-config
   logDriver: { en: 'log driver {driver}', ko: '로그 드라이버 {driver}' },
-  logMaxSize: { en: 'max-size {size}', ko: 'max-size {size}' },
-  logMaxFile: { en: 'max-file {n}', ko: 'max-file {n}' },
-  logNoLimit: { en: 'no max-size (the log grows without limit)', ko: 'max-size 없음 (로그가 끝없이 커져요)' },
-  logNoMaxFile: { en: 'no max-file (1 file)', ko: 'max-file 없음 (파일 1개)' },
+  logMaxSize: { en: 'max-size={size}', ko: 'max-size={size}' },
+  logMaxFile: { en: 'max-file={n}', ko: 'max-file={n}' },
+  logNoLimit: { en: 'no `max-size` (the log grows without limit)', ko: '`max-size` 없음 (로그가 끝없이 커져요)' },
+  logNoMaxFile: { en: 'no `max-file` (1 file)', ko: '`max-file` 없음 (파일 1개)' },
 
   // env
   envIsSet: { en: '{name} is set', ko: '{name} 설정됨' },

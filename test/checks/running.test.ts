@@ -62,9 +62,9 @@ describe.runIf(api)('running checks on the real engine', () => {
     { name: 'the exact entrypoint', check: { kind: 'command', container: n.argsOnly, entrypoint: ['echo'] }, pass: false, actual: /ENTRYPOINT none/ },
     { name: 'CMD differs', check: { kind: 'command', container: n.exec, cmd: ['3'] }, pass: false, actual: /CMD \["1"\]/, expected: /CMD \["3"\]/ },
     // log-config
-    { name: '1024k is 1m', check: { kind: 'log-config', container: n.logs, driver: 'json-file', maxSize: '1m', maxFile: 3 }, pass: true, actual: /log driver json-file, max-size 1024k, max-file 3/ },
-    { name: 'another size', check: { kind: 'log-config', container: n.logs, maxSize: '10m' }, pass: false, actual: /max-size 1024k/ },
-    { name: 'no rotation', check: { kind: 'log-config', container: n.logsPlain, maxSize: '1m' }, pass: false, actual: /no max-size \(the log grows without limit\)/ },
-    { name: 'no max-file is one file', check: { kind: 'log-config', container: n.logsPlain, maxFile: 3 }, pass: false, actual: /no max-file \(1 file\)/ },
+    { name: '1024k is 1m', check: { kind: 'log-config', container: n.logs, driver: 'json-file', maxSize: '1m', maxFile: 3 }, pass: true, actual: /log driver json-file, max-size=1024k, max-file=3/ },
+    { name: 'another size', check: { kind: 'log-config', container: n.logs, maxSize: '10m' }, pass: false, actual: /max-size=1024k/ },
+    { name: 'no rotation', check: { kind: 'log-config', container: n.logsPlain, maxSize: '1m' }, pass: false, actual: /no `max-size` \(the log grows without limit\)/ },
+    { name: 'no max-file is one file', check: { kind: 'log-config', container: n.logsPlain, maxFile: 3 }, pass: false, actual: /no `max-file` \(1 file\)/ },
   ]);
 });
