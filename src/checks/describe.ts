@@ -22,5 +22,6 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'logs': return say(lang, 'titleLogs', { container: c.container, stream: c.stream });
     case 'command': return say(lang, 'titleCommand', { container: c.container });
     case 'log-config': return say(lang, 'titleLogConfig', { container: c.container });
+    case 'question': return say(lang, 'titleQuestion');
   }
 }

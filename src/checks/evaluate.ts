@@ -14,6 +14,7 @@ import { command } from './kinds/command';
 import { logConfig } from './kinds/log-config';
 import { mount } from './kinds/mount';
 import { port } from './kinds/port';
+import { question } from './kinds/question';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
 import { stop } from './kinds/stop';
@@ -40,6 +41,7 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'logs': return logs(check, ctx);
     case 'command': return command(check, ctx);
     case 'log-config': return logConfig(check, ctx);
+    case 'question': return question(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);

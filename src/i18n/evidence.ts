@@ -36,6 +36,15 @@ const EVIDENCE = {
   titleLogs: { en: '{container} {stream}', ko: '{container} {stream}' },
   titleCommand: { en: '{container} ENTRYPOINT and CMD', ko: '{container}의 ENTRYPOINT 와 CMD' },
   titleLogConfig: { en: '{container} log settings', ko: '{container}의 로그 설정' },
+  titleQuestion: { en: 'your answer to the question', ko: '질문에 고른 답' },
+
+  // questions
+  questionExpected: { en: 'the right answer to the question', ko: '질문의 맞는 답' },
+  questionNotAnswered: { en: 'not answered yet', ko: '아직 답하지 않았어요' },
+  questionAnswered: { en: 'you answered {choice}: {text}', ko: '{choice}를 골랐어요: {text}' },
+  questionRight: { en: 'you answered {choice}: {text}', ko: '{choice}를 골랐어요: {text}' },
+  questionWhy: { en: '. Why not: {why}', ko: '. 왜 아닌가요: {why}' },
+  questionNoSuchChoice: { en: 'the saved answer "{choice}" is not a choice ({choices})', ko: '저장된 답 "{choice}"는 보기에 없어요 ({choices})' },
 
   // containers
   noSandboxContainerOutside: {
