@@ -183,7 +183,7 @@ export class Controller {
       }
       case 'recordAttempt': {
         const p = await this.d.progress;
-        p.recordAttempt(e.lessonId, e.stepId, e.passed, this.lesson(e.lessonId).steps.map((s) => s.id));
+        p.recordAttempt(e.lessonId, e.stepId, e.passed, this.lesson(e.lessonId).steps.map((s) => s.id), e.evidence);
         return afterProgress(p);
       }
       case 'useHint': {

@@ -60,7 +60,7 @@ export type Effect =
   /** Save the answer to a step's question in the lesson workspace (then answerSaved). */
   | { type: 'saveAnswer'; lessonId: string; stepIndex: number; questionId: string; choice: ChoiceId }
   | { type: 'seeStep'; lessonId: string; stepId: string }
-  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean }
+  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean; evidence?: { check: string; actual: string }[] }
   | { type: 'useHint'; lessonId: string; stepId: string; rung: number }
   | { type: 'revealSolution'; lessonId: string; stepId: string }
   | { type: 'saveLang'; lang: Lang }
