@@ -73,15 +73,9 @@ export async function runLearnerCommand(line: string, opts: LearnerCommandOption
  * The CLI reports them with exit 125.
  */
 const TRANSIENT = /failed to create shim task|context deadline exceeded|failed to start io pipe copy/;
-/**
- * The same "failed to create shim task" wraps the command's own failure to start (`docker run -d
- * IMAGE 1` when there is no program `1`): that is the learner's answer, and running it again after
- * removing its container would only hide the container a check is about.
- */
-const COMMAND_FAILED = /executable file not found|no such file or directory|permission denied/;
 
 export function isTransientEngineFailure(r: Pick<RunResult, 'exitCode' | 'stderr'>): boolean {
-  return r.exitCode === 125 && TRANSIENT.test(r.stderr) && !COMMAND_FAILED.test(r.stderr);
+  return r.exitCode === 125 && TRANSIENT.test(r.stderr);
 }
 
 /** The `--name` a docker command gives its container (the one a failed start leaves behind). */
