@@ -23,5 +23,7 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'command': return say(lang, 'titleCommand', { container: c.container });
     case 'log-config': return say(lang, 'titleLogConfig', { container: c.container });
     case 'question': return say(lang, 'titleQuestion');
+    case 'workspace-file': return say(lang, 'titleWorkspaceFile', { path: c.path });
+    case 'published-http': return say(lang, 'titlePublishedHttp', { container: c.container, port: c.containerPort });
   }
 }

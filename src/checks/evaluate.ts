@@ -5,7 +5,7 @@ import { describeCheck } from './describe';
 import { attached, network, reach } from './kinds/network';
 import { container } from './kinds/container';
 import { env } from './kinds/env';
-import { containerFile, volumeFile } from './kinds/files';
+import { containerFile, volumeFile, workspaceFile } from './kinds/files';
 import { health } from './kinds/health';
 import { httpCheck } from './kinds/http';
 import { image } from './kinds/image';
@@ -14,6 +14,7 @@ import { command } from './kinds/command';
 import { logConfig } from './kinds/log-config';
 import { mount } from './kinds/mount';
 import { port } from './kinds/port';
+import { publishedHttp } from './kinds/published-http';
 import { question } from './kinds/question';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
@@ -42,6 +43,8 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'command': return command(check, ctx);
     case 'log-config': return logConfig(check, ctx);
     case 'question': return question(check, ctx);
+    case 'workspace-file': return workspaceFile(check, ctx);
+    case 'published-http': return publishedHttp(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);

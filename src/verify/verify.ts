@@ -131,6 +131,10 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
     for (const [k, step] of lesson.steps.entries()) {
       // Steps whose checks name nothing per-learner cannot tell two learners apart: nothing to prove.
       if (JSON.stringify(step.checks) === JSON.stringify(theirs.steps[k].checks)) continue;
+      // A step answered without commands or files (a concept question about the lab the earlier
+      // steps built) leaves nothing of the neighbour's to paste.
+      const answer = theirs.steps[k].solution;
+      if (answer.commands.length === 0 && Object.keys(answer.files).length === 0) continue;
       await sandbox.reset();
       restoreStarterFiles(lesson, ws);
       for (const earlier of lesson.steps.slice(0, k)) {
