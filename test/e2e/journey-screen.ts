@@ -44,11 +44,16 @@ export interface Window {
 /** The step text's place (`1-12/42 PgUp/PgDn`, narrow: `PgDn`) and the lower pane's (`4-8/8 Shift-Up/Down`, narrow: `Shift-Up`), when they hold more than fits. */
 export function windows(screen: string, lang: Lang): { prose: Window | null; pane: Window | null } {
   const row = rowsOf(screen)[tabsRow(screen, lang)] ?? '';
-  const read = (re: RegExp): Window | null => {
-    const m = re.exec(row);
-    return m ? { first: Number(m[1]), last: Number(m[2]), total: Number(m[3]) } : null;
-  };
-  return { prose: read(/(\d+)-(\d+)\/(\d+) (?:PgUp\/)?PgDn/), pane: read(/(\d+)-(\d+)\/(\d+) Shift-Up/) };
+  // Each place is "first-last/total" and its keys: the step's text "PgUp/PgDn" (narrow: "PgDn"),
+  // the pane "Shift-Up/Down" (narrow: "Shift-Up", or nothing when even that does not fit).
+  let prose: Window | null = null;
+  let pane: Window | null = null;
+  for (const m of row.matchAll(/(?<![\d-])(\d+)-(\d+)\/(\d+)(?= |$)( (?:PgUp\/)?PgDn)?/g)) {
+    const w = { first: Number(m[1]), last: Number(m[2]), total: Number(m[3]) };
+    if (m[4]) prose = w;
+    else pane = w;
+  }
+  return { prose, pane };
 }
 
 /**

@@ -208,6 +208,7 @@ async function see(app: PtyApp, lesson: Lesson, k: number, lang: Lang, needs: st
   let seen = await readProse(app, lang);
   const missing = () => needs.filter((c) => !shows(seen, c));
   let where = 'text';
+  const notInText = missing();
   let rung = hintRung(app.screen(), lang) ?? 0;
   // A rung climbed before the quit is on screen again after it.
   if (missing().length && rung > 0) {
@@ -233,7 +234,7 @@ async function see(app: PtyApp, lesson: Lesson, k: number, lang: Lang, needs: st
   }
   for (const c of missing()) soft(false, `${lesson.id} step ${k + 1} (${step.id}, ${lang}): never shown on screen (text, ${step.hints.length} hint(s), solution): ${c}`);
   // Where the learner found what to type: the step's text, a hint rung, or the solution.
-  return missing().length ? 'never' : where;
+  return missing().length ? 'never' : where === 'text' ? where : `${where} (not in the text: ${notInText.join('; ')})`;
 }
 
 /** Ctrl-O: the app opens $EDITOR on the file (a list first when there are several); our editor writes the staged content. */
@@ -400,6 +401,6 @@ it('a new learner plays every lesson from the home screen at 80x24, English and 
   }
   app.press('q');
   expect((await app.exited).exitCode).toBe(0);
-  console.log(`journey through ${lessons.length} lessons in ${((Date.now() - started) / 1000).toFixed(1)} s:\n  ${times.join('\n  ')}\nwhat to type was found in: ${found.join(' ')}`);
+  console.log(`journey through ${lessons.length} lessons in ${((Date.now() - started) / 1000).toFixed(1)} s:\n  ${times.join('\n  ')}\nwhat to type was found in: ${found.join(', ')}`);
   expect(defects, 'lesson defects found on the way').toEqual([]);
 }, 3_600_000);

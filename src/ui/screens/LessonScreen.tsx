@@ -136,15 +136,19 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
   ];
   if (hasPictures(lesson)) tabs.push({ pane: 'picture', label: t(state.lang, 'panePicture') });
   // Where the step's text and the lower pane are when they hold more than fits, with the keys that
-  // move them; shorter key names when both would not fit beside the tabs (at 80 columns a wrapped
-  // row pushed the whole screen up and the header off it).
-  const places = (short: boolean) =>
-    [
-      proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal} ${short ? 'PgDn' : 'PgUp/PgDn'}` : '',
-      pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total} ${short ? 'Shift-Up' : 'Shift-Up/Down'}` : '',
-    ].filter(Boolean).join('  ');
+  // move them; shorter when that would not fit beside the tabs (at 80 columns a wrapped row pushed
+  // the whole screen up and the header off it): short key names, then the pane's place without its
+  // key. The step's place comes first and is the last to go: it says there is more to read.
+  const prosePlace = proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal}` : '';
+  const panePlace = pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total}` : '';
   const tabsWidth = tabs.reduce((w, tab) => w + displayWidth(` ${tab.label}${tab.extra ?? ''} `) + 1, 0);
-  const more = tabsWidth + displayWidth(places(false)) < state.size.cols ? places(false) : places(true);
+  const join = (a: string, b: string) => [a, b].filter(Boolean).join('  ');
+  const more =
+    [
+      join(prosePlace && `${prosePlace} PgUp/PgDn`, panePlace && `${panePlace} Shift-Up/Down`),
+      join(prosePlace && `${prosePlace} PgDn`, panePlace && `${panePlace} Shift-Up`),
+      join(prosePlace && `${prosePlace} PgDn`, panePlace),
+    ].find((m) => tabsWidth + displayWidth(m) < state.size.cols) ?? join(prosePlace && `${prosePlace} PgDn`, panePlace);
   return (
     <Box width={state.size.cols} justifyContent="space-between">
       <Text wrap="truncate-end">
@@ -160,7 +164,7 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
           </Text>
         ))}
       </Text>
-      <Text wrap="truncate-start" {...toneProps('muted')}>
+      <Text wrap="truncate-end" {...toneProps('muted')}>
         {more}
       </Text>
     </Box>
