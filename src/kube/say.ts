@@ -8,7 +8,7 @@ import type { Lang } from '../lessons/schema';
 const KUBE = {
   // check titles (describe.ts)
   titleManifest: { en: '{file} is a valid manifest', ko: '{file} 가 올바른 매니페스트' },
-  titleProbe: { en: '{probe} probe of {object}', ko: '{object} 의 {probe} 프로브' },
+  titleProbe: { en: '{field} of {object}', ko: '{object} 의 {field}' },
   titleHook: { en: '{hook} hook of {object}', ko: '{object} 의 {hook} 훅' },
   titleImage: { en: 'image and pull policy of {object}', ko: '{object} 의 이미지와 pull 정책' },
   titleSelector: { en: 'selectors of {object}', ko: '{object} 의 셀렉터' },
@@ -62,18 +62,18 @@ const KUBE = {
   at: { en: '{file}:{line}', ko: '{file}:{line}' },
 
   // probes
-  wantProbe: { en: 'a {probe}Probe', ko: '{probe}Probe 가 있음' },
+  wantProbe: { en: 'a {field}', ko: '{field} 가 있음' },
   wantHandler: { en: 'with {handler}', ko: '{handler} 핸들러' },
   wantDeclaredPort: { en: 'on a port the container declares ({ports})', ko: '컨테이너가 선언한 포트({ports})로' },
   wantPath: { en: 'path {path}', ko: '경로 {path}' },
   wantSlowStart: { en: 'not restarting an app that needs {s} s to start (initialDelaySeconds + periodSeconds × failureThreshold ≥ {s})', ko: '시작에 {s}초 걸리는 앱을 재시작하지 않음 (initialDelaySeconds + periodSeconds × failureThreshold ≥ {s})' },
   wantHang: { en: 'restarting a hung app within {s} s (periodSeconds × failureThreshold ≤ {s})', ko: '멈춘 앱을 {s}초 안에 재시작 (periodSeconds × failureThreshold ≤ {s})' },
-  noProbe: { en: 'container "{container}" has no {probe}Probe{others}', ko: '컨테이너 "{container}" 에 {probe}Probe 가 없어요{others}' },
+  noProbe: { en: 'container "{container}" has no {field}{others}', ko: '컨테이너 "{container}" 에 {field} 가 없어요{others}' },
   probeOthers: { en: ' (it has {list})', ko: ' (있는 것: {list})' },
-  probeIs: { en: '{probe}Probe with {handler}{detail} at {at}', ko: '{at} 의 {probe}Probe: {handler}{detail}' },
-  portUndeclared: { en: '{probe}Probe {handler} port {port} at {at}, but container "{container}" declares {ports}', ko: '{at} 의 {probe}Probe {handler} 포트가 {port} 인데 컨테이너 "{container}" 가 선언한 포트는 {ports}' },
+  probeIs: { en: '{field} with {handler}{detail} at {at}', ko: '{at} 의 {field}: {handler}{detail}' },
+  portUndeclared: { en: '{field} {handler} port {port} at {at}, but container "{container}" declares {ports}', ko: '{at} 의 {field} {handler} 포트가 {port} 인데 컨테이너 "{container}" 가 선언한 포트는 {ports}' },
   noPortsDeclared: { en: 'no ports', ko: '없음' },
-  wrongPath: { en: '{probe}Probe asks {path} at {at}', ko: '{at} 의 {probe}Probe 가 {path} 를 요청해요' },
+  wrongPath: { en: '{field} asks {path} at {at}', ko: '{at} 의 {field} 가 {path} 를 요청해요' },
   slowStartKilled: { en: 'restarted after {budget} s ({how}) at {at}, before the app is up at {s} s: it would be killed while starting, again and again', ko: '{at} 설정으로는 {budget}초({how}) 뒤에 재시작해요. 앱은 {s}초에야 뜨니까 시작하다가 계속 죽어요' },
   slowStartOk: { en: 'the first restart could come after {budget} s ({how})', ko: '첫 재시작은 {budget}초({how}) 뒤에야 가능' },
   hangSlow: { en: 'a hung app is restarted only after {t} s ({how}) at {at}', ko: '{at} 설정으로는 멈춘 앱이 {t}초({how}) 뒤에야 재시작돼요' },
