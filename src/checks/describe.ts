@@ -22,7 +22,7 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'stop': return say(lang, 'titleStop', { container: c.container });
     case 'logs': return say(lang, 'titleLogs', { container: c.container, stream: c.stream });
     // kube
-    case 'manifest': return sayKube(lang, 'titleManifest', { file: c.file });
+    case 'manifest': return sayKube(lang, 'titleManifest', { file: c.file ?? '*.yaml' });
     case 'kube-probe': return sayKube(lang, 'titleProbe', { field: `${c.probe}Probe`, object: c.object });
     case 'kube-hook': return sayKube(lang, 'titleHook', { hook: c.hook, object: c.object });
     case 'kube-image': return sayKube(lang, 'titleImage', { object: c.object });

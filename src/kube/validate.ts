@@ -80,6 +80,7 @@ function serverRules(d: ManifestDoc, obj: Obj, out: KubeProblem[]): void {
   const specPath = podSpecPath(obj.kind);
   const spec = specPath && getAt(obj, specPath);
   if (specPath && isObj(spec)) {
+    if (Array.isArray(spec.containers) && spec.containers.length === 0) out.push(problemAt(d, [...specPath, 'containers'], 'value', [{ key: 'noContainers', vars: { at: showPath([...specPath, 'containers']) } }]));
     for (const list of ['initContainers', 'containers'] as const) {
       const cs = spec[list];
       if (!Array.isArray(cs)) continue;

@@ -281,11 +281,14 @@ const KubeTarget = {
   container: z.string().min(1).optional(),
 };
 
-/** The file is valid, strictly (unknown fields, types, enums, required fields, images), and holds these objects. */
+/**
+ * The file is valid, strictly (unknown fields, types, enums, required fields, images), and holds
+ * these objects. Without `file`: every .yaml file of the workspace, together.
+ */
 const ManifestCheck = z.object({
   ...CheckBase,
   kind: z.literal('manifest'),
-  file: KubeFile,
+  file: KubeFile.optional(),
   objects: z.array(KubeRef).default([]),
 }).strict();
 

@@ -19,6 +19,7 @@ import type { Store } from './store';
 import { sanitizeLine, tf } from './text';
 import { hasPictures, lessonPictures } from '../pictures';
 import { sandboxNames } from './sandbox-names';
+import { noEngineLab } from '../sandbox/no-engine';
 
 /** How often a health timeline on screen is read again. */
 const PICTURE_REFRESH_MS = 2000;
@@ -193,14 +194,15 @@ export class Controller {
       case 'runCheck':
         return this.runCheck(e.lessonId, e.stepIndex);
       case 'planReset': {
-        const plan = await this.sandbox!.planReset(e.lessonId);
+        // A lesson that needs no engine has only its files to put back.
+        const plan = this.lesson(e.lessonId).requires.engine ? await this.sandbox!.planReset(e.lessonId) : { containers: [], networks: [], volumes: [], images: [] };
         this.dispatch({ type: 'resetPlanned', plan });
         return;
       }
       case 'reset': {
         try {
-          const removed = await this.sandbox!.reset(e.lessonId);
           const lesson = this.lesson(e.lessonId);
+          const removed = lesson.requires.engine ? await this.sandbox!.reset(e.lessonId) : { containers: [], networks: [], volumes: [], images: [] };
           if (e.restoreFiles) restoreStarterFiles(lesson, this.d.workspaceFor(lesson));
           const n = removed.containers.length + removed.networks.length + removed.volumes.length + removed.images.length;
           this.dispatch({ type: 'resetDone', removed: n, restoredFiles: e.restoreFiles });
@@ -289,11 +291,13 @@ export class Controller {
   private async runCheck(lessonId: string, stepIndex: number): Promise<void> {
     const lesson = this.lesson(lessonId);
     const step = lesson.steps[stepIndex];
-    if (!this.engine.api || !this.sandbox) {
+    // A lesson that needs no engine is graded from its workspace, with or without one.
+    if (lesson.requires.engine && (!this.engine.api || !this.sandbox)) {
       this.dispatch({ type: 'checkError', lessonId, stepIndex, message: tf(this.d.store.getState().lang, 'sandboxNotReady') });
       return;
     }
-    const ctx = { lab: this.sandbox.forLesson(lessonId), workspace: this.d.workspaceFor(lesson) };
+    const lab = lesson.requires.engine ? this.sandbox!.forLesson(lessonId) : noEngineLab(lessonId);
+    const ctx = { lab, workspace: this.d.workspaceFor(lesson) };
     try {
       const { checkStep } = await this.runners();
       const result = await checkStep(step, ctx, this.d.store.getState().lang, (r) => {

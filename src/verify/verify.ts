@@ -9,6 +9,7 @@ import { openSandbox, type Lab } from '../sandbox';
 import { runAutomatedCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
 import { normalizeRef } from '../engine/objects';
+import { noEngineLab } from '../sandbox/no-engine';
 
 /** One proof: what was expected of a state and what the checks said. */
 export interface Proof {
@@ -37,9 +38,11 @@ export interface LessonVerdict {
 const firstFail = (r: StepResult) => r.checks.find((c) => c.status === 'fail');
 
 /** Apply an attempt (files, then commands) as a learner would; returns failed commands. */
-async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Pick<Step['solution'], 'files' | 'commands'>, signal?: AbortSignal): Promise<string[]> {
+async function apply(sandbox: Lab | null, lesson: Lesson, ws: string, a: Pick<Step['solution'], 'files' | 'commands'>, signal?: AbortSignal): Promise<string[]> {
   writeAttemptFiles(lesson, ws, a.files);
   const failures: string[] = [];
+  // A lesson that needs no engine has no sandbox to run commands in (lint refuses them).
+  if (!sandbox) return a.commands.map((cmd) => `\`${cmd}\`: the lesson needs no engine (requires.engine: false), so it runs no commands`);
   for (const cmd of a.commands) {
     const r = await runAutomatedCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
     if (r.exitCode !== 0) {
@@ -64,8 +67,9 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
   const verdict: LessonVerdict = { lessonId: lesson.id, ok: false, ms: 0, blank: [], reference: [], alternatives: [], nearMisses: [], errors: [] };
   const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-`));
   const ws = workspaceFor(lesson, root);
-  const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root });
-  const ctx = { lab: sandbox.forLesson(lesson.id), workspace: ws, signal: opts.signal };
+  // A lesson that needs no engine is graded from its workspace alone: no sandbox is opened.
+  const sandbox = lesson.requires.engine ? await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root }) : null;
+  const ctx = { lab: sandbox ? sandbox.forLesson(lesson.id) : noEngineLab(lesson.id), workspace: ws, signal: opts.signal };
   try {
     for (const step of lesson.steps) {
       const r = await checkStep(step, ctx);
@@ -83,7 +87,7 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
     // Alternatives and near-misses alike: a fresh sandbox, the earlier steps' answers, then the attempt.
     const fresh = async (k: number, caseId: string) => {
       const step = lesson.steps[k];
-      await sandbox.reset();
+      await sandbox?.reset();
       restoreStarterFiles(lesson, ws);
       // The earlier steps' answers, checked (a check may be an action, e.g. a stop): a replay that
       // went wrong would make the attempt pass or fail for the wrong reason, so it is an error.
@@ -122,7 +126,7 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
   } catch (err) {
     verdict.errors.push((err as Error).message);
   } finally {
-    await sandbox.end().catch((err: Error) => verdict.errors.push(`cleanup: ${err.message}`));
+    await sandbox?.end().catch((err: Error) => verdict.errors.push(`cleanup: ${err.message}`));
     rmSync(root, { recursive: true, force: true });
   }
   const all = [...verdict.blank, ...verdict.reference, ...verdict.alternatives, ...verdict.nearMisses];
