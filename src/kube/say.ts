@@ -103,7 +103,7 @@ const KUBE = {
   policyDefault: { en: ' (not set: the default for this image)', ko: ' (안 씀: 이 이미지의 기본값)' },
   imageIs: { en: 'image "{image}" at {at}', ko: '{at} 의 이미지 "{image}"' },
   imageTagOnly: { en: 'image "{image}" at {at} names a tag, which can be moved to another build; only a digest pins what runs', ko: '{at} 의 이미지 "{image}" 는 태그예요. 태그는 다른 빌드로 옮겨질 수 있어서 다이제스트만 실행될 것을 고정해요' },
-  imageBadDigest: { en: 'image "{image}" at {at}: a digest is sha256: and 64 hex digits', ko: '{at} 의 이미지 "{image}": 다이제스트는 sha256: 과 16진수 64자예요' },
+  imageBadDigest: { en: 'image "{image}" at {at}: a digest follows an @ and is sha256: with 64 hex digits', ko: '{at} 의 이미지 "{image}": 다이제스트는 @ 뒤에 sha256: 과 16진수 64자로 써요' },
 
   // selectors
   wantSelectorMatches: { en: '{workload} selector matches its pod template labels', ko: '{workload} 의 selector 가 파드 템플릿 라벨과 맞음' },

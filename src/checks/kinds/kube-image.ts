@@ -34,6 +34,8 @@ export const kubeImage: Evaluator<'kube-image'> = async (check, ctx) => {
   const img = parseImage(ref);
   const imgAt = where(found.o, [...c.path, 'image']);
   const imageIs = say(L, 'imageIs', { image: ref, at: imgAt });
+  // name:sha256:… (a colon for the @) reads as a repository with a strange tag: say what it is.
+  if (check.pinned === 'digest' && ref.includes('sha256:') && !(img.digest && DIGEST.test(img.digest))) return fail(say(L, 'imageBadDigest', { image: ref, at: imgAt }));
   if (check.repository && img.repository !== check.repository) return fail(imageIs);
   if (check.pinned === 'digest') {
     if (!img.digest) return fail(say(L, 'imageTagOnly', { image: ref, at: imgAt }));
