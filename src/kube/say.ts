@@ -43,6 +43,7 @@ const KUBE = {
   noHandler: { en: '{at}: must specify a handler type (exec, httpGet, tcpSocket{more})', ko: '{at}: 핸들러 종류를 정해야 해요 (exec, httpGet, tcpSocket{more})' },
   successThresholdOne: { en: '{at}: must be 1 for a {probe} probe', ko: '{at}: {probe} 프로브에서는 1 이어야 해요' },
   noContainers: { en: '{at}: a pod needs at least one container', ko: '{at}: 파드에는 컨테이너가 하나 이상 있어야 해요' },
+  mountNoVolume: { en: '{at}: not found: the pod has no volume "{name}" (volumes: {names})', ko: '{at}: 찾을 수 없어요. 파드에 볼륨 "{name}" 이 없어요 (볼륨: {names})' },
   duplicateName: { en: '{at}: container name "{name}" is used twice in one pod', ko: '{at}: 컨테이너 이름 "{name}" 이 한 파드에 두 번 쓰였어요' },
   duplicateObject: { en: '{kind}/{name} is defined twice (also at {other})', ko: '{kind}/{name} 이 두 번 정의됐어요 (다른 곳: {other})' },
   invalidSummary: { en: '{file} is refused, as a strict API server would: {problems}', ko: '엄격한 API 서버처럼 {file} 를 거절해요: {problems}' },

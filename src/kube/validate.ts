@@ -101,6 +101,11 @@ function serverRules(d: ManifestDoc, obj: Obj, out: KubeProblem[]): void {
             out.push(problemAt(d, [...at, probe, 'successThreshold'], 'value', [{ key: 'successThresholdOne', vars: { at: showPath([...at, probe, 'successThreshold']), probe: probe.replace('Probe', '') } }]));
           }
         }
+        // A mount of a volume the pod does not declare is refused (volumeMounts[].name: Not found).
+        const volumes = new Set((Array.isArray(spec.volumes) ? spec.volumes : []).filter(isObj).map((v) => v.name));
+        (Array.isArray(c.volumeMounts) ? c.volumeMounts : []).forEach((m, j) => {
+          if (isObj(m) && typeof m.name === 'string' && !volumes.has(m.name)) out.push(problemAt(d, [...at, 'volumeMounts', j, 'name'], 'value', [{ key: 'mountNoVolume', vars: { at: showPath([...at, 'volumeMounts', j, 'name']), name: m.name, names: [...volumes].join(', ') || '-' } }]));
+        });
         const lc = c.lifecycle;
         if (isObj(lc)) for (const hook of ['postStart', 'preStop']) if (isObj(lc[hook])) handlerRule(d, lc[hook] as Obj, [...at, 'lifecycle', hook], ['exec', 'httpGet', 'tcpSocket', 'sleep'], out);
       });
