@@ -75,7 +75,7 @@ export const kubeEnv: Evaluator<'kube-env'> = async (check, ctx) => {
   const c = requireContainer(found.o, check.container, expected, L);
   if (isOutcome(c)) return c;
   const origin = originOf(c.c, c.path, check.name) ?? fromEnvFrom(c.c, c.path, check.name, found.m);
-  if (!origin) return fail(say(L, 'envMissing', { container: c.name, name: check.name, ...envNames(c.c, L) }));
+  if (!origin) return fail(say(L, 'envMissing', { container: c.name, at: where(found.o, c.path), name: check.name, ...envNames(c.c, L) }));
   const at = where(found.o, origin.path);
   if (check.from === 'value') {
     if (origin.from !== 'value' || (check.value !== undefined && origin.value !== check.value)) return fail(say(L, 'envIs', { name: check.name, actual: origin.text, at }));

@@ -12,7 +12,7 @@ export const kubeField: Evaluator<'kube-field'> = async (check, ctx) => {
   if (isOutcome(found)) return found;
   const path = check.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const value = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], found.o.data);
-  if (value === undefined || value === null) return fail(say(L, 'fieldMissing', { path: check.path, object: check.object }));
+  if (value === undefined || value === null) return fail(say(L, 'fieldMissing', { path: check.path, object: check.object, at: where(found.o, [], 'value') }));
   const at = where(found.o, path);
   const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
   const is = say(L, 'fieldIs', { path: check.path, value: shown, at });

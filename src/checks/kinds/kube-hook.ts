@@ -28,7 +28,7 @@ export const kubeHook: Evaluator<'kube-hook'> = async (check, ctx) => {
   if (isOutcome(c)) return c;
   const lc = isObj(c.c.lifecycle) ? c.c.lifecycle : {};
   const h = lc[check.hook];
-  if (!isObj(h)) return fail(say(L, 'noHook', { container: c.name, hook: check.hook }));
+  if (!isObj(h)) return fail(say(L, 'noHook', { container: c.name, at: where(found.o, c.path), hook: check.hook }));
   const hpath = [...c.path, 'lifecycle', check.hook];
   const at = where(found.o, hpath, 'key');
   const handler = HANDLERS.find((k) => isObj(h[k])) ?? '?';

@@ -36,7 +36,7 @@ function judge(check: Parameters<Evaluator<'kube-probe'>>[0], o: KubeObject, c: 
   const p = c[field];
   if (!isObj(p)) {
     const others = ['readinessProbe', 'livenessProbe', 'startupProbe'].filter((f) => isObj(c[f]));
-    return fail(say(L, 'noProbe', { container: cname, field, others: others.length ? say(L, 'probeOthers', { list: others.join(', ') }) : '' }));
+    return fail(say(L, 'noProbe', { container: cname, at: where(o, cpath), field, others: others.length ? say(L, 'probeOthers', { list: others.join(', ') }) : '' }));
   }
   const at = where(o, [...cpath, field], 'key');
   const h = handlerOf(p);

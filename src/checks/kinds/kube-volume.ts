@@ -41,7 +41,7 @@ export const kubeVolume: Evaluator<'kube-volume'> = async (check, ctx) => {
   if (isOutcome(c)) return c;
   const mounts = (Array.isArray(c.c.volumeMounts) ? c.c.volumeMounts : []).filter(isObj);
   const i = mounts.findIndex((m) => String(m.mountPath).replace(/\/$/, '') === check.mountPath.replace(/\/$/, ''));
-  if (i < 0) return fail(say(L, 'noMount', { container: c.name, mountPath: check.mountPath, mounts: mounts.map((m) => `${String(m.mountPath)} (${String(m.name)})`).join(', ') || say(L, 'nothing') }));
+  if (i < 0) return fail(say(L, 'noMount', { container: c.name, at: where(found.o, c.path), mountPath: check.mountPath, mounts: mounts.map((m) => `${String(m.mountPath)} (${String(m.name)})`).join(', ') || say(L, 'nothing') }));
   const mount = mounts[i];
   const mAt = where(found.o, [...c.path, 'volumeMounts', i]);
   const spec = podSpecOf(found.o)!;
