@@ -21,6 +21,7 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'health': return say(lang, 'titleHealth', { container: c.container, status: c.status });
     case 'stop': return say(lang, 'titleStop', { container: c.container });
     case 'logs': return say(lang, 'titleLogs', { container: c.container, stream: c.stream });
+    case 'question': return say(lang, 'titleQuestion');
     // kube
     case 'manifest': return sayKube(lang, 'titleManifest', { file: c.file ?? '*.yaml' });
     case 'kube-probe': return sayKube(lang, 'titleProbe', { field: `${c.probe}Probe`, object: c.object });

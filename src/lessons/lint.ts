@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { UserError } from '../errors';
 import { parseLearnerCommand } from '../sandbox/run-command';
 import { lessonDirs, loadLesson } from './load';
 import type { Problem } from './problems';
-import type { Check, Lesson } from './schema';
+import { CHOICE_IDS, PLACEHOLDER, type Check, type Lesson, type Step } from './schema';
 import { normalizeRef } from '../engine/objects';
 
 export const MIN_ALTERNATIVES = 2;
@@ -17,6 +17,8 @@ export function lintLesson(lesson: Lesson): Problem[] {
   const at = (path: (string | number)[], code: Problem['code'], message: string) =>
     out.push({ file, line: lesson.source.lineOf(path), code, message });
   const stepIds = new Set<string>();
+  /** Question ids across the lesson: the answers file is keyed by them. */
+  const questionIds = new Set<string>();
   let nearMisses = 0;
   let alternatives = 0;
 
@@ -26,7 +28,7 @@ export function lintLesson(lesson: Lesson): Problem[] {
     stepIds.add(step.id);
     if (step.checks.length === 0) at(sp, 'CTR001', `step "${step.id}" has no check: add at least one under checks:`);
     if (step.hints.length === 0) at(sp, 'CTR010', `step "${step.id}" has no hints: add a ladder (nudge, flag, full command)`);
-    if (step.solution.commands.length === 0 && Object.keys(step.solution.files).length === 0) {
+    if (step.solution.commands.length === 0 && Object.keys(step.solution.files).length === 0 && Object.keys(step.solution.answers ?? {}).length === 0) {
       at([...sp, 'solution'], 'CTR014', `step "${step.id}" has no reference solution: add solution.commands`);
     }
     const hintIds = new Set(step.hints.map((h) => h.id));
@@ -56,6 +58,7 @@ export function lintLesson(lesson: Lesson): Problem[] {
         if (!listed) at(cp, 'CTR013', `check "${check.id}" uses ${kind.slice(0, -1)} "${name}": list it under uses.${kind}`);
       }
     });
+    lintQuestions(step, sp, questionIds, at);
     const attempts = [
       { path: [...sp, 'solution'], a: step.solution },
       ...step.alternatives.map((n, ni) => ({ path: [...sp, 'alternatives', ni], a: n })),
@@ -87,6 +90,7 @@ export function lintLesson(lesson: Lesson): Problem[] {
     at(['steps'], 'CTR018', `the lesson has ${alternatives} alternative right answer(s) and ${nearMisses} near-miss(es); verify needs at least ${MIN_ALTERNATIVES} and ${MIN_NEAR_MISSES}: add other ways learners really type a right answer under a step's alternatives, and real mistakes under nearMisses`);
   }
 
+  out.push(...lintMine(lesson));
   for (const lang of ['en', 'ko'] as const) {
     const path = join(lesson.dir, `${lang}.md`);
     if (!existsSync(path)) continue;
@@ -101,6 +105,38 @@ export function lintLesson(lesson: Lesson): Problem[] {
   return out;
 }
 
+type At = (path: (string | number)[], code: Problem['code'], message: string) => void;
+
+/** CTR024: a question is well formed, and the answers of the step's attempts name what is there. */
+function lintQuestions(step: Step, sp: (string | number)[], questionIds: Set<string>, at: At): void {
+  const questions = step.checks.flatMap((c, ci) => (c.kind === 'question' ? [{ q: c, path: [...sp, 'checks', ci] }] : []));
+  questions.slice(1).forEach(({ q, path }) => at(path, 'CTR024', `step "${step.id}" has ${questions.length} questions ("${questions.map((x) => x.q.id).join('", "')}"): a step holds at most one; put "${q.id}" in a step of its own`));
+  for (const { q, path } of questions) {
+    if (questionIds.has(q.id)) at([...path, 'id'], 'CTR024', `question id "${q.id}" is used by another step: answers are saved by question id, so each question of a lesson needs its own`);
+    questionIds.add(q.id);
+    const ids = q.choices.map((c) => c.id);
+    if (ids.length < 2 || ids.length > 5) at([...path, 'choices'], 'CTR024', `question "${q.id}" has ${ids.length} choice(s): give 2 to 5`);
+    else if (ids.join() !== CHOICE_IDS.slice(0, ids.length).join()) at([...path, 'choices'], 'CTR024', `question "${q.id}" has choices ${ids.join(', ')}: letter them in order, ${CHOICE_IDS.slice(0, ids.length).join(', ')} (the learner types the letter shown)`);
+    if (!ids.includes(q.answer)) at([...path, 'answer'], 'CTR024', `question "${q.id}" has answer "${q.answer}", which is not one of its choices (${ids.join(', ')})`);
+    q.choices.forEach((c, k) => {
+      if (c.id === q.answer && c.why) at([...path, 'choices', k, 'why'], 'CTR024', `choice "${c.id}" of question "${q.id}" is the right answer but has a "why" (shown only for a wrong choice): put it in explain`);
+    });
+    if (step.solution.answers?.[q.id] === undefined) at([...sp, 'solution'], 'CTR024', `the solution of step "${step.id}" does not answer question "${q.id}": add answers: { ${q.id}: ${q.answer} }`);
+  }
+  const attempts = [
+    { path: [...sp, 'solution'], a: step.solution, name: 'the solution' },
+    ...step.alternatives.map((n, ni) => ({ path: [...sp, 'alternatives', ni], a: n, name: `alternative "${n.id}"` })),
+    ...step.nearMisses.map((n, ni) => ({ path: [...sp, 'nearMisses', ni], a: n, name: `near-miss "${n.id}"` })),
+  ];
+  for (const { path, a, name } of attempts) {
+    for (const [id, choice] of Object.entries(a.answers ?? {})) {
+      const q = questions.find((x) => x.q.id === id)?.q;
+      if (!q) at([...path, 'answers', id], 'CTR024', `${name} answers "${id}", which is not a question of step "${step.id}"${questions.length ? ` (its question is "${questions[0].q.id}")` : ''}`);
+      else if (!q.choices.some((c) => c.id === choice)) at([...path, 'answers', id], 'CTR024', `${name} answers "${choice}" to question "${id}", which has choices ${q.choices.map((c) => c.id).join(', ')}`);
+    }
+  }
+}
+
 function objectsOf(check: Check): ['containers' | 'networks' | 'volumes' | 'images', string][] {
   const out: ['containers' | 'networks' | 'volumes' | 'images', string][] = [];
   // The image a check inspects is one the lesson makes (only sandbox-made images count).
@@ -112,6 +148,82 @@ function objectsOf(check: Check): ['containers' | 'networks' | 'volumes' | 'imag
   if (check.kind === 'attached' && !['bridge', 'host', 'none'].includes(check.network)) out.push(['networks', check.network]);
   if (check.kind === 'volume-file') out.push(['volumes', check.volume]);
   if (check.kind === 'mount' && check.volume) out.push(['volumes', check.volume]);
+  return out;
+}
+
+/** Every string in a value, with its path. */
+function stringsIn(x: unknown, path: (string | number)[] = []): [string, (string | number)[]][] {
+  if (typeof x === 'string') return [[x, path]];
+  if (Array.isArray(x)) return x.flatMap((v, i) => stringsIn(v, [...path, i]));
+  if (x && typeof x === 'object') return Object.entries(x).flatMap(([k, v]) => stringsIn(v, [...path, k]));
+  return [];
+}
+
+/** The text files a lesson copies into workspaces (files/, solution/, alternative/…), by path. */
+function lessonTextFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && !['lesson.yaml', 'en.md', 'ko.md'].includes(relative(dir, p))) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** CTR020-CTR022: per-learner values are declared, and everything a lesson creates is one. */
+function lintMine(lesson: Lesson): Problem[] {
+  const out: Problem[] = [];
+  const file = lesson.source.yamlPath;
+  const declared = new Set(Object.keys(lesson.mine));
+  const undeclared = (text: string) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((k) => !declared.has(k));
+  const { dir: _dir, source: _source, intro, stepProse, values: _values, ...data } = lesson;
+  for (const [text, path] of stringsIn(data)) {
+    for (const k of undeclared(text)) out.push({ file, line: lesson.source.lineOf(path), code: 'CTR020', message: `[[${k}]] is not declared: add it under mine (e.g. ${k}: { name: ${k} } or ${k}: { port: 8080 })` });
+  }
+  const prose = [...Object.values(intro), ...Object.values(stepProse).flatMap((r) => Object.values(r))];
+  for (const p of prose) {
+    p.markdown.split('\n').forEach((line, i) => {
+      for (const k of undeclared(line)) out.push({ file: p.file, line: p.line + i, code: 'CTR020', message: `[[${k}]] is not declared under mine in lesson.yaml` });
+    });
+  }
+  for (const f of existsSync(lesson.dir) ? lessonTextFiles(lesson.dir) : []) {
+    const raw = readFileSync(f);
+    if (raw.includes(0)) continue;
+    raw.toString('utf8').split('\n').forEach((line, i) => {
+      for (const k of undeclared(line)) out.push({ file: file.replace(/lesson\.yaml$/, relative(lesson.dir, f)), line: i + 1, code: 'CTR020', message: `[[${k}]] is not declared under mine in lesson.yaml` });
+    });
+  }
+  const isMine = (v: string | number) => typeof v === 'string' && v.includes('[[');
+  for (const kind of ['containers', 'networks', 'volumes', 'images', 'hostPorts'] as const) {
+    lesson.uses[kind].forEach((v, i) => {
+      if (!isMine(v)) out.push({ file, line: lesson.source.lineOf(['uses', kind, i]), code: 'CTR021', message: `uses.${kind} lists ${JSON.stringify(v)}: on a shared engine two learners collide on it; declare it under mine and write "[[key]]"` });
+    });
+  }
+  lesson.steps.forEach((step, si) =>
+    step.checks.forEach((check, ci) => {
+      const port = check.kind === 'http' || check.kind === 'registry-tag' ? ['port', check.port] as const : check.kind === 'port' && check.hostPort !== undefined ? ['hostPort', check.hostPort] as const : null;
+      if (port && !isMine(port[1])) out.push({ file, line: lesson.source.lineOf(['steps', si, 'checks', ci, port[0]]), code: 'CTR022', message: `check "${check.id}" calls host port ${port[1]}: use a per-learner port ("[[port]]", declared under mine)` });
+    }),
+  );
+  return out;
+}
+
+/** CTR023: across the lessons linted together, port defaults differ in their last two digits (a learner's port is their base + those). */
+export function lintMinePorts(lessons: Lesson[]): Problem[] {
+  const seen = new Map<number, string>();
+  const out: Problem[] = [];
+  for (const l of lessons) {
+    for (const [key, v] of Object.entries(l.mine)) {
+      if (!('port' in v)) continue;
+      const slot = v.port % 100;
+      const other = seen.get(slot);
+      if (other) out.push({ file: l.source.yamlPath, line: l.source.lineOf(['mine', key]), code: 'CTR023', message: `port ${v.port} ends in ${String(slot).padStart(2, '0')}, like a port of lesson ${other}: a learner's kept labs of both would collide; choose other last two digits` });
+      else seen.set(slot, l.id);
+    }
+  }
   return out;
 }
 
@@ -134,7 +246,7 @@ export function lintRoots(roots: string[], cwd = process.cwd()): LintReport {
       }
     }
   }
-  problems.push(...lintBuildsOn(lessons));
+  problems.push(...lintBuildsOn(lessons), ...lintMinePorts(lessons));
   return { lessons, problems };
 }
 
