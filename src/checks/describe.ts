@@ -22,6 +22,8 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'stop': return say(lang, 'titleStop', { container: c.container });
     case 'logs': return say(lang, 'titleLogs', { container: c.container, stream: c.stream });
     case 'question': return say(lang, 'titleQuestion');
+    case 'workspace-file': return say(lang, 'titleWorkspaceFile', { path: c.path });
+    case 'published-http': return say(lang, 'titlePublishedHttp', { container: c.container, port: c.containerPort });
     // kube
     case 'manifest': return sayKube(lang, 'titleManifest', { file: c.file ?? '*.yaml' });
     case 'kube-probe': return sayKube(lang, 'titleProbe', { field: `${c.probe}Probe`, object: c.object });

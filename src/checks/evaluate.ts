@@ -5,13 +5,14 @@ import { describeCheck } from './describe';
 import { attached, network, reach } from './kinds/network';
 import { container } from './kinds/container';
 import { env } from './kinds/env';
-import { containerFile, volumeFile } from './kinds/files';
+import { containerFile, volumeFile, workspaceFile } from './kinds/files';
 import { health } from './kinds/health';
 import { httpCheck } from './kinds/http';
 import { image } from './kinds/image';
 import { logs } from './kinds/logs';
 import { mount } from './kinds/mount';
 import { port } from './kinds/port';
+import { publishedHttp } from './kinds/published-http';
 import { question } from './kinds/question';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
@@ -46,6 +47,8 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'stop': return stop(check, ctx);
     case 'logs': return logs(check, ctx);
     case 'question': return question(check, ctx);
+    case 'workspace-file': return workspaceFile(check, ctx);
+    case 'published-http': return publishedHttp(check, ctx);
     // kube
     case 'manifest': return manifest(check, ctx);
     case 'kube-probe': return kubeProbe(check, ctx);

@@ -36,6 +36,8 @@ export interface ContainerInspect {
     RestartPolicy: { Name: string; MaximumRetryCount: number };
     NetworkMode: string;
     AutoRemove: boolean;
+    /** -P: every exposed port on a random host port (the ports are then only in .NetworkSettings.Ports). */
+    PublishAllPorts?: boolean;
     /** --tmpfs mounts: destination → options. They do not appear in .Mounts. */
     Tmpfs?: Record<string, string> | null;
   };

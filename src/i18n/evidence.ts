@@ -68,6 +68,9 @@ const EVIDENCE = {
   wantExitCode: { en: 'exit code {code}', ko: '종료 코드 {code}' },
   'stateAuto-removed': { en: 'ran with --rm and removed itself', ko: '--rm 으로 실행되어 스스로 지워짐' },
   wantSignals: { en: 'sent {signals}', ko: '{signals} 받음' },
+  wantLastEvents: { en: 'its last events end with {events}', ko: '마지막 이벤트가 {events} 로 끝남' },
+  lastEventsWere: { en: ', its last events: {events}', ko: ', 마지막 이벤트: {events}' },
+  noEventsLeft: { en: 'none the engine still remembers', ko: '엔진에 남은 이벤트 없음' },
   wantOom: { en: 'OOM-killed', ko: '메모리 부족으로 종료' },
   wantNotOom: { en: 'not OOM-killed', ko: '메모리 부족 종료 아님' },
 
@@ -87,6 +90,9 @@ const EVIDENCE = {
   fileNoLineWith: { en: '{where} has no line with "{text}"; it starts: {content}', ko: '{where}에 "{text}"가 든 줄이 없어요. 시작 부분: {content}' },
   fileNoLineMatching: { en: '{where} has no line matching /{re}/; it starts: {content}', ko: '{where}에 /{re}/ 와 맞는 줄이 없어요. 시작 부분: {content}' },
   whereInContainer: { en: '{path} in container "{container}"', ko: '컨테이너 "{container}" 안의 {path}' },
+  whereInWorkspace: { en: '{path} in your workspace', ko: '작업 폴더의 {path}' },
+  fileNotMatching: { en: 'with no line matching /{re}/', ko: '/{re}/ 와 맞는 줄 없음' },
+  fileStillMatches: { en: '{where} line {n} still matches /{re}/: {line}', ko: '{where} {n}번째 줄이 아직 /{re}/ 와 맞아요: {line}' },
   whereInVolume: { en: '{path} in volume "{volume}"', ko: '볼륨 "{volume}"의 {path}' },
   noVolume: { en: 'no volume named "{name}" in the sandbox', ko: '샌드박스에 "{name}"라는 볼륨이 없어요' },
 
@@ -193,6 +199,12 @@ const EVIDENCE = {
   portHostTo: { en: 'host port {host} → container port {port}', ko: '호스트 포트 {host} → 컨테이너 포트 {port}' },
   portPublished: { en: 'container port {port} published', ko: '컨테이너 포트 {port} 공개됨' },
   portRandom: { en: '(random)', ko: '(임의)' },
+  portOnAddress: { en: ' on address {ip}', ko: ', 주소 {ip}' },
+  portEveryAddress: { en: 'every address', ko: '모든 주소' },
+  portPublishedOn: { en: 'container port {port} is published on no host port', ko: '컨테이너 포트 {port}가 어느 호스트 포트에도 공개돼 있지 않아요' },
+  portNotRunning: { en: 'container "{name}" is {state}: a stopped container has no published port to call', ko: '컨테이너 "{name}"가 {state} 상태예요. 멈춘 컨테이너에는 부를 수 있는 공개 포트가 없어요' },
+  titlePublishedHttp: { en: 'HTTP to {container} port {port}, on its published host port', ko: '{container} 포트 {port}의 공개된 호스트 포트로 HTTP' },
+  titleWorkspaceFile: { en: '{path} in your workspace', ko: '작업 폴더의 {path}' },
   noPorts: { en: 'no ports published', ko: '공개된 포트 없음' },
   portHostMode: { en: ' (network host: published ports are ignored)', ko: ' (network host: 공개한 포트는 무시돼요)' },
 

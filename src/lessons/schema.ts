@@ -35,6 +35,9 @@ const CheckBase = {
   hint: Id.optional(),
 };
 
+/** The container events `lastEvents` reads; the others (exec_*, top, archive-path...) are skipped. */
+export const LIFECYCLE_EVENTS = ['create', 'attach', 'start', 'restart', 'pause', 'unpause', 'kill', 'die', 'stop'] as const;
+
 /** The container exists (or not) in the sandbox and is in the given state. */
 const ContainerCheck = z.object({
   ...CheckBase,
@@ -58,7 +61,16 @@ const ContainerCheck = z.object({
    * An exit code cannot tell these apart; the events can.
    */
   signals: z.array(z.number().int().min(1).max(64)).optional(),
+  /**
+   * The container's latest lifecycle events (see LIFECYCLE_EVENTS), newest last, must end with
+   * these: [pause, unpause] for a run frozen and resumed (a restart ends in start, restart instead),
+   * [attach, start, die] for a `docker start -a` that ran to its end (a plain start has no attach).
+   * Exec, top, cp and health events are not lifecycle events and never get in the way. (The engine
+   * keeps its last 256 events: check soon after the action.)
+   */
+  lastEvents: z.array(z.enum(LIFECYCLE_EVENTS)).min(1).optional(),
 }).strict();
+
 
 /** .HostConfig.RestartPolicy and .RestartCount. */
 const RestartCheck = z.object({
@@ -83,6 +95,11 @@ const PortCheck = z.object({
   containerPort: z.string().regex(/^\d+(\/(tcp|udp))?$/),
   /** The host port it must be published on; any host port if omitted. */
   hostPort: HostPort.optional(),
+  /**
+   * The host address it must be bound to, e.g. 127.0.0.1 for `-p 127.0.0.1:8080:80` (only this
+   * machine can connect). Without an address in -p the engine binds every address (0.0.0.0).
+   */
+  hostIp: z.string().regex(/^[0-9a-fA-F.:]+$/, 'an IP address').optional(),
 }).strict();
 
 /** A real HTTP GET from the host, to 127.0.0.1. */
@@ -134,6 +151,8 @@ const ContentMatch = {
   matches: z.string().optional(),
   /** The content must contain this text. */
   includes: z.string().optional(),
+  /** Regular expression NO line may match (e.g. `^D:\\*` for a deny rule that must be gone). */
+  notMatching: z.string().optional(),
 };
 
 /** A file inside a named volume. */
@@ -305,6 +324,33 @@ const QuestionCheck = z.object({
   explain: Text.optional(),
 }).strict();
 
+// lessons-debugnet
+/** A file in the lesson workspace on the host (what `docker cp CONTAINER:PATH .` brought out). */
+const WorkspaceFileCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('workspace-file'),
+  /** Path relative to the workspace, e.g. httpd.conf */
+  path: z.string().min(1).refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'a path inside the workspace'),
+  ...ContentMatch,
+}).strict();
+
+// lessons-debugnet
+/**
+ * A real HTTP GET to 127.0.0.1 on whatever host port the engine published a container port on
+ * (`-P`, `-p 80`: a random port the lesson cannot know), read from .NetworkSettings.Ports.
+ */
+const PublishedHttpCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('published-http'),
+  container: Name,
+  /** e.g. "8080/tcp" (the /tcp may be left out). */
+  containerPort: z.string().regex(/^\d+(\/tcp)?$/),
+  path: z.string().startsWith('/').default('/'),
+  status: z.number().int().default(200),
+  bodyIncludes: z.string().optional(),
+  retryForMs: z.number().int().min(0).max(30_000).default(1500),
+}).strict();
+
 // kube: checks of the learner's Kubernetes manifests in the workspace, read and validated like a
 // strict API server would (src/kube). They need no engine: a lesson of only these says
 // `requires: { engine: false }`.
@@ -461,6 +507,9 @@ export const Check = z.discriminatedUnion('kind', [
   StopCheck,
   LogsCheck,
   QuestionCheck,
+  // lessons-debugnet
+  WorkspaceFileCheck,
+  PublishedHttpCheck,
   // kube
   ManifestCheck,
   KubeProbeCheck,
