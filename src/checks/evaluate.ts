@@ -10,6 +10,8 @@ import { health } from './kinds/health';
 import { httpCheck } from './kinds/http';
 import { image } from './kinds/image';
 import { logs } from './kinds/logs';
+import { command } from './kinds/command';
+import { logConfig } from './kinds/log-config';
 import { mount } from './kinds/mount';
 import { port } from './kinds/port';
 import { publishedHttp } from './kinds/published-http';
@@ -46,6 +48,8 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'health': return health(check, ctx);
     case 'stop': return stop(check, ctx);
     case 'logs': return logs(check, ctx);
+    case 'command': return command(check, ctx);
+    case 'log-config': return logConfig(check, ctx);
     case 'question': return question(check, ctx);
     case 'workspace-file': return workspaceFile(check, ctx);
     case 'published-http': return publishedHttp(check, ctx);

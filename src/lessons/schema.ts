@@ -49,8 +49,12 @@ const ContainerCheck = z.object({
    * absence alone proves nothing about how it came about). `auto-removed` needs the evidence: a
    * sandbox container of that name was created with --rm, its process ended by itself (no `kill`
    * from docker stop/kill/rm -f), and the engine removed it; none of that name is left.
+   * `removed` needs evidence too: a sandbox container of that name was removed (docker rm, rm -f
+   * or --rm) and none of that name is left; with `signals`, the signals it was sent before it went
+   * ([15]: `docker stop` then `docker rm`; [9]: `docker rm -f` or `docker kill`; []: it had ended
+   * by itself).
    */
-  state: z.enum(['exists', 'absent', 'auto-removed', 'created', 'running', 'exited', 'paused']),
+  state: z.enum(['exists', 'absent', 'auto-removed', 'removed', 'created', 'running', 'exited', 'paused']),
   /** The exit code of the main process (.State.ExitCode). */
   exitCode: z.number().int().optional(),
   /** .State.OOMKilled: killed for exceeding its --memory limit. */
@@ -351,6 +355,41 @@ const PublishedHttpCheck = z.object({
   retryForMs: z.number().int().min(0).max(30_000).default(1500),
 }).strict();
 
+// lessons-running
+/**
+ * What the container was told to run (.Config.Entrypoint and .Config.Cmd): the image's ENTRYPOINT
+ * and CMD, replaced by `--entrypoint` and by the words after the image name.
+ */
+const CommandCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('command'),
+  container: Name,
+  /** .Config.Entrypoint exactly (as a JSON array). */
+  entrypoint: z.array(z.string()).optional(),
+  /** .Config.Cmd exactly: the words after the image name, or the image's CMD when none were given. */
+  cmd: z.array(z.string()).optional(),
+  /**
+   * `exec`: ENTRYPOINT is a JSON array whose program runs as PID 1 and gets CMD (or the words
+   * after the image name) as arguments. `shell`: `ENTRYPOINT prog args` became
+   * ["/bin/sh", "-c", "prog args"], and CMD or the words after the image name are ignored.
+   */
+  entrypointForm: z.enum(['exec', 'shell']).optional(),
+}).strict();
+
+// lessons-running
+/** How the engine keeps the container's log (.HostConfig.LogConfig): the driver and its rotation. */
+const LogConfigCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('log-config'),
+  container: Name,
+  /** The log driver (json-file, local...); any if omitted. */
+  driver: z.string().optional(),
+  /** --log-opt max-size as docker reads it (1m = 1024k = 1048576 bytes): compared in bytes. */
+  maxSize: z.string().regex(/^\d+(\.\d+)?\s*[kmgKMG]?[iI]?[bB]?$/, 'a size like 10k, 1m').optional(),
+  /** --log-opt max-file: how many files the log is rotated over. */
+  maxFile: z.number().int().min(1).optional(),
+}).strict();
+
 // kube: checks of the learner's Kubernetes manifests in the workspace, read and validated like a
 // strict API server would (src/kube). They need no engine: a lesson of only these says
 // `requires: { engine: false }`.
@@ -510,6 +549,9 @@ export const Check = z.discriminatedUnion('kind', [
   // lessons-debugnet
   WorkspaceFileCheck,
   PublishedHttpCheck,
+  // lessons-running
+  CommandCheck,
+  LogConfigCheck,
   // kube
   ManifestCheck,
   KubeProbeCheck,

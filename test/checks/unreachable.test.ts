@@ -40,6 +40,8 @@ describe('an unreachable engine', () => {
     stop: { kind: 'stop', container: 'web', timeoutSeconds: 1 },
     logs: { kind: 'logs', container: 'web', stream: 'stdout', matches: 'x' },
     'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
+    command: { kind: 'command', container: 'web', entrypointForm: 'exec' },
+    'log-config': { kind: 'log-config', container: 'web', maxSize: '1m' },
   };
 
   for (const [kind, check] of Object.entries(engineKinds)) {

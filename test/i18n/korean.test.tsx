@@ -100,6 +100,8 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   question: { kind: 'question', question: { en: 'Who?', ko: '누가?' }, choices: [{ id: 'a', en: 'me', ko: '나' }, { id: 'b', en: 'you', ko: '너' }], answer: 'b' },
   'workspace-file': { kind: 'workspace-file', path: 'httpd.conf', notMatching: '^D:' },
   'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
+  command: { kind: 'command', container: 'web', entrypointForm: 'exec', cmd: ['1'] },
+  'log-config': { kind: 'log-config', container: 'web', maxSize: '1m', maxFile: 3 },
   // kube: the workspace has no manifests
   manifest: { kind: 'manifest', file: 'pod.yaml' },
   'kube-probe': { kind: 'kube-probe', object: 'Pod/web', probe: 'readiness' },

@@ -68,6 +68,29 @@ async function autoRemoved(ctx: CheckContext, name: string, expected: string): P
   return { pass: true, expected, actual: `container "${name}" ended${last.exitCode !== undefined ? ` with exit code ${last.exitCode}` : ''} and removed itself (--rm)` };
 }
 
+/**
+ * "Removed": a sandbox container of that name was removed and none of that name is left; with
+ * `signals`, the signals it was sent before it went (`docker stop` then `rm`: [15]; `rm -f`: [9]).
+ */
+async function removed(ctx: CheckContext, name: string, signals: number[] | undefined, expected: string): Promise<Outcome> {
+  const L = ctx.lang;
+  const c = await ctx.lab.container(name);
+  if (c) return { pass: false, expected, actual: say(L, 'removedStill', { name, state: describeState(c, c.State.OOMKilled, L) }) };
+  // The engine publishes `destroy` a moment after `docker rm` returns: look again briefly.
+  let gone = await ctx.lab.removedContainers(name);
+  for (let i = 0; i < 10 && gone.length === 0; i++) {
+    await sleep(150);
+    gone = await ctx.lab.removedContainers(name);
+  }
+  const last = gone.at(-1);
+  if (!last) return { pass: false, expected, actual: say(L, 'removedNever', { name }) };
+  const actual = last.signals.length
+    ? say(L, 'removedAfter', { name, signals: describeSignals(last.signals) })
+    : say(L, 'removedEnded', { name, code: last.exitCode === undefined ? '' : say(L, 'removedCode', { code: last.exitCode }) });
+  const signalsOk = signals === undefined || (last.signals.length === signals.length && last.signals.every((s, i) => s === signals[i]));
+  return { pass: signalsOk, expected, actual };
+}
+
 export const container: Evaluator<'container'> = async (check, ctx) => {
   const L = ctx.lang;
   const want = [stateWord(L, check.state)];
@@ -77,6 +100,7 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
   if (check.lastEvents !== undefined) want.push(say(L, 'wantLastEvents', { events: check.lastEvents.join(', ') }));
   const expected = say(L, 'containerIs', { name: check.container, state: want.join(', ') });
   if (check.state === 'auto-removed') return autoRemoved(ctx, check.container, expected);
+  if (check.state === 'removed') return removed(ctx, check.container, check.signals, expected);
   const c = await ctx.lab.container(check.container);
   if (check.state === 'absent') {
     return { pass: !c, expected, actual: c ? say(L, 'stillThere', { name: check.container, state: describeState(c, c.State.OOMKilled, L) }) : say(L, 'noSuchContainer') };
