@@ -203,6 +203,22 @@ const ImageCheck = z.object({
    * there ("Image is up to date") proves nothing about the registry.
    */
   fetched: z.boolean().optional(),
+  // lessons-images
+  /** At most this many layers (a `docker import` of an exported container has exactly one). */
+  maxLayers: z.number().int().min(1).optional(),
+  /**
+   * How many layers (diffIDs), counted from the bottom, it has in common with another image: at
+   * least `min`, at most `max`. A rebuild shares the layers the build cache reused and no more.
+   */
+  sharedLayers: z
+    .object({ image: z.string().min(1), min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() })
+    .strict()
+    .optional(),
+  /**
+   * The image came back with `docker load` after its image ID had been deleted from this engine
+   * (engine events). A load while it was still here proves nothing about the archive.
+   */
+  loaded: z.boolean().optional(),
 }).strict();
 
 /** A registry (on 127.0.0.1) lists this exact tag of a repository (GET /v2/REPO/tags/list, parsed). */
@@ -265,6 +281,31 @@ const LogsCheck = z.object({
   withinMs: z.number().int().min(0).max(30_000).default(0),
 }).strict();
 
+// lessons-images
+/**
+ * The digest a registry on 127.0.0.1 gives one tag (the manifest's sha256, as `docker push` prints
+ * it), compared with another tag's, or pulled by it.
+ */
+const DigestCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('digest'),
+  /** The host port the registry is published on. */
+  port: z.number().int().min(1).max(65535),
+  /** The repository inside the registry, e.g. greeter. */
+  repository: z.string().regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/),
+  /** The tag whose digest is read. */
+  tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/),
+  /** This other tag has the same digest: two names of one image. */
+  sameAs: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).optional(),
+  /** This other tag has another digest: other content (or the tag was moved). */
+  differentFrom: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).optional(),
+  /**
+   * The engine holds 127.0.0.1:PORT/REPOSITORY@DIGEST (that tag's digest now), fetched by a pull
+   * of that digest after its image ID was deleted here.
+   */
+  pulled: z.boolean().optional(),
+}).strict();
+
 export const Check = z.discriminatedUnion('kind', [
   ContainerCheck,
   RestartCheck,
@@ -282,6 +323,8 @@ export const Check = z.discriminatedUnion('kind', [
   HealthCheck,
   StopCheck,
   LogsCheck,
+  // lessons-images
+  DigestCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

@@ -95,6 +95,8 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   health: { kind: 'health', container: 'web', status: 'healthy' },
   stop: { kind: 'stop', container: 'web', timeoutSeconds: 5, maxSeconds: 2, exitCode: 0 },
   logs: { kind: 'logs', container: 'gone', stream: 'stdout', matches: 'ready' },
+  // lessons-images
+  digest: { kind: 'digest', port: 1, repository: 'greeter', tag: '1.0', sameAs: 'stable' },
 });
 
 describe('the evidence of a failed check of every kind, in Korean', () => {
