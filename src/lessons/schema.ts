@@ -298,9 +298,9 @@ const DigestCheck = z.object({
   ...CheckBase,
   kind: z.literal('digest'),
   /** The host port the registry is published on. */
-  port: z.number().int().min(1).max(65535),
-  /** The repository inside the registry, e.g. greeter. */
-  repository: z.string().regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/),
+  port: HostPort,
+  /** The repository inside the registry, e.g. greeter (or a per-learner [[repo]]). */
+  repository: z.string().regex(/^(?:[a-z0-9]|\[\[[a-z][a-z0-9-]*\]\])+(?:[._/-](?:[a-z0-9]|\[\[[a-z][a-z0-9-]*\]\])+)*$/),
   /** The tag whose digest is read. */
   tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/),
   /** This other tag has the same digest: two names of one image. */

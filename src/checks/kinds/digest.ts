@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { normalizeRef } from '../../engine/refs';
+import { portOf } from '../../lessons/personalize';
 import { say } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
 import { howFetched } from './image';
@@ -58,29 +59,30 @@ async function digestOf(port: number, repository: string, tag: string): Promise<
 export const digest: Evaluator<'digest'> = async (check, ctx) => {
   const L = ctx.lang;
   const repo = check.repository;
-  const pinned = `127.0.0.1:${check.port}/${repo}@sha256:…`;
-  const parts = [say(L, 'digestOfTag', { port: check.port, repo, tag: check.tag })];
+  const port = portOf(check.port);
+  const pinned = `127.0.0.1:${port}/${repo}@sha256:…`;
+  const parts = [say(L, 'digestOfTag', { port, repo, tag: check.tag })];
   if (check.sameAs) parts.push(say(L, 'digestSameWant', { repo, tag: check.tag, other: check.sameAs }));
   if (check.differentFrom) parts.push(say(L, 'digestDifferentWant', { repo, tag: check.tag, other: check.differentFrom }));
   if (check.pulled) parts.push(say(L, 'digestPulledWant', { ref: pinned }));
   const expected = parts.join(', ');
 
-  const own = await digestOf(check.port, repo, check.tag);
+  const own = await digestOf(port, repo, check.tag);
   if ('error' in own) {
-    return { pass: false, expected, actual: own.error === 'ECONNREFUSED' ? say(L, 'regNothingListens', { port: check.port }) : say(L, 'regRequestFailed', { code: own.error }) };
+    return { pass: false, expected, actual: own.error === 'ECONNREFUSED' ? say(L, 'regNothingListens', { port }) : say(L, 'regRequestFailed', { code: own.error }) };
   }
   if (!own.digest) return { pass: false, expected, actual: say(L, 'digestNoTag', { repo, tag: check.tag }) };
   const facts = [say(L, 'digestIs', { repo, tag: check.tag, digest: own.digest })];
   let pass = true;
   for (const [other, same] of [[check.sameAs, true], [check.differentFrom, false]] as const) {
     if (!other) continue;
-    const theirs = await digestOf(check.port, repo, other);
+    const theirs = await digestOf(port, repo, other);
     const d = 'digest' in theirs ? theirs.digest : null;
     facts.push(d ? say(L, 'digestIs', { repo, tag: other, digest: d }) : say(L, 'digestNoTag', { repo, tag: other }));
     pass &&= !!d && (d === own.digest) === same;
   }
   if (check.pulled) {
-    const ref = `127.0.0.1:${check.port}/${repo}@${own.digest}`;
+    const ref = `127.0.0.1:${port}/${repo}@${own.digest}`;
     const { image, outside } = await ctx.lab.image(ref);
     if (!image) {
       facts.push(say(L, outside ? 'digestNotByDigest' : 'digestNoImage', { ref }));
