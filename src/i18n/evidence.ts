@@ -220,13 +220,14 @@ const EVIDENCE = {
   digestOfTag: { en: 'the registry on 127.0.0.1:{port} has a digest for {repo}:{tag}', ko: '127.0.0.1:{port} 의 레지스트리에 {repo}:{tag} 의 다이제스트가 있음' },
   digestSameWant: { en: '{repo}:{other} has the same digest as {repo}:{tag}', ko: '{repo}:{other} 가 {repo}:{tag} 와 다이제스트가 같음' },
   digestDifferentWant: { en: '{repo}:{other} has another digest than {repo}:{tag}', ko: '{repo}:{other} 가 {repo}:{tag} 와 다이제스트가 다름' },
-  digestPulledWant: { en: 'pulled here by that digest ({ref}) after its copy here was deleted', ko: '여기 사본을 지운 뒤 그 다이제스트({ref})로 pull 함' },
+  digestPulledWant: { en: 'pulled here by that digest ({ref})', ko: '그 다이제스트({ref})로 여기에 pull 함' },
+  digestPulled: { en: 'pulled as {ref}', ko: '{ref} 로 pull 함' },
   digestIs: { en: '{repo}:{tag} is {digest}', ko: '{repo}:{tag} 는 {digest}' },
   digestNoTag: { en: 'the registry has no tag {repo}:{tag}', ko: '레지스트리에 {repo}:{tag} 태그가 없어요' },
   digestNoImage: { en: 'no image {ref} here: pull it by that digest', ko: '여기에 이미지 {ref} 가 없어요. 그 다이제스트로 pull 하세요' },
   digestNotByDigest: {
-    en: 'an image with that digest is here, but no pull by the digest made it ({ref} was never pulled)',
-    ko: '그 다이제스트의 이미지는 여기 있지만 다이제스트로 pull 한 적은 없어요 ({ref} 를 pull 한 적 없음)',
+    en: 'an image with that digest is here, but it was never pulled by the digest ({ref})',
+    ko: '그 다이제스트의 이미지는 여기 있지만 다이제스트로 pull 한 적은 없어요 ({ref})',
   },
 } satisfies Record<string, Record<Lang, string>>;
 

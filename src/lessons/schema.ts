@@ -308,8 +308,9 @@ const DigestCheck = z.object({
   /** This other tag has another digest: other content (or the tag was moved). */
   differentFrom: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).optional(),
   /**
-   * The engine holds 127.0.0.1:PORT/REPOSITORY@DIGEST (that tag's digest now), fetched by a pull
-   * of that digest after its image ID was deleted here.
+   * The engine holds 127.0.0.1:PORT/REPOSITORY@DIGEST (that tag's digest now) and a `docker pull`
+   * of exactly that reference happened (engine events). Not "after it was deleted": an image of
+   * that content may stay here under other learners' names.
    */
   pulled: z.boolean().optional(),
 }).strict();
