@@ -22,8 +22,8 @@ describe('an unreachable engine', () => {
   };
   afterAll(() => ctx.lab.engine.close());
 
-  // Every kind that reads the engine: http, registry-tag and digest ask 127.0.0.1 first, not the engine.
-  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'digest'>, CheckSpec> = {
+  // Every kind that reads the engine: http, registry-tag and digest ask 127.0.0.1 first, not the engine; a question reads the workspace.
+  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question' | 'digest'>, CheckSpec> = {
     container: { kind: 'container', container: 'web', state: 'running' },
     restart: { kind: 'restart', container: 'web', policy: 'always' },
     port: { kind: 'port', container: 'web', containerPort: '80' },
