@@ -219,11 +219,10 @@ const EVIDENCE = {
   imageSharedWant: { en: '{range} bottom layer(s) shared with {ref}', ko: '{ref}와 아래쪽 레이어 {range}개 공유' },
   imageSharedActual: { en: 'shares its bottom {n} layer(s) with {ref} (of its {total})', ko: '{ref}와 아래쪽 레이어 {n}개 공유 ({ref}의 레이어 {total}개 중)' },
   imageLoadedWant: { en: 'brought back by docker load after it was deleted here', ko: '여기서 지운 뒤 `docker load` 로 되살림' },
-  imageLoaded: { en: 'loaded after its last copy here was deleted', ko: '여기 있던 마지막 사본을 지운 뒤 `docker load` 로 불러옴' },
-  imageNeverLoaded: { en: 'never loaded with docker load', ko: '`docker load` 로 불러온 적 없음' },
-  imageLoadedOver: {
-    en: 'the last load found it still here (the archive added nothing): remove every name of it first',
-    ko: '마지막 `docker load` 때 이미지가 아직 있었어요 (아카이브가 보탠 게 없어요). 먼저 이름을 모두 지우세요',
+  imageLoaded: { en: 'its name came from an archive (docker load), after its last copy here was deleted', ko: '여기 있던 마지막 사본을 지운 뒤 아카이브에서(`docker load`) 이름을 되찾음' },
+  imageNamedHere: {
+    en: 'named here by a build, commit or docker tag at {time}, not by a load (a load over an image that is still here changes nothing: remove every name of it first)',
+    ko: '{time} 에 빌드, commit, `docker tag` 로 여기서 이름이 붙었고 load 로 붙은 게 아니에요 (아직 있는 이미지 위에 load 하면 바뀌는 게 없어요. 먼저 이름을 모두 지우세요)',
   },
   titleDigest: { en: 'digest of {repository}:{tag}', ko: '{repository}:{tag} 의 다이제스트' },
   digestOfTag: { en: 'the registry on 127.0.0.1:{port} has a digest for {repo}:{tag}', ko: '127.0.0.1:{port} 의 레지스트리에 {repo}:{tag} 의 다이제스트가 있음' },

@@ -223,8 +223,10 @@ const ImageCheck = z.object({
     .strict()
     .optional(),
   /**
-   * The image came back with `docker load` after its image ID had been deleted from this engine
-   * (engine events). A load while it was still here proves nothing about the archive.
+   * The image came back with `docker load` after its image ID had been deleted from this engine:
+   * its `Metadata.LastTagTime` is zero (a build, commit or `docker tag` stamps it; a load that
+   * recreates the image does not, and a load over the image still here keeps the old stamp).
+   * Engine state, not events: a shared engine's last 256 events can scroll away in seconds.
    */
   loaded: z.boolean().optional(),
 }).strict();
