@@ -222,7 +222,7 @@ const EVIDENCE = {
   imageLoaded: { en: 'its name came from an archive (docker load), after its last copy here was deleted', ko: '여기 있던 마지막 사본을 지운 뒤 아카이브에서(`docker load`) 이름을 되찾음' },
   imageNamedHere: {
     en: 'named here by a build, commit or docker tag at {time}, not by a load (a load over an image that is still here changes nothing: remove every name of it first)',
-    ko: '{time} 에 빌드, commit, `docker tag` 로 여기서 이름이 붙었고 load 로 붙은 게 아니에요 (아직 있는 이미지 위에 load 하면 바뀌는 게 없어요. 먼저 이름을 모두 지우세요)',
+    ko: '{time} 에 빌드, commit, `docker tag` 로 여기서 이름이 붙었고 `docker load` 로 붙은 게 아니에요 (아직 있는 이미지 위에 `docker load` 하면 바뀌는 게 없어요. 먼저 이름을 모두 지우세요)',
   },
   titleDigest: { en: 'digest of {repository}:{tag}', ko: '{repository}:{tag} 의 다이제스트' },
   digestOfTag: { en: 'the registry on 127.0.0.1:{port} has a digest for {repo}:{tag}', ko: '127.0.0.1:{port} 의 레지스트리에 {repo}:{tag} 의 다이제스트가 있음' },
