@@ -6,13 +6,16 @@ import { attached, network, reach } from './kinds/network';
 import { container } from './kinds/container';
 import { digest } from './kinds/digest';
 import { env } from './kinds/env';
-import { containerFile, volumeFile } from './kinds/files';
+import { containerFile, volumeFile, workspaceFile } from './kinds/files';
 import { health } from './kinds/health';
 import { httpCheck } from './kinds/http';
 import { image } from './kinds/image';
 import { logs } from './kinds/logs';
+import { command } from './kinds/command';
+import { logConfig } from './kinds/log-config';
 import { mount } from './kinds/mount';
 import { port } from './kinds/port';
+import { publishedHttp } from './kinds/published-http';
 import { question } from './kinds/question';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
@@ -38,7 +41,11 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'health': return health(check, ctx);
     case 'stop': return stop(check, ctx);
     case 'logs': return logs(check, ctx);
+    case 'command': return command(check, ctx);
+    case 'log-config': return logConfig(check, ctx);
     case 'question': return question(check, ctx);
+    case 'workspace-file': return workspaceFile(check, ctx);
+    case 'published-http': return publishedHttp(check, ctx);
     // lessons-images
     case 'digest': return digest(check, ctx);
     default: {
