@@ -35,5 +35,7 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'kube-env': return sayKube(lang, 'titleEnv', { name: c.name, object: c.object });
     case 'kube-volume': return sayKube(lang, 'titleVolume', { mountPath: c.mountPath, object: c.object });
     case 'kube-field': return sayKube(lang, 'titleField', { path: c.path, object: c.object });
+    // lessons-images
+    case 'digest': return say(lang, 'titleDigest', { repository: c.repository, tag: c.tag });
   }
 }

@@ -4,6 +4,7 @@ import { fill } from '../i18n/strings';
 import { describeCheck } from './describe';
 import { attached, network, reach } from './kinds/network';
 import { container } from './kinds/container';
+import { digest } from './kinds/digest';
 import { env } from './kinds/env';
 import { containerFile, volumeFile, workspaceFile } from './kinds/files';
 import { health } from './kinds/health';
@@ -62,6 +63,8 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'kube-env': return kubeEnv(check, ctx);
     case 'kube-volume': return kubeVolume(check, ctx);
     case 'kube-field': return kubeField(check, ctx);
+    // lessons-images
+    case 'digest': return digest(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);

@@ -204,7 +204,7 @@ function lintMine(lesson: Lesson): Problem[] {
   }
   lesson.steps.forEach((step, si) =>
     step.checks.forEach((check, ci) => {
-      const port = check.kind === 'http' || check.kind === 'registry-tag' ? ['port', check.port] as const : check.kind === 'port' && check.hostPort !== undefined ? ['hostPort', check.hostPort] as const : null;
+      const port = check.kind === 'http' || check.kind === 'registry-tag' || check.kind === 'digest' ? ['port', check.port] as const : check.kind === 'port' && check.hostPort !== undefined ? ['hostPort', check.hostPort] as const : null;
       if (port && !isMine(port[1])) out.push({ file, line: lesson.source.lineOf(['steps', si, 'checks', ci, port[0]]), code: 'CTR022', message: `check "${check.id}" calls host port ${port[1]}: use a per-learner port ("[[port]]", declared under mine)` });
     }),
   );

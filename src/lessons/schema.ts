@@ -234,6 +234,24 @@ const ImageCheck = z.object({
    * there ("Image is up to date") proves nothing about the registry.
    */
   fetched: z.boolean().optional(),
+  // lessons-images
+  /** At most this many layers (a `docker import` of an exported container has exactly one). */
+  maxLayers: z.number().int().min(1).optional(),
+  /**
+   * How many layers (diffIDs), counted from the bottom, it has in common with another image: at
+   * least `min`, at most `max`. A rebuild shares the layers the build cache reused and no more.
+   */
+  sharedLayers: z
+    .object({ image: z.string().min(1), min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() })
+    .strict()
+    .optional(),
+  /**
+   * The image came back with `docker load` after its image ID had been deleted from this engine:
+   * its `Metadata.LastTagTime` is zero (a build, commit or `docker tag` stamps it; a load that
+   * recreates the image does not, and a load over the image still here keeps the old stamp).
+   * Engine state, not events: a shared engine's last 256 events can scroll away in seconds.
+   */
+  loaded: z.boolean().optional(),
 }).strict();
 
 /** A registry (on 127.0.0.1) lists this exact tag of a repository (GET /v2/REPO/tags/list, parsed). */
@@ -528,6 +546,32 @@ const KubeFieldCheck = z.object({
   refersTo: z.string().regex(/^[A-Z][A-Za-z]+$/).optional(),
 }).strict();
 
+// lessons-images
+/**
+ * The digest a registry on 127.0.0.1 gives one tag (the manifest's sha256, as `docker push` prints
+ * it), compared with another tag's, or pulled by it.
+ */
+const DigestCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('digest'),
+  /** The host port the registry is published on. */
+  port: HostPort,
+  /** The repository inside the registry, e.g. greeter (or a per-learner [[repo]]). */
+  repository: z.string().regex(/^(?:[a-z0-9]|\[\[[a-z][a-z0-9-]*\]\])+(?:[._/-](?:[a-z0-9]|\[\[[a-z][a-z0-9-]*\]\])+)*$/),
+  /** The tag whose digest is read. */
+  tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/),
+  /** This other tag has the same digest: two names of one image. */
+  sameAs: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).optional(),
+  /** This other tag has another digest: other content (or the tag was moved). */
+  differentFrom: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).optional(),
+  /**
+   * The engine holds 127.0.0.1:PORT/REPOSITORY@DIGEST (that tag's digest now) and a `docker pull`
+   * of exactly that reference happened (engine events). Not "after it was deleted": an image of
+   * that content may stay here under other learners' names.
+   */
+  pulled: z.boolean().optional(),
+}).strict();
+
 export const Check = z.discriminatedUnion('kind', [
   ContainerCheck,
   RestartCheck,
@@ -561,6 +605,8 @@ export const Check = z.discriminatedUnion('kind', [
   KubeEnvCheck,
   KubeVolumeCheck,
   KubeFieldCheck,
+  // lessons-images
+  DigestCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

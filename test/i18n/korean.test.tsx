@@ -111,6 +111,8 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   'kube-env': { kind: 'kube-env', object: 'Pod/web', name: 'DB_PASSWORD', from: 'secret' },
   'kube-volume': { kind: 'kube-volume', object: 'Pod/web', mountPath: '/data', source: 'persistentVolumeClaim' },
   'kube-field': { kind: 'kube-field', object: 'Pod/web', path: 'spec.runtimeClassName', refersTo: 'RuntimeClass' },
+  // lessons-images
+  digest: { kind: 'digest', port: 1, repository: 'greeter', tag: '1.0', sameAs: 'stable' },
 });
 
 describe('the evidence of a failed check of every kind, in Korean', () => {
