@@ -1,4 +1,5 @@
 import { say, stateWord } from '../i18n/evidence';
+import { sayKube } from '../kube/say';
 import type { Check, Lang } from '../lessons/schema';
 
 /** A short title for a check whose lesson gives none, in the learner's language. */
@@ -25,5 +26,16 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'question': return say(lang, 'titleQuestion');
     case 'workspace-file': return say(lang, 'titleWorkspaceFile', { path: c.path });
     case 'published-http': return say(lang, 'titlePublishedHttp', { container: c.container, port: c.containerPort });
+    // kube
+    case 'manifest': return sayKube(lang, 'titleManifest', { file: c.file ?? sayKube(lang, 'allYaml') });
+    case 'kube-probe': return sayKube(lang, 'titleProbe', { field: `${c.probe}Probe`, object: c.object });
+    case 'kube-hook': return sayKube(lang, 'titleHook', { hook: c.hook, object: c.object });
+    case 'kube-image': return sayKube(lang, 'titleImage', { object: c.object });
+    case 'kube-selector': return sayKube(lang, 'titleSelector', { object: c.object });
+    case 'kube-env': return sayKube(lang, 'titleEnv', { name: c.name, object: c.object });
+    case 'kube-volume': return sayKube(lang, 'titleVolume', { mountPath: c.mountPath, object: c.object });
+    case 'kube-field': return sayKube(lang, 'titleField', { path: c.path, object: c.object });
+    // lessons-images
+    case 'digest': return say(lang, 'titleDigest', { repository: c.repository, tag: c.tag });
   }
 }

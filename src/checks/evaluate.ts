@@ -4,6 +4,7 @@ import { fill } from '../i18n/strings';
 import { describeCheck } from './describe';
 import { attached, network, reach } from './kinds/network';
 import { container } from './kinds/container';
+import { digest } from './kinds/digest';
 import { env } from './kinds/env';
 import { containerFile, volumeFile, workspaceFile } from './kinds/files';
 import { health } from './kinds/health';
@@ -19,6 +20,14 @@ import { question } from './kinds/question';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
 import { stop } from './kinds/stop';
+import { manifest } from './kinds/manifest';
+import { kubeEnv } from './kinds/kube-env';
+import { kubeField } from './kinds/kube-field';
+import { kubeHook } from './kinds/kube-hook';
+import { kubeImage } from './kinds/kube-image';
+import { kubeProbe } from './kinds/kube-probe';
+import { kubeSelector } from './kinds/kube-selector';
+import { kubeVolume } from './kinds/kube-volume';
 import type { CheckContext, CheckResult, Outcome, StepResult } from './types';
 
 /** One evaluator per kind; the exhaustive switch makes a new kind a compile error until handled. */
@@ -45,6 +54,17 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'question': return question(check, ctx);
     case 'workspace-file': return workspaceFile(check, ctx);
     case 'published-http': return publishedHttp(check, ctx);
+    // kube
+    case 'manifest': return manifest(check, ctx);
+    case 'kube-probe': return kubeProbe(check, ctx);
+    case 'kube-hook': return kubeHook(check, ctx);
+    case 'kube-image': return kubeImage(check, ctx);
+    case 'kube-selector': return kubeSelector(check, ctx);
+    case 'kube-env': return kubeEnv(check, ctx);
+    case 'kube-volume': return kubeVolume(check, ctx);
+    case 'kube-field': return kubeField(check, ctx);
+    // lessons-images
+    case 'digest': return digest(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);

@@ -6,6 +6,7 @@ import { quickCatalog } from '../lessons/cache';
 import { findLesson } from '../lessons/find';
 import { openProgress } from '../progress/store';
 import { learnerLab } from '../sandbox/learner';
+import { noEngineLab } from '../sandbox/no-engine';
 import { workspaceFor } from '../workspace/workspace';
 import { formatStepResult } from './format';
 import { connect, pickLang } from './context';
@@ -37,7 +38,8 @@ export async function run(args: Args): Promise<number> {
   const api = connect();
   try {
     const sessionId = process.env.CTR_LEARN_SESSION || undefined;
-    const result = await checkStep(step, { lab: learnerLab(api, lesson.id, sessionId), workspace: workspaceFor(lesson) }, lang);
+    const lab = lesson.requires.engine ? learnerLab(api, lesson.id, sessionId) : noEngineLab(lesson.id);
+    const result = await checkStep(step, { lab, workspace: workspaceFor(lesson) }, lang);
     store.recordAttempt(lesson.id, step.id, result.passed, stepIds, result.checks.map((c) => ({ check: c.id, actual: c.actual })));
     if (args.flags.json) {
       printJson({ lesson: lesson.id, step: step.id, stepNumber: index + 1, ...result });

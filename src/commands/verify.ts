@@ -12,7 +12,8 @@ export async function run(args: Args): Promise<number> {
   const api = connect();
   const started = performance.now();
   try {
-    await reapSessions(api);
+    // Lessons that need no engine are proven without one.
+    if (chosen.some((l) => l.requires.engine)) await reapSessions(api);
     const jobs = typeof args.flags.jobs === 'string' ? Number(args.flags.jobs) : 2;
     const verdicts = await verifyLessons(api, chosen, { jobs, onVerdict: args.flags.json ? undefined : (v) => println(formatVerdict(v)) });
     const ok = verdicts.every((v) => v.ok) && broken.length === 0;

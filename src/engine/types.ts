@@ -63,6 +63,8 @@ export interface ImageInspect {
   RepoDigests: string[] | null;
   Config: { Labels: Record<string, string> | null; Healthcheck?: { Test?: string[] | null } | null } | null;
   RootFS: { Layers?: string[] };
+  /** When a build, commit or `docker tag` last named it here; zero time when its names came from `docker load` or a pull. */
+  Metadata?: { LastTagTime?: string };
 }
 
 export interface ImageHistoryEntry {

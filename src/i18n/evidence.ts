@@ -249,6 +249,30 @@ const EVIDENCE = {
     en: ' (128 + 15: SIGTERM ended it, but not with exit 0: a handler that ran must end with `exit 0`; without one, an init such as --init passed SIGTERM on)',
     ko: ' (128 + 15: SIGTERM으로 끝났지만 종료 코드가 0이 아니에요. 실행된 핸들러는 `exit 0`으로 끝나야 해요. 핸들러가 없으면 --init 이 SIGTERM을 전달한 거예요)',
   },
+
+  // lessons-images: image layers and archives, registry digests
+  imageMaxLayers: { en: 'with at most {n} layer(s)', ko: '레이어 {n}개 이하' },
+  imageSharedWant: { en: '{range} bottom layer(s) shared with {ref}', ko: '{ref}와 아래쪽 레이어 {range}개 공유' },
+  imageSharedActual: { en: 'shares its bottom {n} layer(s) with {ref} (of its {total})', ko: '{ref}와 아래쪽 레이어 {n}개 공유 ({ref}의 레이어 {total}개 중)' },
+  imageLoadedWant: { en: 'brought back by docker load after it was deleted here', ko: '여기서 지운 뒤 `docker load` 로 되살림' },
+  imageLoaded: { en: 'its name came from an archive (docker load), after its last copy here was deleted', ko: '여기 있던 마지막 사본을 지운 뒤 아카이브에서(`docker load`) 이름을 되찾음' },
+  imageNamedHere: {
+    en: 'named here by a build, commit or docker tag at {time}, not by a load (a load over an image that is still here changes nothing: remove every name of it first)',
+    ko: '{time} 에 빌드, commit, `docker tag` 로 여기서 이름이 붙었고 `docker load` 로 붙은 게 아니에요 (아직 있는 이미지 위에 `docker load` 하면 바뀌는 게 없어요. 먼저 이름을 모두 지우세요)',
+  },
+  titleDigest: { en: 'digest of {repository}:{tag}', ko: '{repository}:{tag} 의 다이제스트' },
+  digestOfTag: { en: 'the registry on 127.0.0.1:{port} has a digest for {repo}:{tag}', ko: '127.0.0.1:{port} 의 레지스트리에 {repo}:{tag} 의 다이제스트가 있음' },
+  digestSameWant: { en: '{repo}:{other} has the same digest as {repo}:{tag}', ko: '{repo}:{other} 가 {repo}:{tag} 와 다이제스트가 같음' },
+  digestDifferentWant: { en: '{repo}:{other} has another digest than {repo}:{tag}', ko: '{repo}:{other} 가 {repo}:{tag} 와 다이제스트가 다름' },
+  digestPulledWant: { en: 'pulled here by that digest ({ref})', ko: '그 다이제스트({ref})로 여기에 pull 함' },
+  digestPulled: { en: 'pulled as {ref}', ko: '{ref} 로 pull 함' },
+  digestIs: { en: '{repo}:{tag} is {digest}', ko: '{repo}:{tag} 는 {digest}' },
+  digestNoTag: { en: 'the registry has no tag {repo}:{tag}', ko: '레지스트리에 {repo}:{tag} 태그가 없어요' },
+  digestNoImage: { en: 'no image {ref} here: pull it by that digest', ko: '여기에 이미지 {ref} 가 없어요. 그 다이제스트로 pull 하세요' },
+  digestNotByDigest: {
+    en: 'an image with that digest is here, but it was never pulled by the digest ({ref})',
+    ko: '그 다이제스트의 이미지는 여기 있지만 다이제스트로 pull 한 적은 없어요 ({ref})',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type EvidenceKey = keyof typeof EVIDENCE;

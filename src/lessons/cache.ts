@@ -5,7 +5,8 @@ import {
   fromCompiled, lessonFilesStat, lessonsFingerprint, readCompiled, toCompiled,
   type Catalog, type CompiledCatalog,
 } from './compiled';
-import { currentLearner, personalizeAll, type Learner } from './personalize';
+import { personalizeAll, type Learner } from './personalize';
+import { currentLearner } from '../sandbox/learner-values';
 import { ensureDir, lessonsRoot, packageRoot, stateDir, writeJsonAtomically } from '../paths';
 
 /**

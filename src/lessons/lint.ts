@@ -141,7 +141,8 @@ function objectsOf(check: Check): ['containers' | 'networks' | 'volumes' | 'imag
   const out: ['containers' | 'networks' | 'volumes' | 'images', string][] = [];
   // The image a check inspects is one the lesson makes (only sandbox-made images count).
   if (check.kind === 'image') out.push(['images', check.image]);
-  if ('container' in check) out.push(['containers', check.container]);
+  // A kube check's container is a pod's, in the learner's manifest, not a docker container.
+  if ('container' in check && !('object' in check)) out.push(['containers', check.container]);
   if (check.kind === 'reach') out.push(['containers', check.from]);
   if (check.kind === 'network') out.push(['networks', check.network]);
   if (check.kind === 'attached' && !['bridge', 'host', 'none'].includes(check.network)) out.push(['networks', check.network]);
@@ -203,10 +204,29 @@ function lintMine(lesson: Lesson): Problem[] {
   }
   lesson.steps.forEach((step, si) =>
     step.checks.forEach((check, ci) => {
-      const port = check.kind === 'http' || check.kind === 'registry-tag' ? ['port', check.port] as const : check.kind === 'port' && check.hostPort !== undefined ? ['hostPort', check.hostPort] as const : null;
+      const port = check.kind === 'http' || check.kind === 'registry-tag' || check.kind === 'digest' ? ['port', check.port] as const : check.kind === 'port' && check.hostPort !== undefined ? ['hostPort', check.hostPort] as const : null;
       if (port && !isMine(port[1])) out.push({ file, line: lesson.source.lineOf(['steps', si, 'checks', ci, port[0]]), code: 'CTR022', message: `check "${check.id}" calls host port ${port[1]}: use a per-learner port ("[[port]]", declared under mine)` });
     }),
   );
+  return out;
+}
+
+/**
+ * CTR025: in one lessons folder, each per-learner name base belongs to one lesson. A learner's lab
+ * is kept between sessions, so lesson B's `worker-jimin` would meet lesson A's. (Within a lesson
+ * one base may name a container and an image repository: they do not meet.)
+ */
+export function lintMineNames(lessons: Lesson[]): Problem[] {
+  const seen = new Map<string, string>();
+  const out: Problem[] = [];
+  for (const l of lessons) {
+    for (const [key, v] of Object.entries(l.mine)) {
+      if (!('name' in v)) continue;
+      const other = seen.get(v.name);
+      if (other && other !== l.id) out.push({ file: l.source.yamlPath, line: l.source.lineOf(['mine', key]), code: 'CTR025', message: `name "${v.name}" is also a per-learner name of lesson ${other}: a learner's kept lab of ${other} would hold ${v.name}-<them>; choose a name of this lesson's own` });
+      else seen.set(v.name, l.id);
+    }
+  }
   return out;
 }
 
@@ -236,14 +256,18 @@ export function lintRoots(roots: string[], cwd = process.cwd()): LintReport {
   const lessons: Lesson[] = [];
   const problems: Problem[] = [];
   for (const root of roots) {
+    const here: Lesson[] = [];
     for (const dir of lessonDirs(root)) {
       const loaded = loadLesson(dir, cwd);
       problems.push(...loaded.problems);
       if (loaded.lesson) {
-        lessons.push(loaded.lesson);
+        here.push(loaded.lesson);
         problems.push(...lintLesson(loaded.lesson));
       }
     }
+    // Names per lessons folder: a learner's labs are of the lessons of one folder.
+    problems.push(...lintMineNames(here));
+    lessons.push(...here);
   }
   problems.push(...lintBuildsOn(lessons), ...lintMinePorts(lessons));
   return { lessons, problems };

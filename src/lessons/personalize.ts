@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { memberName, readGroupConfig } from '../course/group-config';
-import { learnerId } from '../sandbox/learner-id';
 import { PLACEHOLDER, type Lesson } from './schema';
 
 /**
@@ -35,11 +33,6 @@ export function learnerFrom(name: string, id: string, chosen: boolean): Learner 
   const s = slug(name);
   const short = !s ? `m${tail.slice(0, 4)}` : chosen ? s : `${s.slice(0, 6)}${tail.slice(0, 2)}`;
   return { short, portBase: PORT_FLOOR + 100 * (h.readUInt32BE(4) % PORT_RANGES) };
-}
-
-/** The learner of this ctr-learn home. */
-export function currentLearner(env = process.env): Learner {
-  return learnerFrom(memberName(), learnerId(env), readGroupConfig().name !== undefined);
 }
 
 /** The values of a lesson's `mine` for a learner (null: the defaults, as lint and docs show them). */

@@ -234,6 +234,24 @@ const ImageCheck = z.object({
    * there ("Image is up to date") proves nothing about the registry.
    */
   fetched: z.boolean().optional(),
+  // lessons-images
+  /** At most this many layers (a `docker import` of an exported container has exactly one). */
+  maxLayers: z.number().int().min(1).optional(),
+  /**
+   * How many layers (diffIDs), counted from the bottom, it has in common with another image: at
+   * least `min`, at most `max`. A rebuild shares the layers the build cache reused and no more.
+   */
+  sharedLayers: z
+    .object({ image: z.string().min(1), min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() })
+    .strict()
+    .optional(),
+  /**
+   * The image came back with `docker load` after its image ID had been deleted from this engine:
+   * its `Metadata.LastTagTime` is zero (a build, commit or `docker tag` stamps it; a load that
+   * recreates the image does not, and a load over the image still here keeps the old stamp).
+   * Engine state, not events: a shared engine's last 256 events can scroll away in seconds.
+   */
+  loaded: z.boolean().optional(),
 }).strict();
 
 /** A registry (on 127.0.0.1) lists this exact tag of a repository (GET /v2/REPO/tags/list, parsed). */
@@ -390,6 +408,170 @@ const LogConfigCheck = z.object({
   maxFile: z.number().int().min(1).optional(),
 }).strict();
 
+// kube: checks of the learner's Kubernetes manifests in the workspace, read and validated like a
+// strict API server would (src/kube). They need no engine: a lesson of only these says
+// `requires: { engine: false }`.
+
+/** `Kind/name` of an object in the learner's manifests, e.g. Deployment/web. */
+const KubeRef = z.string().regex(/^[A-Z][A-Za-z]+\/[a-z0-9][a-z0-9.-]*$/, 'Kind/name, e.g. Deployment/web');
+const KubeFile = z.string().regex(/^[^/].*\.ya?ml$/, 'a .yaml file in the workspace, e.g. pod.yaml');
+const KubeTarget = {
+  /** The object the check is about. */
+  object: KubeRef,
+  /** The file it must be in; any .yaml file of the workspace if omitted. */
+  file: KubeFile.optional(),
+  /** The container (by name); the pod's first container if omitted. */
+  container: z.string().min(1).optional(),
+};
+
+/**
+ * The file is valid, strictly (unknown fields, types, enums, required fields, images), and holds
+ * these objects. Without `file`: every .yaml file of the workspace, together.
+ */
+const ManifestCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('manifest'),
+  file: KubeFile.optional(),
+  objects: z.array(KubeRef).default([]),
+}).strict();
+
+/** A container's probe: its handler, on a port the container declares, and timings that suit the app. */
+const KubeProbeCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('kube-probe'),
+  ...KubeTarget,
+  probe: z.enum(['readiness', 'liveness', 'startup']),
+  /** The handler must be one of these. */
+  handler: z.array(z.enum(['httpGet', 'tcpSocket', 'exec', 'grpc'])).min(1).optional(),
+  /** An httpGet or tcpSocket probe must use a port (number or name) the container declares in `ports`. */
+  declaredPort: z.boolean().default(true),
+  /** An httpGet probe must ask this path. */
+  path: z.string().startsWith('/').optional(),
+  /**
+   * The app needs this long to start: the probe must not fail it before then, i.e.
+   * initialDelaySeconds + periodSeconds × failureThreshold ≥ this (for a liveness probe, a
+   * startupProbe's budget counts instead: liveness waits for it).
+   */
+  slowStartSeconds: z.number().int().min(1).optional(),
+  /** A hung app must be caught within this long: periodSeconds × failureThreshold ≤ this. */
+  hangRestartSeconds: z.number().int().min(1).optional(),
+}).strict();
+
+/** A container's lifecycle hook, and whether it fits in the grace period with the app's shutdown. */
+const KubeHookCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('kube-hook'),
+  ...KubeTarget,
+  hook: z.enum(['preStop', 'postStart']),
+  handler: z.array(z.enum(['exec', 'httpGet', 'tcpSocket', 'sleep'])).min(1).optional(),
+  /** The hook must wait at least this long (a `sleep` handler's seconds, or `sleep N` in an exec command). */
+  minSeconds: z.number().int().min(0).optional(),
+  /**
+   * After the preStop hook, the app gets SIGTERM and needs this long to save and exit: hook +
+   * this must fit in terminationGracePeriodSeconds (default 30), or SIGKILL comes first.
+   */
+  appShutdownSeconds: z.number().int().min(0).optional(),
+}).strict();
+
+/** A container's image reference and (effective) imagePullPolicy. */
+const KubeImageCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('kube-image'),
+  ...KubeTarget,
+  /** The effective policy: as written, or the default (Always for :latest or no tag, else IfNotPresent). */
+  pullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
+  /** `digest`: name@sha256:<64 hex>; `tag`: an explicit tag other than latest. */
+  pinned: z.enum(['digest', 'tag']).optional(),
+  /** The image's repository, without tag or digest, e.g. registry.example.com/web. */
+  repository: z.string().min(1).optional(),
+}).strict();
+
+/** A workload's selector matches its template; a Service's selector finds those pods on a declared port. */
+const KubeSelectorCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('kube-selector'),
+  /** The Deployment or ReplicaSet. */
+  object: KubeRef,
+  file: KubeFile.optional(),
+  /** The Service that must find the workload's pods (and send to a port they declare). */
+  service: KubeRef.optional(),
+  replicas: z.number().int().min(0).optional(),
+}).strict();
+
+/** Where an environment variable of a container comes from. */
+const KubeEnvCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('kube-env'),
+  ...KubeTarget,
+  /** The variable's name as the app reads it. */
+  name: z.string().min(1),
+  /** `secret`/`configMap`: from a secretKeyRef/configMapKeyRef, or an envFrom of one; `value`: a literal value. */
+  from: z.enum(['secret', 'configMap', 'value']),
+  /** The Secret or ConfigMap's name. */
+  source: z.string().min(1).optional(),
+  /** Its key. */
+  key: z.string().min(1).optional(),
+  /** For `from: value`, the value. */
+  value: z.string().optional(),
+  /** The Secret/ConfigMap must be in the workspace's manifests, with that key. */
+  sourceInWorkspace: z.boolean().default(true),
+}).strict();
+
+/** A container's volume mount and what backs it. */
+const KubeVolumeCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('kube-volume'),
+  ...KubeTarget,
+  mountPath: z.string().startsWith('/'),
+  source: z.enum(['persistentVolumeClaim', 'configMap', 'secret', 'emptyDir', 'hostPath']),
+  /** The claim's, ConfigMap's or Secret's name. */
+  sourceName: z.string().min(1).optional(),
+  readOnly: z.boolean().optional(),
+  /** The PVC/ConfigMap/Secret must be in the workspace's manifests. */
+  sourceInWorkspace: z.boolean().default(true),
+  /** The claim could bind this PersistentVolume of the workspace (class, access modes, size). */
+  persistentVolume: z.string().min(1).optional(),
+}).strict();
+
+/** One field of an object: its value, or that it names another object of the workspace. */
+const KubeFieldCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('kube-field'),
+  object: KubeRef,
+  file: KubeFile.optional(),
+  /** Dotted path, list items by index: spec.runtimeClassName, spec.template.spec.containers.0.name */
+  path: z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/),
+  equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  /** The value is the name of an object of this kind in the workspace (e.g. RuntimeClass). */
+  refersTo: z.string().regex(/^[A-Z][A-Za-z]+$/).optional(),
+}).strict();
+
+// lessons-images
+/**
+ * The digest a registry on 127.0.0.1 gives one tag (the manifest's sha256, as `docker push` prints
+ * it), compared with another tag's, or pulled by it.
+ */
+const DigestCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('digest'),
+  /** The host port the registry is published on. */
+  port: HostPort,
+  /** The repository inside the registry, e.g. greeter (or a per-learner [[repo]]). */
+  repository: z.string().regex(/^(?:[a-z0-9]|\[\[[a-z][a-z0-9-]*\]\])+(?:[._/-](?:[a-z0-9]|\[\[[a-z][a-z0-9-]*\]\])+)*$/),
+  /** The tag whose digest is read. */
+  tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/),
+  /** This other tag has the same digest: two names of one image. */
+  sameAs: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).optional(),
+  /** This other tag has another digest: other content (or the tag was moved). */
+  differentFrom: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).optional(),
+  /**
+   * The engine holds 127.0.0.1:PORT/REPOSITORY@DIGEST (that tag's digest now) and a `docker pull`
+   * of exactly that reference happened (engine events). Not "after it was deleted": an image of
+   * that content may stay here under other learners' names.
+   */
+  pulled: z.boolean().optional(),
+}).strict();
+
 export const Check = z.discriminatedUnion('kind', [
   ContainerCheck,
   RestartCheck,
@@ -414,6 +596,17 @@ export const Check = z.discriminatedUnion('kind', [
   // lessons-running
   CommandCheck,
   LogConfigCheck,
+  // kube
+  ManifestCheck,
+  KubeProbeCheck,
+  KubeHookCheck,
+  KubeImageCheck,
+  KubeSelectorCheck,
+  KubeEnvCheck,
+  KubeVolumeCheck,
+  KubeFieldCheck,
+  // lessons-images
+  DigestCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

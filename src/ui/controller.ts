@@ -12,7 +12,7 @@ import { labBackText } from '../sandbox/kept-text';
 import type { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../workspace/workspace';
 import { clearAnswers, readAnswers, saveAnswers } from '../workspace/answers';
-import { onlyQuestions } from './question';
+import { noEngineLab, stepNeedsEngine } from '../sandbox/no-engine';
 import { BoundedBuffer } from './buffer';
 import { EngineSession, type EngineSessionOptions } from './engine-session';
 import type { Effect } from './events';
@@ -209,14 +209,15 @@ export class Controller {
       case 'runCheck':
         return this.runCheck(e.lessonId, e.stepIndex);
       case 'planReset': {
-        const plan = await this.sandbox!.planReset(e.lessonId);
+        // A lesson that needs no engine has only its files (and answers) to put back.
+        const plan = this.lesson(e.lessonId).requires.engine ? await this.sandbox!.planReset(e.lessonId) : { containers: [], networks: [], volumes: [], images: [] };
         this.dispatch({ type: 'resetPlanned', plan });
         return;
       }
       case 'reset': {
         try {
-          const removed = await this.sandbox!.reset(e.lessonId);
           const lesson = this.lesson(e.lessonId);
+          const removed = lesson.requires.engine ? await this.sandbox!.reset(e.lessonId) : { containers: [], networks: [], volumes: [], images: [] };
           if (e.restoreFiles) restoreStarterFiles(lesson, this.d.workspaceFor(lesson));
           // The answers to the lesson's questions are lesson state, not the learner's files: always cleared.
           clearAnswers(this.d.workspaceFor(lesson));
@@ -309,13 +310,13 @@ export class Controller {
   private async runCheck(lessonId: string, stepIndex: number): Promise<void> {
     const lesson = this.lesson(lessonId);
     const step = lesson.steps[stepIndex];
-    // A step of questions only reads the workspace: it is checked without the engine too.
-    const questionsOnly = onlyQuestions(step);
-    if ((!this.engine.api || !this.sandbox) && !questionsOnly) {
+    // A step of questions or manifests only reads the workspace (and a lesson that says it needs
+    // no engine never reads one): it is checked without the engine too.
+    if ((!this.engine.api || !this.sandbox) && stepNeedsEngine(lesson, step)) {
       this.dispatch({ type: 'checkError', lessonId, stepIndex, message: tf(this.d.store.getState().lang, 'sandboxNotReady') });
       return;
     }
-    const lab = this.engine.api && this.sandbox ? this.sandbox.forLesson(lessonId) : noLab();
+    const lab = this.engine.api && this.sandbox ? this.sandbox.forLesson(lessonId) : noEngineLab(lessonId);
     const ctx = { lab, workspace: this.d.workspaceFor(lesson) };
     try {
       const { checkStep } = await this.runners();
@@ -371,15 +372,6 @@ export class Controller {
     })();
     return this.closing;
   }
-}
-
-/** No engine to read (a questions-only step checked while the engine is away): any use is a bug. */
-function noLab(): LabReader {
-  return new Proxy({} as LabReader, {
-    get: (_t, prop) => {
-      throw new Error(`no sandbox: a questions-only step read lab.${String(prop)}`);
-    },
-  });
 }
 
 /** The files a learner may edit in the workspace (relative paths, no dot-files), at most 50. */

@@ -11,7 +11,8 @@ import {
 } from './state';
 import { paneWindow } from './panes';
 import { tf } from './text';
-import { answerOf, onlyQuestions, savedAnswer, stepQuestion } from './question';
+import { answerOf, savedAnswer, stepQuestion } from './question';
+import { stepNeedsEngine } from '../sandbox/no-engine';
 
 const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l.id === v.lessonId)!;
 
@@ -70,7 +71,8 @@ function goToStep(s: AppState, v: LessonView, index: number): Result {
 
 function startCheck(s: AppState, v: LessonView, trigger: 'key' | 'event'): Result {
   const lesson = lessonOf(s, v);
-  if (s.sandbox.state !== 'ready' && !onlyQuestions(lesson.steps[v.stepIndex])) {
+  // Steps that read only the workspace (questions, manifests; any step of a lesson that needs no engine) need no sandbox.
+  if (s.sandbox.state !== 'ready' && stepNeedsEngine(lesson, lesson.steps[v.stepIndex])) {
     return withView(s, v, [], { notice: { tone: 'warn', text: s.engine.state === 'down' ? tf(s.lang, 'noEngineNoCheck') : tf(s.lang, 'sandboxNotReady') } });
   }
   // Ctrl-T while an automatic check runs: show that check (its result is the one asked for).
@@ -184,7 +186,7 @@ export function lessonAction(s: AppState, action: Action): Result {
       return none({ ...s, overlay: { kind: 'files', files, cursor: 0 } });
     }
     case 'askReset':
-      if (s.sandbox.state !== 'ready') return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'sandboxNotReady') } });
+      if (s.sandbox.state !== 'ready' && lesson.requires.engine) return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'sandboxNotReady') } });
       return { state: { ...s, overlay: { kind: 'reset', plan: null, busy: false } }, effects: [{ type: 'planReset', lessonId: lesson.id }] };
     default:
       return none(s);
@@ -350,8 +352,12 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
     }
     case 'resetFailed':
       return none({ ...s, overlay: null, notice: { tone: 'fail', text: e.message } });
-    case 'editorDone':
-      return none({ ...s, notice: e.error ? { tone: 'fail', text: e.error } : { tone: 'accent', text: tf(s.lang, 'editorDone') } });
+    case 'editorDone': {
+      const done = none({ ...s, notice: e.error ? { tone: 'fail', text: e.error } : { tone: 'accent', text: tf(s.lang, 'editorDone') } });
+      // A saved manifest is what an engine event is to a docker lesson: check it at once.
+      if (e.error || lesson.requires.engine || hasActionCheck(lesson.steps[v.stepIndex])) return done;
+      return startCheck(done.state, v, 'event');
+    }
     case 'picturesLoaded':
       if (e.lessonId !== v.lessonId) return none(s);
       return withView(s, { ...v, pictures: e.pictures });

@@ -11,6 +11,7 @@ import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspa
 import { clearAnswers, saveAnswers } from '../workspace/answers';
 import { normalizeRef } from '../engine/objects';
 import { personalize, type Learner } from '../lessons/personalize';
+import { noEngineLab } from '../sandbox/no-engine';
 
 /**
  * The learners verify proves as. Ada's lab proves the four ways; Bo's lab, on the same engine at
@@ -60,10 +61,12 @@ const firstFail = (r: StepResult) => r.checks.find((c) => c.status === 'fail');
  * Apply an attempt as a learner would: files, then answers to the step's question (saved in the
  * workspace, as the app and `ctr-learn answer` save them), then commands; returns failed commands.
  */
-async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Pick<Step['solution'], 'files' | 'commands' | 'answers'>, signal?: AbortSignal): Promise<string[]> {
+async function apply(sandbox: Lab | null, lesson: Lesson, ws: string, a: Pick<Step['solution'], 'files' | 'commands' | 'answers'>, signal?: AbortSignal): Promise<string[]> {
   writeAttemptFiles(lesson, ws, a.files);
   saveAnswers(ws, a.answers ?? {});
   const failures: string[] = [];
+  // A lesson that needs no engine has no sandbox to run commands in.
+  if (!sandbox) return a.commands.map((cmd) => `\`${cmd}\`: the lesson needs no engine (requires.engine: false), so it runs no commands`);
   for (const cmd of a.commands) {
     const r = await runAutomatedCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
     if (r.exitCode !== 0) {
@@ -95,16 +98,21 @@ export async function verifyLesson(api: EngineApi, template: Lesson, opts: { sig
   return verdict;
 }
 
-/** A fresh lab of `learner` for one lesson, its workspace in a folder of its own; `end` removes both. */
+/**
+ * A fresh lab of `learner` for one lesson, its workspace in a folder of its own; `end` removes both.
+ * A lesson that needs no engine (requires.engine: false) gets no sandbox: it is graded from the
+ * workspace alone, and proven with no engine at all.
+ */
 async function labFor(api: EngineApi, lesson: Lesson, learner: Learner) {
   const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-${learner.short}-`));
   const ws = workspaceFor(lesson, root);
-  const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root, owner: ownerOf(learner) });
+  const sandbox = lesson.requires.engine ? await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root, owner: ownerOf(learner) }) : null;
   return {
     sandbox,
     ws,
+    reader: sandbox ? sandbox.forLesson(lesson.id) : noEngineLab(lesson.id),
     async end(errors: string[]) {
-      await sandbox.end().catch((err: Error) => errors.push(`cleanup: ${err.message}`));
+      await sandbox?.end().catch((err: Error) => errors.push(`cleanup: ${err.message}`));
       rmSync(root, { recursive: true, force: true });
     },
   };
@@ -128,7 +136,7 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
   });
   if (!lab) return;
   const { sandbox, ws } = lab;
-  const ctx = { lab: sandbox.forLesson(lesson.id), workspace: ws, signal: opts.signal };
+  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal };
   const who = `${learner.short}`;
   try {
     for (const [k, step] of lesson.steps.entries()) {
@@ -139,7 +147,7 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
       // steps built) leaves nothing of the neighbour's to paste.
       const answer = theirs.steps[k].solution;
       if (answer.commands.length === 0 && Object.keys(answer.files).length === 0) continue;
-      await sandbox.reset();
+      await sandbox?.reset();
       restoreStarterFiles(lesson, ws);
       clearAnswers(ws);
       for (const earlier of lesson.steps.slice(0, k)) {
@@ -157,7 +165,7 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
         failed: f,
       });
     }
-    await sandbox.reset();
+    await sandbox?.reset();
     restoreStarterFiles(lesson, ws);
     clearAnswers(ws);
     for (const step of lesson.steps) {
@@ -183,7 +191,7 @@ async function proveFourWays(api: EngineApi, lesson: Lesson, learner: Learner, v
   });
   if (!lab) return;
   const { sandbox, ws } = lab;
-  const ctx = { lab: sandbox.forLesson(lesson.id), workspace: ws, signal: opts.signal };
+  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal };
   try {
     for (const step of lesson.steps) {
       const r = await checkStep(step, ctx);
@@ -201,7 +209,7 @@ async function proveFourWays(api: EngineApi, lesson: Lesson, learner: Learner, v
     // Alternatives and near-misses alike: a fresh sandbox, the earlier steps' answers, then the attempt.
     const fresh = async (k: number, caseId: string) => {
       const step = lesson.steps[k];
-      await sandbox.reset();
+      await sandbox?.reset();
       restoreStarterFiles(lesson, ws);
       clearAnswers(ws);
       // The earlier steps' answers, checked (a check may be an action, e.g. a stop): a replay that

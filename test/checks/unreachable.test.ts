@@ -22,9 +22,9 @@ describe('an unreachable engine', () => {
   };
   afterAll(() => ctx.lab.engine.close());
 
-  // Every kind that reads the engine: http and registry-tag talk to 127.0.0.1, never to the engine;
-  // a question and workspace-file read the workspace.
-  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question' | 'workspace-file'>, CheckSpec> = {
+  // Every kind that reads the engine: http, registry-tag and digest talk to 127.0.0.1 first, not to
+  // the engine; a question, workspace-file and the kube kinds read the workspace.
+  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question' | 'workspace-file' | 'digest' | 'manifest' | `kube-${string}`>, CheckSpec> = {
     container: { kind: 'container', container: 'web', state: 'running' },
     restart: { kind: 'restart', container: 'web', policy: 'always' },
     port: { kind: 'port', container: 'web', containerPort: '80' },

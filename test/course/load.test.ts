@@ -48,7 +48,11 @@ describe('course file', () => {
     const byId = new Map(lessons.map((l) => [l.id, l]));
     const keys = listed.map((id) => byId.get(id)!.week * 1000 + byId.get(id)!.order);
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
-    expect(course!.weeks.map((w) => w.week)).toEqual([1, 2, 3]);
+    expect(course!.weeks.map((w) => w.week)).toEqual(course!.weeks.map((_, i) => i + 1));
+    // What a lesson builds on comes before it in the course.
+    for (const [i, id] of listed.entries()) {
+      for (const dep of byId.get(id)!.buildsOn ?? []) expect(listed.indexOf(dep), `${id} builds on ${dep}`).toBeLessThan(i);
+    }
   });
 
   it('without a course file, the course is made from the lessons\' weeks', () => {

@@ -17,6 +17,9 @@ export const ALLOWED = new Set(
     'running', 'exited', 'created', 'paused', 'restarting', 'dead', 'removing', 'healthy', 'unhealthy', 'starting',
     'stdout', 'stderr', 'bridge', 'host', 'none', 'overlay', 'macvlan', 'bind', 'tmpfs', 'tcp', 'udp',
     'no', 'always', 'on-failure', 'unless-stopped', 'localhost', 'sha', 'unix', 'stdin', 'systemd', 'docker-ce-cli', 'lo',
+    // Kubernetes: the kinds and the values a learner writes in a manifest (its fields are camelCase, below)
+    'Pod', 'Pods', 'Deployment', 'ReplicaSet', 'Service', 'ConfigMap', 'Secret', 'PersistentVolume', 'PersistentVolumeClaim', 'RuntimeClass', 'Namespace',
+    'Always', 'IfNotPresent', 'Never', 'ImagePullBackOff', 'CreateContainerConfigError', 'kind', 'image', 'sleep', 'selector', 'env', 'handler', 'ports', 'labels', 'key', 'data', 'metadata', 'spec', 'replicas', 'latest',
     // the other language's name, in its own language (the language switch)
     'English',
   ],
@@ -33,5 +36,6 @@ export function englishWords(text: string): string[] {
     .replace(/\S*[./:@~=<>\\]\S*/g, ' ') // paths, URLs, file names, image refs, KEY=value, <placeholders>
     .replace(/\b(Ctrl|Shift)-\S+/g, ' '); // key combinations
   const words = s.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]/g) ?? [];
-  return words.filter((w) => !ALLOWED.has(w) && !/^[A-Z0-9_-]+$/.test(w) && !ALLOWED.has(w.toLowerCase()));
+  // camelCase words are field names as written in a manifest (readinessProbe, imagePullPolicy)
+  return words.filter((w) => !ALLOWED.has(w) && !/^[A-Z0-9_-]+$/.test(w) && !ALLOWED.has(w.toLowerCase()) && !/^[a-z]+[A-Z][A-Za-z]*$/.test(w));
 }

@@ -14,6 +14,7 @@ import { Check, Step, type CheckKind } from '../../src/lessons/schema';
 import type { LabReader } from '../../src/sandbox/lab';
 import { CTRL, ENTER, key, readyState, renderApp, run } from '../ui/helpers';
 import { englishWords } from './english';
+import { kubeStrings } from '../../src/kube/say';
 
 /**
  * The Korean UI has no English in it: every catalogue string, the evidence of a failed check of
@@ -31,6 +32,7 @@ describe('the Korean catalogues', () => {
   it('every UI string and every piece of check evidence is Korean', () => {
     for (const s of allStrings('ko')) noEnglish('strings.ts', s);
     for (const s of evidenceStrings('ko')) noEnglish('evidence.ts', s);
+    for (const s of kubeStrings('ko')) noEnglish('kube/say.ts', s);
   });
 
   it('the test finds English: an English sentence is caught, commands, flags and files are not', () => {
@@ -100,6 +102,17 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
   command: { kind: 'command', container: 'web', entrypointForm: 'exec', cmd: ['1'] },
   'log-config': { kind: 'log-config', container: 'web', maxSize: '1m', maxFile: 3 },
+  // kube: the workspace has no manifests
+  manifest: { kind: 'manifest', file: 'pod.yaml' },
+  'kube-probe': { kind: 'kube-probe', object: 'Pod/web', probe: 'readiness' },
+  'kube-hook': { kind: 'kube-hook', object: 'Pod/web', hook: 'preStop' },
+  'kube-image': { kind: 'kube-image', object: 'Pod/web', pinned: 'digest' },
+  'kube-selector': { kind: 'kube-selector', object: 'Deployment/web' },
+  'kube-env': { kind: 'kube-env', object: 'Pod/web', name: 'DB_PASSWORD', from: 'secret' },
+  'kube-volume': { kind: 'kube-volume', object: 'Pod/web', mountPath: '/data', source: 'persistentVolumeClaim' },
+  'kube-field': { kind: 'kube-field', object: 'Pod/web', path: 'spec.runtimeClassName', refersTo: 'RuntimeClass' },
+  // lessons-images
+  digest: { kind: 'digest', port: 1, repository: 'greeter', tag: '1.0', sameAs: 'stable' },
 });
 
 describe('the evidence of a failed check of every kind, in Korean', () => {

@@ -23,20 +23,21 @@ title: { en: Tiny, ko: 작은 레슨 }
 track: test
 week: 1
 order: 0
-uses: { containers: [${container}], volumes: [${volume}] }
+mine: { c: { name: ${container} }, v: { name: ${volume} } }
+uses: { containers: ["[[c]]"], volumes: ["[[v]]"] }
 steps:
   - id: run
     title: { en: Run it, ko: 실행 }
     checks:
-      - { id: running, kind: container, container: ${container}, state: running, hint: how }
-      - { id: file, kind: volume-file, volume: ${volume}, path: hello.txt, matches: ^hi, hint: how }
+      - { id: running, kind: container, container: "[[c]]", state: running, hint: how }
+      - { id: file, kind: volume-file, volume: "[[v]]", path: hello.txt, matches: ^hi, hint: how }
     hints: [{ id: how, en: run it, ko: 실행하세요 }]
     solution:
-      commands: ["docker run -d --name ${container} -v ${volume}:/data busybox sh -c 'echo hi > /data/hello.txt; sleep 300'"]
+      commands: ["docker run -d --name [[c]] -v [[v]]:/data busybox sh -c 'echo hi > /data/hello.txt; sleep 300'"]
     nearMisses:
       - id: created-only
         mistake: { en: created but never started, ko: 만들기만 함 }
-        commands: ["docker create --name ${container} busybox sleep 300"]
+        commands: ["docker create --name [[c]] busybox sleep 300"]
         failsCheck: running
 `,
   );
@@ -70,8 +71,12 @@ describe.runIf(api)('what existed before survives verify and clean', () => {
     expect(v.errors).toEqual([]);
     expect(v.ok).toBe(true);
     expect(v.nearMisses[0].detail).toMatch(/fails at running: expected container ".*" running, actual container ".*" created/);
-    expect(await api!.maybe('GET', `/containers/${container}/json`)).toBeNull();
-    expect(await api!.maybe('GET', `/volumes/${volume}`)).toBeNull();
+    // Both learners' labs are gone (verify proves as ada and, beside her, bo).
+    for (const who of ['ada', 'bo', 'cy']) {
+      expect(await api!.maybe('GET', `/containers/${container}-${who}/json`)).toBeNull();
+      expect(await api!.maybe('GET', `/volumes/${volume}-${who}`)).toBeNull();
+    }
+    expect(v.sideBySide.map((p) => [p.case, p.ok])).toEqual([['bo-pastes-cy', true], ['bo-reference', true]]);
 
     await reapSessions(api!); // what `ctr-learn clean` runs
     expect((await api!.json<ContainerInspect>('GET', `/containers/${own.container}/json`)).State.Running).toBe(true);

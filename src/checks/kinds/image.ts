@@ -15,6 +15,10 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
   if (check.sameAs) parts.push(say(L, 'imageSameAs', { ref: normalizeRef(check.sameAs) }));
   if (check.healthcheck !== undefined) parts.push(say(L, check.healthcheck ? 'imageHealthcheckWant' : 'imageNoHealthcheckWant'));
   if (check.fetched) parts.push(say(L, 'imageFetchedWant'));
+  // lessons-images
+  if (check.maxLayers) parts.push(say(L, 'imageMaxLayers', { n: check.maxLayers }));
+  if (check.sharedLayers) parts.push(say(L, 'imageSharedWant', { ref: normalizeRef(check.sharedLayers.image), range: range(check.sharedLayers.min, check.sharedLayers.max) }));
+  if (check.loaded) parts.push(say(L, 'imageLoadedWant'));
   const expected = parts.join(', ');
   const { image: img, outside } = await ctx.lab.image(ref);
   if (!img) {
@@ -62,10 +66,54 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
     facts.push(how.text);
     pass &&= how.ok;
   }
+  // lessons-images
+  if (check.maxLayers) pass &&= layers.length <= check.maxLayers;
+  if (check.sharedLayers) {
+    const { image: otherRef, min, max } = check.sharedLayers;
+    const other = await inspectImage(ctx.lab.engine, otherRef);
+    if (!other) {
+      facts.push(say(L, 'imageNone', { ref: normalizeRef(otherRef) }));
+      pass = false;
+    } else {
+      const theirs = other.RootFS.Layers ?? [];
+      let n = 0;
+      while (n < layers.length && n < theirs.length && layers[n] === theirs[n]) n++;
+      facts.push(say(L, 'imageSharedActual', { n, ref: normalizeRef(otherRef), total: theirs.length }));
+      pass &&= (min === undefined || n >= min) && (max === undefined || n <= max);
+    }
+  }
+  if (check.loaded) {
+    // Engine state, not events (a shared engine's 256 kept events can scroll away in seconds): a
+    // build, commit or `docker tag` stamps LastTagTime; a `docker load` that recreated the image
+    // leaves it zero, and a load over the image still here keeps the old stamp.
+    const stamp = img.Metadata?.LastTagTime ?? '';
+    const byLoad = stamp === '' || stamp.startsWith('0001-01-01');
+    facts.push(byLoad ? say(L, 'imageLoaded') : say(L, 'imageNamedHere', { time: stamp.replace(/\.\d+/, '') }));
+    pass &&= byLoad;
+  }
   return { pass, expected, actual: facts.join(', ') };
 };
 
-interface ImageEvent {
+/** "exactly n", "at least n", "at most n", "n to m" (numbers only: the words come from the catalogue). */
+function range(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return min === max ? `${min}` : `${min}-${max}`;
+  if (min !== undefined) return `>= ${min}`;
+  return `<= ${max ?? 0}`;
+}
+
+/** The engine's image events of these actions, oldest first (it keeps the last 256). */
+export async function imageEvents(api: EngineApi, actions: string[]): Promise<ImageEvent[]> {
+  const r = await api.request('GET', '/events', {
+    query: { since: '1', until: (Date.now() / 1000).toFixed(3), filters: JSON.stringify({ type: ['image'], event: actions }) },
+  });
+  return r.body
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ImageEvent);
+}
+
+export interface ImageEvent {
   Action: string;
   Actor?: { ID?: string; Attributes?: Record<string, string> };
   timeNano: number;
@@ -76,7 +124,7 @@ interface ImageEvent {
  * (every name gone, the content removed). A pull while the ID was still here ("Image is up to
  * date", or only a tag was removed) proves nothing. Engine events, which keep the last 256.
  */
-async function howFetched(api: EngineApi, ref: string, id: string): Promise<{ ok: boolean; text: string }> {
+export async function howFetched(api: EngineApi, ref: string, id: string): Promise<{ ok: boolean; text: string }> {
   const r = await api.request('GET', '/events', {
     query: { since: '1', until: (Date.now() / 1000).toFixed(3), filters: JSON.stringify({ type: ['image'], event: ['pull', 'delete'] }) },
   });

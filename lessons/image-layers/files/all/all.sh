@@ -1,0 +1,3 @@
+#!/bin/sh
+# quotes-all: print every quote
+cat /data/quotes.txt
