@@ -31,5 +31,7 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'kube-env': return sayKube(lang, 'titleEnv', { name: c.name, object: c.object });
     case 'kube-volume': return sayKube(lang, 'titleVolume', { mountPath: c.mountPath, object: c.object });
     case 'kube-field': return sayKube(lang, 'titleField', { path: c.path, object: c.object });
+    // kube-replay
+    case 'pod-replay': return say(lang, 'titlePodReplay', { object: c.object, scenario: say(lang, c.scenario === 'start' ? 'replayStart' : c.scenario === 'delete' ? 'replayDelete' : 'replayLiveness') });
   }
 }

@@ -16,8 +16,8 @@ import { stepNeedsEngine } from '../sandbox/no-engine';
 
 const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l.id === v.lessonId)!;
 
-/** A stop check is an action (it stops the container): never run it because an event arrived. */
-const hasActionCheck = (step: Step) => step.checks.some((c) => c.kind === 'stop');
+/** A stop check is an action (it stops the container), so is a pod replay (it runs one): never run them because an event arrived. */
+const hasActionCheck = (step: Step) => step.checks.some((c) => c.kind === 'stop' || c.kind === 'pod-replay');
 
 function withView(s: AppState, view: LessonView, effects: Effect[] = [], extra: Partial<AppState> = {}): Result {
   return { state: { ...s, ...extra, screen: view }, effects };

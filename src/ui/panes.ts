@@ -104,7 +104,7 @@ export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: nu
   const lines: UiLine[] = [];
   let focus = 0;
   if (!v.check) {
-    const auto = !step.checks.some((c) => c.kind === 'stop');
+    const auto = !step.checks.some((c) => c.kind === 'stop' || c.kind === 'pod-replay');
     lines.push(...toneLines(t(s.lang, auto ? 'checksNone' : 'checksNoAuto'), width, 'muted'));
     for (const c of step.checks) lines.push(...leadLines([seg('  - ', 'muted')], [seg(c.title?.[s.lang] ?? c.id)], width));
     return { lines, focus };

@@ -107,6 +107,7 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   'kube-env': { kind: 'kube-env', object: 'Pod/web', name: 'DB_PASSWORD', from: 'secret' },
   'kube-volume': { kind: 'kube-volume', object: 'Pod/web', mountPath: '/data', source: 'persistentVolumeClaim' },
   'kube-field': { kind: 'kube-field', object: 'Pod/web', path: 'spec.runtimeClassName', refersTo: 'RuntimeClass' },
+  'pod-replay': { kind: 'pod-replay', object: 'Pod/web', file: 'pod.yaml', name: 'web', scenario: 'delete', preStopBeforeTerm: true },
 });
 
 describe('the evidence of a failed check of every kind, in Korean', () => {
