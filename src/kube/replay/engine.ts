@@ -1,5 +1,5 @@
 import { ApiError, type EngineApi } from '../../engine/api';
-import { inspectImage } from '../../engine/objects';
+import { normalizeRef } from '../../engine/objects';
 import { firstFileInTar } from '../../engine/streams';
 
 /** The Engine API calls the replay makes, all through the learner's sandbox door. */
@@ -7,8 +7,9 @@ import { firstFileInTar } from '../../engine/streams';
 export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (ms <= 0 || signal?.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const onAbort = () => (clearTimeout(t), resolve());
+    const t = setTimeout(() => (signal?.removeEventListener('abort', onAbort), resolve()), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 export async function createContainer(api: EngineApi, name: string, body: Record<string, unknown>): Promise<string> {
@@ -84,5 +85,6 @@ export async function fileIn(api: EngineApi, id: string, path: string): Promise<
 }
 
 export async function imageExists(api: EngineApi, ref: string): Promise<boolean> {
-  return (await inspectImage(api, ref)) !== null;
+  // Spelled plainly (the door refuses an encoded slash); a reference holds only [a-z0-9./:@_-].
+  return (await api.maybe('GET', `/images/${normalizeRef(ref)}/json`)) !== null;
 }

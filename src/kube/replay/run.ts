@@ -132,7 +132,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
     containers: {},
     scale,
     graceSeconds,
-    graceCappedFrom: graceSeconds < plan.terminationGracePeriodSeconds ? plan.terminationGracePeriodSeconds : undefined,
+    graceCappedFrom: graceSeconds < plan.terminationGracePeriodSeconds && o.scenario !== 'start' ? plan.terminationGracePeriodSeconds : undefined,
     durationMs: 0,
     notes: [...plan.notes],
   };
@@ -188,7 +188,6 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
       ...(c.command ? { Entrypoint: c.command } : {}),
       ...(c.args ? { Cmd: c.args } : {}),
       Env: c.env,
-      ExposedPorts: Object.fromEntries(c.ports.map((p) => [`${p}/tcp`, {}])),
       HostConfig: {
         NetworkMode: ns,
         Mounts: c.mounts.map((m) => ({ Type: 'volume', Source: volumeOf(m.volume), Target: m.path, ReadOnly: m.readOnly })),
@@ -204,7 +203,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
           res = await execIn(api, r.id, h.command, timeoutMs);
           break;
         case 'httpGet':
-          res = await execIn(api, helperId, ['wget', '-q', '-T', String(secs), '-O', '/dev/null', `http://127.0.0.1:${h.port}${h.path}`], timeoutMs + 500);
+          res = await execIn(api, helperId, ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${h.port}${h.path}`], timeoutMs + 500);
           break;
         case 'tcpSocket':
           res = await execIn(api, helperId, ['sh', '-c', `nc -w ${secs} 127.0.0.1 ${h.port} </dev/null`], timeoutMs + 500);
