@@ -456,8 +456,11 @@ const PodReplayCheck = z.object({
   file: KubeFile,
   /** The Pod (or Deployment/ReplicaSet, for its pod template). */
   object: KubeRef,
-  /** The base of the replay's container names, a per-learner value: "[[pod]]" → <pod>-pause, <pod>-<container>. */
-  name: Name,
+  /**
+   * The base of the replay's container names (default: the pod's name). The lab's own suffix is
+   * always added, so two learners' replays never collide; the learner's answer names no docker object.
+   */
+  name: Name.optional(),
   /** `start`: run until every container is Ready; `delete`: then delete the pod; `liveness`: run until a container restarts. */
   scenario: z.enum(['start', 'delete', 'liveness']),
   /** The container the assertions are about (the pod's first if omitted). */

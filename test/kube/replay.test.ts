@@ -16,7 +16,7 @@ const fixture = (f: string) => join(import.meta.dirname, 'replay-fixtures', f);
 
 describe.skipIf(!api)('pod replay on docker', () => {
   const lab = useLab(api!, 'kube-replay-test');
-  const replay = async (file: string, check: Omit<Extract<CheckSpec, { kind: 'pod-replay' }>, 'kind' | 'file' | 'name'>): Promise<CheckResult> => {
+  const replay = async (file: string, check: Omit<Extract<CheckSpec, { kind: 'pod-replay' }>, 'kind' | 'file'>): Promise<CheckResult> => {
     copyFileSync(fixture(file), join(lab.ws, file));
     const r = await gradeOne({ kind: 'pod-replay', file, name: uniq('rp'), ...check }, lab.ctx);
     console.log(`${file}: ${r.status} in ${(r.ms / 1000).toFixed(1)} s\n${r.actual}`);

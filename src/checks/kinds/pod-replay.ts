@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EngineApi } from '../../engine/api';
 import { parseHostUrl } from '../../engine/endpoint';
 import { CouldNotCheck } from '../../errors';
@@ -48,7 +49,8 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
   const api = new EngineApi(parseHostUrl(ctx.lab.dockerHost, 'the sandbox'), 30_000);
   try {
     const r = await replayPod(api, plan, {
-      name: check.name,
+      // The lab's door is per session: its hash tells this lab's replay apart from a neighbour's.
+      name: `${check.name ?? r0.o.name}-${createHash('sha256').update(ctx.lab.dockerHost).digest('hex').slice(0, 6)}`,
       scenario: check.scenario,
       windowMs: check.windowMs,
       restarts: check.restartsAtLeast,
