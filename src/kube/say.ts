@@ -7,7 +7,7 @@ import type { Lang } from '../lessons/schema';
  */
 const KUBE = {
   // check titles (describe.ts)
-  titleManifest: { en: '{file} is a valid manifest', ko: '{file} 가 올바른 매니페스트' },
+  titleManifest: { en: '{file} is a valid manifest', ko: '올바른 매니페스트: {file}' },
   titleProbe: { en: '{field} of {object}', ko: '{object} 의 {field}' },
   titleHook: { en: '{hook} hook of {object}', ko: '{object} 의 {hook} 훅' },
   titleImage: { en: 'image and pull policy of {object}', ko: '{object} 의 이미지와 pull 정책' },
@@ -46,14 +46,14 @@ const KUBE = {
   mountNoVolume: { en: '{at}: not found: the pod has no volume "{name}" (volumes: {names})', ko: '{at}: 찾을 수 없어요. 파드에 볼륨 "{name}" 이 없어요 (볼륨: {names})' },
   duplicateName: { en: '{at}: container name "{name}" is used twice in one pod', ko: '{at}: 컨테이너 이름 "{name}" 이 한 파드에 두 번 쓰였어요' },
   duplicateObject: { en: '{kind}/{name} is defined twice (also at {other})', ko: '{kind}/{name} 이 두 번 정의됐어요 (다른 곳: {other})' },
-  invalidSummary: { en: '{file} is refused, as a strict API server would: {problems}', ko: '엄격한 API 서버처럼 {file} 를 거절해요: {problems}' },
+  invalidSummary: { en: '{file} is refused, as a strict API server would: {problems}', ko: '엄격한 API 서버처럼 거절해요 ({file}): {problems}' },
   moreProblems: { en: ' (+{n} more)', ko: ' (그 밖에 {n}개 더)' },
 
   // manifest check
-  wantValid: { en: '{file} is valid, strictly (no unknown field, right types, required fields)', ko: '{file} 가 엄격한 검사를 통과 (모르는 필드 없음, 타입이 맞음, 필수 필드 있음)' },
-  wantValidWith: { en: '{file} is valid, strictly, with {objects}', ko: '{file} 가 엄격한 검사를 통과하고 {objects} 를 담음' },
-  validHas: { en: '{file} is valid: {objects}', ko: '{file} 는 올바름: {objects}' },
-  missingObject: { en: '{file} is valid but has no {object}; it has {objects}', ko: '{file} 는 올바르지만 {object} 가 없어요. 있는 것: {objects}' },
+  wantValid: { en: '{file} is valid, strictly (no unknown field, right types, required fields)', ko: '{file}: 엄격한 검사 통과 (모르는 필드 없음, 타입이 맞음, 필수 필드 있음)' },
+  wantValidWith: { en: '{file} is valid, strictly, with {objects}', ko: '{file}: 엄격한 검사 통과, 담긴 것 {objects}' },
+  validHas: { en: '{file} is valid: {objects}', ko: '{file}: 올바름, 담긴 것 {objects}' },
+  missingObject: { en: '{file} is valid but has no {object}; it has {objects}', ko: '{file}: 올바르지만 {object} 가 없어요. 있는 것: {objects}' },
   nothing: { en: 'nothing', ko: '없음' },
 
   // finding objects

@@ -9,6 +9,7 @@ import type { Lesson } from '../../src/lessons/schema';
 import { openSandbox, type Sandbox } from '../../src/sandbox';
 import { runAutomatedCommand } from '../../src/sandbox/run-command';
 import { workspaceFor, writeAttemptFiles } from '../../src/workspace/workspace';
+import { saveAnswers } from '../../src/workspace/answers';
 
 export interface Journey {
   /** Per step: passed after the quit and restart before it, and the session that graded it. */
@@ -42,6 +43,8 @@ export async function journey(engine: EngineApi, template: Lesson): Promise<Jour
         sandbox = await start();
       }
       writeAttemptFiles(lesson, ws, step.solution.files);
+      // The answers to the step's question, saved as the app and `ctr-learn answer` save them.
+      saveAnswers(ws, step.solution.answers ?? {});
       const commandErrors: string[] = [];
       for (const cmd of step.solution.commands) {
         const r = await runAutomatedCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000 });
