@@ -352,7 +352,8 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
     case 'editorDone': {
       const done = none({ ...s, notice: e.error ? { tone: 'fail', text: e.error } : { tone: 'accent', text: tf(s.lang, 'editorDone') } });
       // A saved manifest is what an engine event is to a docker lesson: check it at once.
-      if (e.error || lesson.requires.engine || hasActionCheck(lesson.steps[v.stepIndex])) return done;
+      // (A step of manifests in a lesson that also replays pods on docker is still only a manifest step.)
+      if (e.error || stepNeedsEngine(lesson, lesson.steps[v.stepIndex]) || hasActionCheck(lesson.steps[v.stepIndex])) return done;
       return startCheck(done.state, v, 'event');
     }
     case 'picturesLoaded':
