@@ -57,7 +57,7 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
       readFiles: check.fileWritten ? [check.fileWritten.path] : [],
       signal: ctx.signal,
     });
-    const timeline = timelineLines(r, L).join('\n');
+    const timeline = timelineLines({ ...r, object: `${r.object} (${check.file})` }, L).join('\n');
     const out = r.containers[target.name];
     const facts: string[] = [];
     let pass = true;
