@@ -128,7 +128,12 @@ export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: nu
       if (hint) lines.push(...mdLines(hint[s.lang], width, [seg('    '), seg(`${t(s.lang, 'hint')}: `, 'accent')]));
     }
     if (spec?.kind === 'stop' && r.status !== 'skipped') lines.push(...stopTimeline(s, spec, r, width));
-    for (const [i, l] of timeline.entries()) lines.push(...toneLines(l, width, i === 0 ? 'accent' : /SIGKILL|ErrImage/.test(l) ? 'fail' : 'muted', '    '));
+    for (const [i, l] of timeline.entries()) {
+      const tone: Tone = i === 0 ? 'accent' : /SIGKILL|ErrImage/.test(l) ? 'fail' : 'muted';
+      // The head is prose (wrapped between words); the events keep their columns (time, container).
+      if (i === 0 || !/^\s*[\d.]+ s /.test(l)) lines.push(...toneLines(l.trim(), width, tone, '    '));
+      else for (const row of wrapColumns(`  ${l}`, width, '           ')) lines.push([seg(row, tone)]);
+    }
   }
   if (check.status === 'running') {
     for (const c of step.checks.slice(check.results.length)) lines.push(...toneLines(`⋯ ${c.title?.[s.lang] ?? c.id}`, width, 'muted'));

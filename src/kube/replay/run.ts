@@ -355,7 +355,6 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
           if (!s || s.Running || done.signal.aborted || r.busy) continue;
           r.exitCode = s.ExitCode;
           r.ready = false;
-          const gen = r.gen;
           ev({ kind: 'exited', container: r.plan.name, code: s.ExitCode });
           if (plan.restartPolicy === 'Always' || (plan.restartPolicy === 'OnFailure' && s.ExitCode !== 0)) {
             r.gen++;
@@ -370,7 +369,6 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
               r.busy = false;
               await startRun(r);
             })().catch(() => undefined);
-            void gen;
           }
         }
         await sleep(200, done.signal);
