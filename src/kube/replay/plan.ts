@@ -42,6 +42,14 @@ export interface ContainerPlan {
   preStop?: Handler;
 }
 
+/** Something the replay left out or changed, said on the timeline (timeline.ts words it). */
+export type ReplayNote =
+  | { key: 'noteVolume'; name: string }
+  | { key: 'noteInit' }
+  | { key: 'noteValueFrom'; name: string }
+  | { key: 'noteEnvFrom' }
+  | { key: 'noteLivenessGrace'; from: number; to: number };
+
 export interface PodPlan {
   /** The object's name in the manifest (Pod/cache, Deployment/web). */
   object: string;
@@ -50,8 +58,8 @@ export interface PodPlan {
   restartPolicy: 'Always' | 'OnFailure' | 'Never';
   /** emptyDir volumes: shared by the pod's containers, gone with the pod. */
   emptyDirs: string[];
-  /** What the manifest asks that the replay does not do (said in the timeline). */
-  notes: string[];
+  /** What the manifest asks that the replay does not do (said in the timeline, in the learner's language). */
+  notes: ReplayNote[];
 }
 
 const num = (v: unknown, dflt: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : dflt);
@@ -107,22 +115,22 @@ export function planPod(o: KubeObject): PodPlan | null {
   const ps = podSpecOf(o);
   if (!ps) return null;
   const spec = ps.spec;
-  const notes: string[] = [];
+  const notes: ReplayNote[] = [];
   const emptyDirs: string[] = [];
   for (const v of (Array.isArray(spec.volumes) ? spec.volumes : []).filter(isObj)) {
     if (isObj(v.emptyDir)) emptyDirs.push(String(v.name));
-    else notes.push(`volume ${String(v.name)} (not an emptyDir) is not replayed`);
+    else notes.push({ key: 'noteVolume', name: String(v.name) });
   }
-  if (Array.isArray(spec.initContainers) && spec.initContainers.length) notes.push('initContainers are not replayed');
+  if (Array.isArray(spec.initContainers) && spec.initContainers.length) notes.push({ key: 'noteInit' });
   const containers: ContainerPlan[] = (Array.isArray(spec.containers) ? spec.containers : []).filter(isObj).map((c) => {
     const image = String(c.image ?? '');
     const env: string[] = [];
     for (const e of (Array.isArray(c.env) ? c.env : []).filter(isObj)) {
       if (typeof e.value === 'string') env.push(`${String(e.name)}=${e.value}`);
-      else if (e.valueFrom !== undefined) notes.push(`env ${String(e.name)} (valueFrom) is not replayed`);
+      else if (e.valueFrom !== undefined) notes.push({ key: 'noteValueFrom', name: String(e.name) });
       else env.push(`${String(e.name)}=`);
     }
-    if (c.envFrom !== undefined) notes.push('envFrom is not replayed');
+    if (c.envFrom !== undefined) notes.push({ key: 'noteEnvFrom' });
     const lifecycle = isObj(c.lifecycle) ? c.lifecycle : {};
     return {
       name: String(c.name),

@@ -1,6 +1,6 @@
 import type { EngineApi } from '../../engine/api';
 import { createContainer, execIn, fileIn, imageExists, removeContainer, removeVolume, signal, sleep, start, state } from './engine';
-import type { ContainerPlan, Handler, PodPlan, ProbePlan } from './plan';
+import type { ContainerPlan, Handler, PodPlan, ProbePlan, ReplayNote } from './plan';
 
 /**
  * The container contract replayed on docker, the way the kubelet ran a pod on docker: a pause
@@ -70,7 +70,7 @@ export interface ReplayResult {
   /** When deletion began (ms), for the delete scenario. */
   deleteAt?: number;
   durationMs: number;
-  notes: string[];
+  notes: ReplayNote[];
 }
 
 export interface ReplayOptions {
@@ -90,6 +90,8 @@ export interface ReplayOptions {
 export const WINDOW_MS = 20_000;
 /** The longest grace period the delete scenario waits (s). */
 export const MAX_GRACE_SECONDS = 25;
+/** The longest grace period a liveness kill waits (s): a restart must fit in the replay's window. */
+export const MAX_RESTART_GRACE_SECONDS = 5;
 
 interface Run {
   plan: ContainerPlan;
@@ -222,9 +224,9 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
     const alive = (r: Run, gen: number) => !done.signal.aborted && r.gen === gen;
 
     /** The kubelet's termination of one container: preStop, SIGTERM, SIGKILL at the end of the grace period (counted from the start). */
-    const terminate = async (r: Run) => {
+    const terminate = async (r: Run, grace = graceSeconds) => {
       const began = performance.now();
-      const graceMs = graceSeconds * 1000;
+      const graceMs = grace * 1000;
       if (r.plan.preStop) {
         const h = await runHandler(r.plan.preStop, r, graceMs);
         const ms = Math.round(performance.now() - began);
@@ -286,7 +288,11 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
       r.gen++;
       r.busy = true;
       r.ready = false;
-      await terminate(r);
+      const grace = Math.min(plan.terminationGracePeriodSeconds, MAX_RESTART_GRACE_SECONDS);
+      if (grace < plan.terminationGracePeriodSeconds && !result.notes.some((n) => n.key === 'noteLivenessGrace')) {
+        result.notes.push({ key: 'noteLivenessGrace', from: plan.terminationGracePeriodSeconds, to: grace });
+      }
+      await terminate(r, grace);
       if (done.signal.aborted) return;
       await removeContainer(api, r.id);
       // The kubelet makes a new container: the old one's files are gone (a volume's are not).

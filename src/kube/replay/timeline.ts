@@ -32,6 +32,11 @@ const WORDS = {
   sigterm: { en: 'SIGTERM', ko: 'SIGTERM' },
   sigkill: { en: 'SIGKILL (the grace period is over)', ko: 'SIGKILL (유예 시간이 끝났어요)' },
   times: { en: ' ×{n}', ko: ' ×{n}' },
+  noteVolume: { en: 'volume {name} is not an emptyDir: not replayed', ko: '볼륨 {name} 은 emptyDir 가 아니라서 재현하지 않았어요' },
+  noteInit: { en: 'initContainers are not replayed', ko: 'initContainers 는 재현하지 않았어요' },
+  noteValueFrom: { en: 'env {name} comes from a Secret or ConfigMap: not replayed', ko: '환경 변수 {name} 은 Secret 이나 ConfigMap 에서 와서 재현하지 않았어요' },
+  noteEnvFrom: { en: 'envFrom is not replayed', ko: 'envFrom 은 재현하지 않았어요' },
+  noteLivenessGrace: { en: 'the grace period of a liveness kill ({from} s) capped at {to} s', ko: '활성 프로브로 죽일 때의 유예 시간({from}초)을 {to}초로 줄였어요' },
   timeout: { en: 'timed out', ko: '시간 초과' },
   exit: { en: 'exit {code}', ko: '종료 코드 {code}' },
 } satisfies Record<string, Record<Lang, string>>;
@@ -63,6 +68,10 @@ export function timelineLines(r: ReplayResult, L: Lang | undefined): string[] {
   const lines = [sayReplay(L, 'head', { object: r.object })];
   if (r.scale !== 1) lines.push(`  (${sayReplay(L, 'scaled', { scale: r.scale })})`);
   if (r.graceCappedFrom !== undefined) lines.push(`  (${sayReplay(L, 'graceCapped', { from: r.graceCappedFrom, to: r.graceSeconds })})`);
+  for (const n of r.notes) {
+    const { key, ...vars } = n;
+    lines.push(`  (${sayReplay(L, key, vars as Record<string, string | number>)})`);
+  }
   const width = Math.max(0, ...r.events.map((e) => (e.container ?? '').length));
   let last: { text: string; who: string; n: number; at: number } | null = null;
   const flush = () => {
