@@ -3,6 +3,7 @@ import { EngineApi } from '../../engine/api';
 import { parseHostUrl } from '../../engine/endpoint';
 import { CouldNotCheck } from '../../errors';
 import { say } from '../../i18n/evidence';
+import { fill } from '../../i18n/strings';
 import { planPod, replayPod, timelineLines } from '../../kube/replay';
 import { isOutcome, requireObject } from '../../kube/workspace';
 import type { Evaluator, Outcome } from '../types';
@@ -41,10 +42,19 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
   }
 
   if (!ctx.lab.dockerHost) {
-    throw new CouldNotCheck(
-      'A pod replay runs its containers through a lab session (the app, `ctr-learn shell`, verify); this check was asked from outside one.',
-      'Check this step in the app, or run `ctr-learn check` inside `ctr-learn shell`.',
-    );
+    const texts = {
+      en: {
+        message: 'A pod replay runs its containers through a lab session (the app, `ctr-learn shell`, verify); this check was asked from outside one.',
+        fix: 'Check this step in the app, or run `ctr-learn check` inside `ctr-learn shell`.',
+        fixLabel: fill('en', 'tryLabel'),
+      },
+      ko: {
+        message: '파드 재현은 실습 세션(앱, `ctr-learn shell`, verify)을 거쳐 컨테이너를 실행해요. 이 확인은 세션 밖에서 요청됐어요.',
+        fix: '이 단계는 앱에서 확인하거나, `ctr-learn shell` 안에서 `ctr-learn check` 를 실행하세요.',
+        fixLabel: fill('ko', 'tryLabel'),
+      },
+    };
+    throw new CouldNotCheck(texts.en.message, texts.en.fix).inEveryLanguage(texts);
   }
   const api = new EngineApi(parseHostUrl(ctx.lab.dockerHost, 'the sandbox'), 30_000);
   try {
