@@ -117,6 +117,8 @@ const KUBE = {
   serviceFinds: { en: '{service} selector {selector} finds the pods of {workload}; targetPort {port}', ko: '{service} selector {selector} 가 {workload} 의 파드를 찾음. targetPort {port}' },
   wantReplicas: { en: '{n} replicas', ko: '레플리카 {n}개' },
   replicasAre: { en: 'replicas: {n} at {at}', ko: '{at} 의 replicas: {n}' },
+  replicasDefault: { en: 'replicas not set in {at}: 1 by default', ko: '{at} 에 replicas 가 없어요. 기본값은 1 이에요' },
+  allYaml: { en: 'every .yaml file', ko: '모든 .yaml 파일' },
 
   // env
   wantEnvFrom: { en: '{name} from {from} "{source}" key "{key}"', ko: '{from} "{source}" 의 키 "{key}" 에서 가져온 {name}' },

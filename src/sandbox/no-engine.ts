@@ -3,7 +3,7 @@ import type { CheckKind, Lesson, Step } from '../lessons/schema';
 import type { LabReader } from './lab';
 
 /** Check kinds that read only the lesson workspace (answers, manifests), never the engine. */
-const WORKSPACE_ONLY = new Set<CheckKind>(['question', 'manifest', 'kube-probe', 'kube-hook', 'kube-image', 'kube-selector', 'kube-env', 'kube-volume', 'kube-field']);
+const WORKSPACE_ONLY = new Set<CheckKind>(['question', 'workspace-file', 'manifest', 'kube-probe', 'kube-hook', 'kube-image', 'kube-selector', 'kube-env', 'kube-volume', 'kube-field']);
 
 /**
  * Does grading this step need the engine (and so a ready sandbox)? Not in a lesson that says

@@ -30,7 +30,8 @@ export type AppEvent =
   | { type: 'commandDone'; exitCode: number | null; cancelled: boolean; timedOut: boolean; ms: number }
   | { type: 'commandRefused'; message: string; tryThis?: string }
   | { type: 'checkResult'; lessonId: string; stepIndex: number; result: CheckResult }
-  | { type: 'checkDone'; lessonId: string; stepIndex: number; passed: boolean }
+  /** `answers`: for a step with a question, the saved answers as the check read them (`ctr-learn answer` in another terminal may have changed them). */
+  | { type: 'checkDone'; lessonId: string; stepIndex: number; passed: boolean; answers?: Record<string, ChoiceId> }
   | { type: 'checkError'; lessonId: string; stepIndex: number; message: string; tryThis?: string }
   | { type: 'engineEvents'; lessonIds: string[] }
   | { type: 'logged'; entries: LogEntry[] }
@@ -60,7 +61,7 @@ export type Effect =
   /** Save the answer to a step's question in the lesson workspace (then answerSaved). */
   | { type: 'saveAnswer'; lessonId: string; stepIndex: number; questionId: string; choice: ChoiceId }
   | { type: 'seeStep'; lessonId: string; stepId: string }
-  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean }
+  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean; evidence?: { check: string; actual: string }[] }
   | { type: 'useHint'; lessonId: string; stepId: string; rung: number }
   | { type: 'revealSolution'; lessonId: string; stepId: string }
   | { type: 'saveLang'; lang: Lang }

@@ -22,9 +22,9 @@ describe('an unreachable engine', () => {
   };
   afterAll(() => ctx.lab.engine.close());
 
-  // Every kind that reads the engine: http and registry-tag talk to 127.0.0.1, never to the engine; a question
-  // and the kube kinds read the workspace (a pod replay reads its manifest first).
-  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question' | 'manifest' | `kube-${string}` | 'pod-replay'>, CheckSpec> = {
+  // Every kind that reads the engine: http and registry-tag talk to 127.0.0.1, never to the engine;
+  // a question, workspace-file and the kube kinds read the workspace (a pod replay reads its manifest first).
+  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question' | 'workspace-file' | 'manifest' | `kube-${string}` | 'pod-replay'>, CheckSpec> = {
     container: { kind: 'container', container: 'web', state: 'running' },
     restart: { kind: 'restart', container: 'web', policy: 'always' },
     port: { kind: 'port', container: 'web', containerPort: '80' },
@@ -39,6 +39,9 @@ describe('an unreachable engine', () => {
     health: { kind: 'health', container: 'web', status: 'healthy' },
     stop: { kind: 'stop', container: 'web', timeoutSeconds: 1 },
     logs: { kind: 'logs', container: 'web', stream: 'stdout', matches: 'x' },
+    'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
+    command: { kind: 'command', container: 'web', entrypointForm: 'exec' },
+    'log-config': { kind: 'log-config', container: 'web', maxSize: '1m' },
   };
 
   for (const [kind, check] of Object.entries(engineKinds)) {

@@ -20,7 +20,7 @@ export const kubeSelector: Evaluator<'kube-selector'> = async (check, ctx) => {
   const notes = [say(L, 'selectorMatches', { selector: showSelector(sel), labels: showLabels(ps.labels) })];
   if (check.replicas !== undefined) {
     const n = typeof spec.replicas === 'number' ? spec.replicas : 1;
-    const is = say(L, 'replicasAre', { n, at: where(o, ['spec', spec.replicas === undefined ? 'selector' : 'replicas'], spec.replicas === undefined ? 'key' : 'value') });
+    const is = spec.replicas === undefined ? say(L, 'replicasDefault', { at: where(o, ['spec'], 'key') }) : say(L, 'replicasAre', { n, at: where(o, ['spec', 'replicas']) });
     if (n !== check.replicas) return fail(is);
     notes.push(is);
   }

@@ -7,7 +7,7 @@ import type { Evaluator } from '../types';
  */
 export const manifest: Evaluator<'manifest'> = async (check, ctx) => {
   const L = ctx.lang;
-  const file = check.file ?? '*.yaml';
+  const file = check.file ?? say(L, 'allYaml');
   const expected = check.objects.length ? say(L, 'wantValidWith', { file, objects: check.objects.join(', ') }) : say(L, 'wantValid', { file });
   const m = await readManifests(ctx.workspace, check.file);
   if (m.missing) return { pass: false, expected, actual: say(L, 'noFile', { file }) };
