@@ -28,6 +28,7 @@ import { kubeImage } from './kinds/kube-image';
 import { kubeProbe } from './kinds/kube-probe';
 import { kubeSelector } from './kinds/kube-selector';
 import { kubeVolume } from './kinds/kube-volume';
+import { podReplay } from './kinds/pod-replay';
 import type { CheckContext, CheckResult, Outcome, StepResult } from './types';
 
 /** One evaluator per kind; the exhaustive switch makes a new kind a compile error until handled. */
@@ -65,6 +66,8 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'kube-field': return kubeField(check, ctx);
     // lessons-images
     case 'digest': return digest(check, ctx);
+    // kube-replay
+    case 'pod-replay': return podReplay(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);
