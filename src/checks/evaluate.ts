@@ -14,6 +14,7 @@ import { mount } from './kinds/mount';
 import { port } from './kinds/port';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
+import { runConfig } from './kinds/run-config';
 import { stop } from './kinds/stop';
 import type { CheckContext, CheckResult, Outcome, StepResult } from './types';
 
@@ -36,6 +37,7 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'health': return health(check, ctx);
     case 'stop': return stop(check, ctx);
     case 'logs': return logs(check, ctx);
+    case 'run-config': return runConfig(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);

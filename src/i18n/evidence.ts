@@ -34,6 +34,7 @@ const EVIDENCE = {
   titleHealth: { en: '{container} {status}', ko: '{container} {status}' },
   titleStop: { en: 'stop {container}', ko: '{container} 멈추기' },
   titleLogs: { en: '{container} {stream}', ko: '{container} {stream}' },
+  titleRunConfig: { en: '{subject} run settings', ko: '{subject} 실행 설정' },
 
   // containers
   noSandboxContainerOutside: {
@@ -204,6 +205,20 @@ const EVIDENCE = {
     en: ' (128 + 15: SIGTERM ended it, but not with exit 0: a handler that ran must end with `exit 0`; without one, an init such as --init passed SIGTERM on)',
     ko: ' (128 + 15: SIGTERM으로 끝났지만 종료 코드가 0이 아니에요. 실행된 핸들러는 `exit 0`으로 끝나야 해요. 핸들러가 없으면 --init 이 SIGTERM을 전달한 거예요)',
   },
+  // run-config (lessons-api)
+  runConfigIs: { en: '{subject}: {settings}', ko: '{subject}: {settings}' },
+  runConfigInit: { en: 'an init as PID 1 (--init)', ko: 'PID 1 로 init 실행 (--init)' },
+  runConfigNoInit: { en: 'no --init', ko: '--init 없음' },
+  runConfigMemory: { en: 'memory limit {value}', ko: '메모리 제한 {value}' },
+  runConfigSwap: { en: 'memory+swap limit {value}', ko: '메모리+스왑 제한 {value}' },
+  runConfigUnlimitedSwap: { en: 'unlimited', ko: '무제한' },
+  runConfigNoLimit: { en: 'none', ko: '없음' },
+  runConfigCpus: { en: 'CPU limit {value}', ko: 'CPU 제한 {value}' },
+  runConfigNoCpuLimit: { en: 'no CPU limit', ko: 'CPU 제한 없음' },
+  runConfigStopSignal: { en: 'stop signal {value}', ko: '정지 시그널 {value}' },
+  runConfigStopSignalDefault: { en: 'stop signal not set (SIGTERM)', ko: '정지 시그널 설정 없음 (SIGTERM)' },
+  runConfigStopTimeout: { en: 'stop timeout {value} s', ko: '정지 유예 시간 {value}초' },
+  runConfigStopTimeoutDefault: { en: 'stop timeout not set (10 s)', ko: '정지 유예 시간 설정 없음 (10초)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type EvidenceKey = keyof typeof EVIDENCE;

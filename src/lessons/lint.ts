@@ -105,7 +105,8 @@ function objectsOf(check: Check): ['containers' | 'networks' | 'volumes' | 'imag
   const out: ['containers' | 'networks' | 'volumes' | 'images', string][] = [];
   // The image a check inspects is one the lesson makes (only sandbox-made images count).
   if (check.kind === 'image') out.push(['images', check.image]);
-  if ('container' in check) out.push(['containers', check.container]);
+  if ('container' in check && check.container !== undefined) out.push(['containers', check.container]);
+  if (check.kind === 'run-config' && check.image) out.push(['images', check.image]);
   if (check.kind === 'reach') out.push(['containers', check.from]);
   if (check.kind === 'network') out.push(['networks', check.network]);
   if (check.kind === 'attached' && !['bridge', 'host', 'none'].includes(check.network)) out.push(['networks', check.network]);

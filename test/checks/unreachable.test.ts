@@ -38,6 +38,7 @@ describe('an unreachable engine', () => {
     health: { kind: 'health', container: 'web', status: 'healthy' },
     stop: { kind: 'stop', container: 'web', timeoutSeconds: 1 },
     logs: { kind: 'logs', container: 'web', stream: 'stdout', matches: 'x' },
+    'run-config': { kind: 'run-config', container: 'web', init: true },
   };
 
   for (const [kind, check] of Object.entries(engineKinds)) {
