@@ -33,9 +33,9 @@ function formatVerdict(v: LessonVerdict): string {
   const lines = [`${v.ok ? paint('pass', '✔') : paint('fail', '✘')} ${v.lessonId} ${paint('muted', `${(v.ms / 1000).toFixed(1)} s`)}`];
   const count = (ps: Proof[]) => `${ps.filter((p) => p.ok).length}/${ps.length}`;
   lines.push(
-    `  blank fails ${count(v.blank)} · reference passes ${count(v.reference)} · alternatives pass ${count(v.alternatives)} · near-misses fail ${count(v.nearMisses)}`,
+    `  blank fails ${count(v.blank)} · reference passes ${count(v.reference)} · alternatives pass ${count(v.alternatives)} · near-misses fail ${count(v.nearMisses)} · side by side ${count(v.sideBySide)}`,
   );
-  for (const p of [...v.blank, ...v.reference, ...v.alternatives, ...v.nearMisses]) {
+  for (const p of [...v.blank, ...v.reference, ...v.alternatives, ...v.nearMisses, ...v.sideBySide]) {
     if (!p.ok || p.case !== 'blank') lines.push(`  ${mark(p)} ${p.stepId} ${p.case}: ${p.detail}`);
   }
   for (const e of v.errors) lines.push(`  ${paint('fail', '!')} ${e}`);

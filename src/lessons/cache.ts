@@ -5,6 +5,7 @@ import {
   fromCompiled, lessonFilesStat, lessonsFingerprint, readCompiled, toCompiled,
   type Catalog, type CompiledCatalog,
 } from './compiled';
+import { currentLearner, personalizeAll, type Learner } from './personalize';
 import { ensureDir, lessonsRoot, packageRoot, stateDir, writeJsonAtomically } from '../paths';
 
 /**
@@ -92,13 +93,15 @@ export function writeCatalogCache(root: string, lookup: CatalogLookup, catalog: 
 }
 
 /**
- * The lessons for commands that read them (`lessons`, `check`, `shell`, `reset`): compiled when
- * the files are unchanged, else parsed and remembered for the next run. `doctor`, `lint` and
+ * The lessons for commands that read them (`lessons`, `check`, `shell`, `reset`), with this
+ * learner's values filled in (lessons/personalize.ts): compiled when the files are unchanged,
+ * else parsed and remembered for the next run. `doctor`, `lint` and
  * `verify` always parse (they are there to find problems).
  */
-export async function quickCatalog(root = lessonsRoot()): Promise<Catalog> {
+export async function quickCatalog(root = lessonsRoot(), learner: Learner | null = currentLearner()): Promise<Catalog> {
   const cached = readCatalogCache(root);
   const catalog = cached.catalog ?? (await import('./catalog')).loadCatalog(root);
   writeCatalogCache(root, cached, catalog);
-  return catalog;
+  // What was cached are the lessons as written; the caller gets them for this learner.
+  return personalizeAll(catalog, learner);
 }

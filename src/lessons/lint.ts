@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { UserError } from '../errors';
 import { parseLearnerCommand } from '../sandbox/run-command';
 import { lessonDirs, loadLesson } from './load';
 import type { Problem } from './problems';
-import type { Check, Lesson } from './schema';
+import { PLACEHOLDER, type Check, type Lesson } from './schema';
 import { normalizeRef } from '../engine/objects';
 
 export const MIN_ALTERNATIVES = 2;
@@ -87,6 +87,7 @@ export function lintLesson(lesson: Lesson): Problem[] {
     at(['steps'], 'CTR018', `the lesson has ${alternatives} alternative right answer(s) and ${nearMisses} near-miss(es); verify needs at least ${MIN_ALTERNATIVES} and ${MIN_NEAR_MISSES}: add other ways learners really type a right answer under a step's alternatives, and real mistakes under nearMisses`);
   }
 
+  out.push(...lintMine(lesson));
   for (const lang of ['en', 'ko'] as const) {
     const path = join(lesson.dir, `${lang}.md`);
     if (!existsSync(path)) continue;
@@ -115,6 +116,82 @@ function objectsOf(check: Check): ['containers' | 'networks' | 'volumes' | 'imag
   return out;
 }
 
+/** Every string in a value, with its path. */
+function stringsIn(x: unknown, path: (string | number)[] = []): [string, (string | number)[]][] {
+  if (typeof x === 'string') return [[x, path]];
+  if (Array.isArray(x)) return x.flatMap((v, i) => stringsIn(v, [...path, i]));
+  if (x && typeof x === 'object') return Object.entries(x).flatMap(([k, v]) => stringsIn(v, [...path, k]));
+  return [];
+}
+
+/** The text files a lesson copies into workspaces (files/, solution/, alternative/…), by path. */
+function lessonTextFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && !['lesson.yaml', 'en.md', 'ko.md'].includes(relative(dir, p))) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** CTR020-CTR022: per-learner values are declared, and everything a lesson creates is one. */
+function lintMine(lesson: Lesson): Problem[] {
+  const out: Problem[] = [];
+  const file = lesson.source.yamlPath;
+  const declared = new Set(Object.keys(lesson.mine));
+  const undeclared = (text: string) => [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((k) => !declared.has(k));
+  const { dir: _dir, source: _source, intro, stepProse, values: _values, ...data } = lesson;
+  for (const [text, path] of stringsIn(data)) {
+    for (const k of undeclared(text)) out.push({ file, line: lesson.source.lineOf(path), code: 'CTR020', message: `[[${k}]] is not declared: add it under mine (e.g. ${k}: { name: ${k} } or ${k}: { port: 8080 })` });
+  }
+  const prose = [...Object.values(intro), ...Object.values(stepProse).flatMap((r) => Object.values(r))];
+  for (const p of prose) {
+    p.markdown.split('\n').forEach((line, i) => {
+      for (const k of undeclared(line)) out.push({ file: p.file, line: p.line + i, code: 'CTR020', message: `[[${k}]] is not declared under mine in lesson.yaml` });
+    });
+  }
+  for (const f of existsSync(lesson.dir) ? lessonTextFiles(lesson.dir) : []) {
+    const raw = readFileSync(f);
+    if (raw.includes(0)) continue;
+    raw.toString('utf8').split('\n').forEach((line, i) => {
+      for (const k of undeclared(line)) out.push({ file: file.replace(/lesson\.yaml$/, relative(lesson.dir, f)), line: i + 1, code: 'CTR020', message: `[[${k}]] is not declared under mine in lesson.yaml` });
+    });
+  }
+  const isMine = (v: string | number) => typeof v === 'string' && v.includes('[[');
+  for (const kind of ['containers', 'networks', 'volumes', 'images', 'hostPorts'] as const) {
+    lesson.uses[kind].forEach((v, i) => {
+      if (!isMine(v)) out.push({ file, line: lesson.source.lineOf(['uses', kind, i]), code: 'CTR021', message: `uses.${kind} lists ${JSON.stringify(v)}: on a shared engine two learners collide on it; declare it under mine and write "[[key]]"` });
+    });
+  }
+  lesson.steps.forEach((step, si) =>
+    step.checks.forEach((check, ci) => {
+      const port = check.kind === 'http' || check.kind === 'registry-tag' ? ['port', check.port] as const : check.kind === 'port' && check.hostPort !== undefined ? ['hostPort', check.hostPort] as const : null;
+      if (port && !isMine(port[1])) out.push({ file, line: lesson.source.lineOf(['steps', si, 'checks', ci, port[0]]), code: 'CTR022', message: `check "${check.id}" calls host port ${port[1]}: use a per-learner port ("[[port]]", declared under mine)` });
+    }),
+  );
+  return out;
+}
+
+/** CTR023: across the lessons linted together, port defaults differ in their last two digits (a learner's port is their base + those). */
+export function lintMinePorts(lessons: Lesson[]): Problem[] {
+  const seen = new Map<number, string>();
+  const out: Problem[] = [];
+  for (const l of lessons) {
+    for (const [key, v] of Object.entries(l.mine)) {
+      if (!('port' in v)) continue;
+      const slot = v.port % 100;
+      const other = seen.get(slot);
+      if (other) out.push({ file: l.source.yamlPath, line: l.source.lineOf(['mine', key]), code: 'CTR023', message: `port ${v.port} ends in ${String(slot).padStart(2, '0')}, like a port of lesson ${other}: a learner's kept labs of both would collide; choose other last two digits` });
+      else seen.set(slot, l.id);
+    }
+  }
+  return out;
+}
+
 export interface LintReport {
   lessons: Lesson[];
   problems: Problem[];
@@ -134,7 +211,7 @@ export function lintRoots(roots: string[], cwd = process.cwd()): LintReport {
       }
     }
   }
-  problems.push(...lintBuildsOn(lessons));
+  problems.push(...lintBuildsOn(lessons), ...lintMinePorts(lessons));
   return { lessons, problems };
 }
 

@@ -27,6 +27,10 @@ export const RULES = {
   CTR017: 'lesson folder name differs from its id',
   CTR018: 'lesson has fewer than 2 alternative right answers or fewer than 3 near-misses',
   CTR019: 'buildsOn names a lesson that does not exist',
+  CTR020: 'a [[value]] the lesson does not declare under mine',
+  CTR021: 'an object or host port the lesson uses is not a per-learner value',
+  CTR022: 'a check calls a host port that is not a per-learner port',
+  CTR023: 'two lessons\' per-learner ports share their last two digits',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

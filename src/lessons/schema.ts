@@ -15,7 +15,15 @@ export const FORMAT_VERSION = 1;
 export const Text = z.object({ en: z.string().min(1), ko: z.string().min(1) }).strict();
 export type Text = z.infer<typeof Text>;
 
-const Name = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'a docker object name (letters, digits, _ . -)');
+/**
+ * A per-learner value in lesson text and data: `[[web]]` is replaced by this learner's value of
+ * `mine.web` (see Mine). Not `{{…}}`: docker --format and Go templates use that.
+ */
+export const PLACEHOLDER = /\[\[([a-z][a-z0-9-]*)\]\]/g;
+const PLACEHOLDER_ONLY = /^\[\[[a-z][a-z0-9-]*\]\]$/;
+const Name = z.string().regex(/^(?:[a-zA-Z0-9]|\[\[[a-z][a-z0-9-]*\]\])(?:[a-zA-Z0-9_.-]|\[\[[a-z][a-z0-9-]*\]\])*$/, 'a docker object name (letters, digits, _ . -), or a per-learner value like [[web]]');
+/** A host port: a number, or a per-learner port like "[[port]]" (a number once personalized). */
+const HostPort = z.union([z.number().int().min(1).max(65535), z.string().regex(PLACEHOLDER_ONLY, 'a port number or a per-learner port like "[[port]]"')]);
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id (a-z, 0-9, -)');
 
 const CheckBase = {
@@ -74,7 +82,7 @@ const PortCheck = z.object({
   /** e.g. "80/tcp" (the /tcp may be left out). */
   containerPort: z.string().regex(/^\d+(\/(tcp|udp))?$/),
   /** The host port it must be published on; any host port if omitted. */
-  hostPort: z.number().int().min(1).max(65535).optional(),
+  hostPort: HostPort.optional(),
 }).strict();
 
 /** A real HTTP GET from the host, to 127.0.0.1. */
@@ -82,7 +90,7 @@ const HttpCheck = z.object({
   ...CheckBase,
   kind: z.literal('http'),
   /** The host port to call. */
-  port: z.number().int().min(1).max(65535),
+  port: HostPort,
   path: z.string().startsWith('/').default('/'),
   status: z.number().int().default(200),
   /** The body must contain this text. */
@@ -210,9 +218,9 @@ const RegistryTagCheck = z.object({
   ...CheckBase,
   kind: z.literal('registry-tag'),
   /** The host port the registry is published on. */
-  port: z.number().int().min(1).max(65535),
-  /** The repository inside the registry, e.g. greeter. */
-  repository: z.string().regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/),
+  port: HostPort,
+  /** The repository inside the registry, e.g. greeter (or a per-learner [[repo]]). */
+  repository: z.string().regex(/^(?:[a-z0-9]|\[\[[a-z][a-z0-9-]*\]\])+(?:[._/-](?:[a-z0-9]|\[\[[a-z][a-z0-9-]*\]\])+)*$/),
   /** The tag, compared exactly (`1.0` is not `v1.0`, `stable` is not `unstable`). */
   tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/),
   /** `present` (default) or `absent`. */
@@ -382,6 +390,23 @@ export const LessonData = z.object({
    * that each names a lesson that exists (CTR019).
    */
   buildsOn: z.array(Id).optional(),
+  /**
+   * The lesson's per-learner values: every object name it creates and every host port it binds.
+   * On a shared engine two learners' `--name web -p 8080:80` cannot both succeed, and a
+   * neighbour's answer pasted as it is must not pass. `[[key]]` anywhere in the lesson (data,
+   * prose, starter and solution files) becomes this learner's value: a name is `<base>-<short
+   * form of the learner>`, a port is the learner's own range + the default's last two digits.
+   * Shown without a learner (lint, docs), the default stands.
+   */
+  mine: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lowercase key (a-z, 0-9, -)'),
+      z.union([
+        z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase base name (a-z, 0-9, -)') }).strict(),
+        z.object({ port: z.number().int().min(8000).max(8999) }).strict(),
+      ]),
+    )
+    .default({}),
   requires: z
     .object({
       engine: z.boolean().default(true),
@@ -402,7 +427,7 @@ export const LessonData = z.object({
       networks: z.array(Name).default([]),
       volumes: z.array(Name).default([]),
       images: z.array(z.string()).default([]),
-      hostPorts: z.array(z.number().int()).default([]),
+      hostPorts: z.array(HostPort).default([]),
     })
     .strict()
     .prefault({}),
@@ -424,6 +449,8 @@ export interface Lesson extends LessonData {
   stepProse: Record<string, Record<'en' | 'ko', Prose>>;
   /** Where the data came from, so later rules can point at `file:line`. */
   source: { yamlPath: string; lineOf: (path: (string | number)[]) => number };
+  /** This learner's values of `mine` once personalized (lessons/personalize.ts); absent: the template. */
+  values?: Record<string, string | number>;
 }
 
 export type Lang = 'en' | 'ko';

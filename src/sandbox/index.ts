@@ -74,9 +74,11 @@ export async function openSandbox(
      * used within KEEP_LAB_DAYS: its objects become this session's (the app and `ctr-learn shell`).
      */
     adopt?: boolean;
+    /** The learner the lab belongs to (default: this ctr-learn home's; verify proves as others). */
+    owner?: string;
   },
 ): Promise<Sandbox> {
-  const fresh = newIdentity();
+  const fresh = { ...newIdentity(), ...(opts.owner ? { owner: opts.owner } : {}) };
   const adopted = opts.adopt ? adoptKeptLab(fresh) : null;
   const identity: SessionIdentity = adopted ? { ...fresh, id: adopted.id } : fresh;
   const reaped =

@@ -8,6 +8,7 @@ import { peekProgress } from '../progress/peek';
 import type { ProgressStore } from '../progress/store';
 import { onceEngineAnswered, PendingController, progressLater } from './after-first-frame';
 import { readCatalogCache, writeCatalogCache } from '../lessons/cache';
+import { currentLearner, personalize } from '../lessons/personalize';
 import type { Controller as ControllerT } from './controller';
 import { loadMarkdown } from './render-markdown';
 import { tf } from './text';
@@ -86,7 +87,10 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
       peeked.plausible ? null : import('../progress/store'),
     ]),
   );
-  const { lessons, broken } = cached.catalog ?? catalogModule!.loadCatalog(root);
+  const templates = cached.catalog ?? catalogModule!.loadCatalog(root);
+  const { broken } = templates;
+  // The lessons as this learner sees and is graded by them (names and ports of their own).
+  const lessons = templates.lessons.map((l) => personalize(l, currentLearner()));
   const openedNow = storeModule?.openProgress();
   const progress = openedNow?.store.data() ?? peeked.data;
   const lang = pickLang(args, progress.lang);
@@ -211,7 +215,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
       },
     );
     // The next start can skip parsing (and hashing) the lessons.
-    writeCatalogCache(root, cached, { lessons, broken });
+    writeCatalogCache(root, cached, templates);
   });
 
   const code = await done;

@@ -9,6 +9,20 @@ import { openSandbox, type Lab } from '../sandbox';
 import { runAutomatedCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
 import { normalizeRef } from '../engine/objects';
+import { personalize, type Learner } from '../lessons/personalize';
+
+/**
+ * The learners verify proves as. Ada's lab proves the four ways; Bo's lab, on the same engine at
+ * the same time, proves the lesson with values of its own and that a neighbour's answer (Cy's,
+ * a learner whose lab is not running) pasted as it is fails. Their port ranges are fixed (and
+ * unlike a real learner's, which start at 10000 + a multiple of 100 from a hash).
+ */
+export const VERIFY_LEARNERS = {
+  ada: { short: 'ada', portBase: 31_700 },
+  bo: { short: 'bo', portBase: 31_800 },
+  cy: { short: 'cy', portBase: 31_900 },
+} satisfies Record<string, Learner>;
+const ownerOf = (l: Learner) => `verify-${l.short}`;
 
 /** One proof: what was expected of a state and what the checks said. */
 export interface Proof {
@@ -30,6 +44,11 @@ export interface LessonVerdict {
   /** Each alternative right answer, from a fresh sandbox with the earlier steps solved: must pass. */
   alternatives: Proof[];
   nearMisses: Proof[];
+  /**
+   * The second learner's lab, side by side with the first on one engine: each step's reference
+   * with this learner's values passes, and a neighbour's answer pasted as it is fails.
+   */
+  sideBySide: Proof[];
   /** A reference command that failed, an engine error: the lesson cannot be proven. */
   errors: string[];
 }
@@ -51,7 +70,8 @@ async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Pick<Step['sol
 }
 
 /**
- * Prove one lesson on the current engine, in sandboxes of its own:
+ * Prove one lesson on the current engine, in sandboxes of its own, for two learners at once
+ * (VERIFY_LEARNERS; see proveNeighbours for the second):
  *  1. blank: on a fresh sandbox every step fails;
  *  2. reference: each step's solution, applied in order, makes the step pass;
  *  3. alternatives: from a fresh sandbox with the earlier steps solved, each other right answer
@@ -59,12 +79,95 @@ async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Pick<Step['sol
  *  4. near-misses: from a fresh sandbox with the earlier steps solved, each near-miss answer makes
  *     the step fail, at the check it names, with expected and actual filled in.
  */
-export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signal?: AbortSignal } = {}): Promise<LessonVerdict> {
+export async function verifyLesson(api: EngineApi, template: Lesson, opts: { signal?: AbortSignal } = {}): Promise<LessonVerdict> {
   const started = performance.now();
-  const verdict: LessonVerdict = { lessonId: lesson.id, ok: false, ms: 0, blank: [], reference: [], alternatives: [], nearMisses: [], errors: [] };
-  const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-`));
+  const verdict: LessonVerdict = { lessonId: template.id, ok: false, ms: 0, blank: [], reference: [], alternatives: [], nearMisses: [], sideBySide: [], errors: [] };
+  const { ada, bo, cy } = VERIFY_LEARNERS;
+  await Promise.all([proveFourWays(api, personalize(template, ada), ada, verdict, opts), proveNeighbours(api, template, bo, cy, verdict, opts)]);
+  const all = [...verdict.blank, ...verdict.reference, ...verdict.alternatives, ...verdict.nearMisses, ...verdict.sideBySide];
+  verdict.ok = verdict.errors.length === 0 && all.every((p) => p.ok) && verdict.reference.length === template.steps.length;
+  verdict.ms = performance.now() - started;
+  return verdict;
+}
+
+/** A fresh lab of `learner` for one lesson, its workspace in a folder of its own; `end` removes both. */
+async function labFor(api: EngineApi, lesson: Lesson, learner: Learner) {
+  const root = mkdtempSync(join(tmpdir(), `ctr-verify-${lesson.id}-${learner.short}-`));
   const ws = workspaceFor(lesson, root);
-  const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root });
+  const sandbox = await openSandbox(api, { lessonId: lesson.id, reap: false, workspaceRoot: root, owner: ownerOf(learner) });
+  return {
+    sandbox,
+    ws,
+    async end(errors: string[]) {
+      await sandbox.end().catch((err: Error) => errors.push(`cleanup: ${err.message}`));
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The second learner, beside the first: on a fresh lab for each step, the earlier steps solved
+ * with this learner's own values, a neighbour's answer to the step pasted as it is must fail
+ * (when the step's checks involve per-learner values at all); then the learner's own reference
+ * passes, step by step.
+ */
+async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learner, neighbour: Learner, verdict: LessonVerdict, opts: { signal?: AbortSignal }): Promise<void> {
+  const lesson = personalize(template, learner);
+  const theirs = personalize(template, neighbour);
+  const lab = await labFor(api, lesson, learner).catch((err: Error) => {
+    verdict.errors.push(`${learner.short}: ${err.message}`);
+    return null;
+  });
+  if (!lab) return;
+  const { sandbox, ws } = lab;
+  const ctx = { lab: sandbox.forLesson(lesson.id), workspace: ws, signal: opts.signal };
+  const who = `${learner.short}`;
+  try {
+    for (const [k, step] of lesson.steps.entries()) {
+      // Steps whose checks name nothing per-learner cannot tell two learners apart: nothing to prove.
+      if (JSON.stringify(step.checks) === JSON.stringify(theirs.steps[k].checks)) continue;
+      await sandbox.reset();
+      restoreStarterFiles(lesson, ws);
+      for (const earlier of lesson.steps.slice(0, k)) {
+        const errs = await apply(sandbox, lesson, ws, earlier.solution, opts.signal);
+        verdict.errors.push(...errs.map((e) => `${step.id} ${who}: replaying ${earlier.id}: ${e}`));
+      }
+      await apply(sandbox, theirs, ws, theirs.steps[k].solution, opts.signal);
+      const r = await checkStep(step, ctx);
+      const f = firstFail(r);
+      verdict.sideBySide.push({
+        stepId: step.id,
+        case: `${who}-pastes-${neighbour.short}`,
+        ok: !r.passed,
+        detail: r.passed ? `${neighbour.short}'s answer pasted in ${who}'s lab PASSES` : `${neighbour.short}'s answer fails in ${who}'s lab at ${f?.id}: expected ${f?.expected}, actual ${f?.actual}`,
+        failed: f,
+      });
+    }
+    await sandbox.reset();
+    restoreStarterFiles(lesson, ws);
+    for (const step of lesson.steps) {
+      const errs = await apply(sandbox, lesson, ws, step.solution, opts.signal);
+      verdict.errors.push(...errs.map((e) => `${step.id} ${who} reference: ${e}`));
+      const r = await checkStep(step, ctx);
+      const f = firstFail(r);
+      verdict.sideBySide.push({ stepId: step.id, case: `${who}-reference`, ok: r.passed, detail: r.passed ? `passes with ${who}'s values` : `fails at ${f?.id}: expected ${f?.expected}, actual ${f?.actual}`, failed: f });
+      if (!r.passed) break;
+    }
+  } catch (err) {
+    verdict.errors.push(`${who}: ${(err as Error).message}`);
+  } finally {
+    await lab.end(verdict.errors);
+  }
+}
+
+/** Blank, reference, alternatives and near-misses, in one learner's lab (see verifyLesson). */
+async function proveFourWays(api: EngineApi, lesson: Lesson, learner: Learner, verdict: LessonVerdict, opts: { signal?: AbortSignal }): Promise<void> {
+  const lab = await labFor(api, lesson, learner).catch((err: Error) => {
+    verdict.errors.push(err.message);
+    return null;
+  });
+  if (!lab) return;
+  const { sandbox, ws } = lab;
   const ctx = { lab: sandbox.forLesson(lesson.id), workspace: ws, signal: opts.signal };
   try {
     for (const step of lesson.steps) {
@@ -122,13 +225,8 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
   } catch (err) {
     verdict.errors.push((err as Error).message);
   } finally {
-    await sandbox.end().catch((err: Error) => verdict.errors.push(`cleanup: ${err.message}`));
-    rmSync(root, { recursive: true, force: true });
+    await lab.end(verdict.errors);
   }
-  const all = [...verdict.blank, ...verdict.reference, ...verdict.alternatives, ...verdict.nearMisses];
-  verdict.ok = verdict.errors.length === 0 && all.every((p) => p.ok) && verdict.reference.length === lesson.steps.length;
-  verdict.ms = performance.now() - started;
-  return verdict;
 }
 
 /**
@@ -136,14 +234,17 @@ export async function verifyLesson(api: EngineApi, lesson: Lesson, opts: { signa
  * side (an image name one session made is not another's to build over or remove).
  */
 export function conflicts(a: Lesson, b: Lesson): boolean {
-  const keys = (l: Lesson) =>
-    new Set([
+  // Compared as one learner sees them: two lessons that both declare [[web]] share web-ada.
+  const keys = (template: Lesson) => {
+    const l = personalize(template, VERIFY_LEARNERS.ada);
+    return new Set([
       ...l.uses.containers.map((x) => `c:${x}`),
       ...l.uses.networks.map((x) => `n:${x}`),
       ...l.uses.volumes.map((x) => `v:${x}`),
       ...l.uses.images.map((x) => `i:${normalizeRef(x)}`),
       ...l.uses.hostPorts.map((x) => `p:${x}`),
     ]);
+  };
   const ka = keys(a);
   return [...keys(b)].some((k) => ka.has(k));
 }

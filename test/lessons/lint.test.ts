@@ -56,6 +56,11 @@ const EXPECTED: Record<RuleCode, Expected> = {
   // One alternative, three near-misses: the lesson as a whole proves too few answers.
   CTR018: { lesson: 'too-few-answers', file: 'lesson.yaml', at: /^steps:/ },
   CTR019: { lesson: 'builds-on-ghost', file: 'lesson.yaml', at: 'buildsOn: [ghost]' },
+  CTR020: { lesson: 'undeclared-value', file: 'lesson.yaml', at: '[[ghost]]' },
+  CTR021: { lesson: 'fixed-name', file: 'lesson.yaml', at: 'networks: [appnet]' },
+  CTR022: { lesson: 'fixed-port', file: 'lesson.yaml', at: 'port: 8080', nth: 2 },
+  // Two ports of one lesson ending in 81: the learner's values of both would be one port.
+  CTR023: { lesson: 'ports-share-digits', file: 'lesson.yaml', at: 'admin: { port: 8181 }' },
 };
 
 const CODES = Object.keys(RULES) as RuleCode[];
@@ -102,6 +107,10 @@ describe('lint messages say what is wrong and how to fix it', () => {
     ['CTR016', /Unterminated group/],
     ['CTR017', /folder is "renamed-folder" but id is "folder-mismatch"/],
     ['CTR019', /buildsOn names "ghost", which is not a lesson here: use one of builds-on-ghost, or remove it/],
+    ['CTR020', /\[\[ghost\]\] is not declared: add it under mine/],
+    ['CTR021', /uses\.networks lists "appnet": on a shared engine two learners collide on it/],
+    ['CTR022', /check "answers" calls host port 8080: use a per-learner port/],
+    ['CTR023', /port 8181 ends in 81, like a port of lesson ports-share-digits/],
     ['CTR018', /has 1 alternative right answer\(s\) and 3 near-miss\(es\); verify needs at least 2 and 3/],
   ] as [RuleCode, RegExp][])('%s', ([code, message]) => {
     expect(only(code).message).toMatch(message);

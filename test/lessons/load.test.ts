@@ -87,7 +87,7 @@ describe('loadLesson', () => {
   it('fills schema defaults', () => {
     const { lesson } = loadLesson(VALID, FIXTURES);
     expect(lesson!.requires).toEqual({ engine: true, images: [], registry: false, kubectl: false });
-    expect(lesson!.uses).toEqual({ containers: ['web'], networks: [], volumes: [], images: [], hostPorts: [] });
+    expect(lesson!.uses).toEqual({ containers: ['[[web]]'], networks: [], volumes: [], images: [], hostPorts: [] });
     expect(lesson!.steps[0].nearMisses[0].files).toEqual({});
   });
 
@@ -95,10 +95,10 @@ describe('loadLesson', () => {
     const { lesson } = loadLesson(VALID, FIXTURES);
     const { lineOf } = lesson!.source;
     expect(lineOf(['id'])).toBe(2);
-    expect(lineOf(['steps', 0, 'checks', 0, 'state'])).toBe(16);
-    expect(lineOf(['steps', 0, 'nearMisses', 0, 'failsCheck'])).toBe(30);
+    expect(lineOf(['steps', 0, 'checks', 0, 'state'])).toBe(18);
+    expect(lineOf(['steps', 0, 'nearMisses', 0, 'failsCheck'])).toBe(32);
     // A path that does not exist points at the deepest part that does.
-    expect(lineOf(['steps', 0, 'checks', 0, 'nonexistent'])).toBe(13);
+    expect(lineOf(['steps', 0, 'checks', 0, 'nonexistent'])).toBe(15);
   });
 
   it.for([

@@ -48,6 +48,7 @@ export function fakeLesson(id = 'demo', opts: { networks?: string[] } = {}): Les
     id,
     title: text(`Demo lesson ${id}`, `데모 레슨 ${id}`),
     track: 'docker-basics',
+    mine: {},
     week: 2,
     order: 1,
     requires: { engine: true, images: [], registry: false, kubectl: false },

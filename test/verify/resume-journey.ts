@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkStep } from '../../src/checks/evaluate';
 import type { EngineApi } from '../../src/engine/api';
+import { personalize, type Learner } from '../../src/lessons/personalize';
 import type { Lesson } from '../../src/lessons/schema';
 import { openSandbox, type Sandbox } from '../../src/sandbox';
 import { runAutomatedCommand } from '../../src/sandbox/run-command';
@@ -19,7 +20,11 @@ export interface Journey {
  * after the first, the session quits the way the app does (keep) and a new one starts the way the
  * app does (adopt, reap); the step's reference solution then passes in the new session.
  */
-export async function journey(engine: EngineApi, lesson: Lesson): Promise<Journey> {
+/** The journeys' learner: values of its own, beside verify's (VERIFY_LEARNERS) on one engine. */
+export const JOURNEY_LEARNER: Learner = { short: 'dee', portBase: 31_600 };
+
+export async function journey(engine: EngineApi, template: Lesson): Promise<Journey> {
+  const lesson = personalize(template, JOURNEY_LEARNER);
   const home = mkdtempSync(join(tmpdir(), `ctr-resume-home-${lesson.id}-`));
   const root = mkdtempSync(join(tmpdir(), `ctr-resume-ws-${lesson.id}-`));
   const saved = process.env.CTR_LEARN_HOME;

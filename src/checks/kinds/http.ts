@@ -1,3 +1,4 @@
+import { portOf } from '../../lessons/personalize';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -42,7 +43,7 @@ export const httpCheck: Evaluator<'http'> = async (check, ctx) => {
   const deadline = Date.now() + check.retryForMs;
   for (;;) {
     try {
-      const r = await get(check.port, check.path, 3000);
+      const r = await get(portOf(check.port), check.path, 3000);
       const bodyOk =
         (wantBody === undefined || r.body.includes(wantBody)) &&
         (check.bodyExcludes === undefined || !r.body.includes(check.bodyExcludes)) &&

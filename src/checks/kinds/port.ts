@@ -1,3 +1,4 @@
+import { portOf } from '../../lessons/personalize';
 import { say } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
 import { isOutcome, requireContainer } from './container';
@@ -11,7 +12,7 @@ export const port: Evaluator<'port'> = async (check, ctx) => {
   const bindings = c.HostConfig.PortBindings ?? {};
   const all = Object.entries(bindings).flatMap(([cp, list]) => (list ?? []).map((b) => say(L, 'portHostTo', { host: b.HostPort || say(L, 'portRandom'), port: cp })));
   const mine = (bindings[key] ?? []).map((b) => Number(b.HostPort));
-  const pass = mine.length > 0 && (check.hostPort === undefined || mine.includes(check.hostPort));
+  const pass = mine.length > 0 && (check.hostPort === undefined || mine.includes(portOf(check.hostPort)));
   const mode = c.HostConfig.NetworkMode === 'host' ? say(L, 'portHostMode') : '';
   return { pass: pass && !mode, expected, actual: (all.length ? all.join(', ') : say(L, 'noPorts')) + mode };
 };

@@ -1,3 +1,4 @@
+import { portOf } from '../../lessons/personalize';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Evaluator } from '../types';
 import { say } from '../../i18n/evidence';
@@ -14,7 +15,7 @@ export const registryTag: Evaluator<'registry-tag'> = async (check, ctx) => {
   const deadline = Date.now() + 1500;
   for (;;) {
     try {
-      const r = await get(check.port, path, 3000);
+      const r = await get(portOf(check.port), path, 3000);
       if (r.status === 404) {
         return { pass: check.expect === 'absent', expected, actual: say(L, 'regNoRepo', { repo: check.repository }) };
       }
