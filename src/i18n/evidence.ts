@@ -201,6 +201,7 @@ const EVIDENCE = {
   stopNotRunning: { en: 'container "{name}" is {state}, not running: start it first', ko: '컨테이너 "{name}"가 {state} 상태예요. 실행 중이 아니니 먼저 시작하세요' },
   stopped: { en: 'stopped in {s} s with exit code {code}{killed}', ko: '{s}초 만에 멈춤, 종료 코드 {code}{killed}' },
   stopKilledNote: { en: ' (SIGKILL after the timeout: SIGTERM was ignored)', ko: ' (시간 초과 후 SIGKILL: SIGTERM을 무시함)' },
+  stopKilledEarlyNote: { en: ' (SIGKILL before the timeout ran out: the stop signal itself was SIGKILL, or something else killed it)', ko: ' (유예 시간이 끝나기 전에 SIGKILL: 정지 시그널 자체가 SIGKILL 이었거나, 다른 무언가가 강제 종료했어요)' },
   stopTermNote: {
     en: ' (128 + 15: SIGTERM ended it, but not with exit 0: a handler that ran must end with `exit 0`; without one, an init such as --init passed SIGTERM on)',
     ko: ' (128 + 15: SIGTERM으로 끝났지만 종료 코드가 0이 아니에요. 실행된 핸들러는 `exit 0`으로 끝나야 해요. 핸들러가 없으면 --init 이 SIGTERM을 전달한 거예요)',
