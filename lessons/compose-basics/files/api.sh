@@ -1,0 +1,9 @@
+#!/bin/sh
+# The api: takes a few seconds to warm up (like a database loading its data), then serves.
+echo "api: warming up"
+sleep 3
+mkdir -p /www
+echo "hello from the api" > /www/index.html
+echo ok > /www/health
+echo "api: ready"
+exec httpd -f -p 80 -h /www
