@@ -1,7 +1,9 @@
 #!/bin/sh
 # The api: takes a few seconds to warm up (like a database loading its data), then serves.
+# It notes every start in its volume, /data/starts.log.
+echo "$(date) api started" >> /data/starts.log
 echo "api: warming up"
-sleep 3
+sleep 8
 mkdir -p /www
 echo "hello from the api" > /www/index.html
 echo ok > /www/health
