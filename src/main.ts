@@ -9,6 +9,7 @@ export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-de
 export const COMMANDS: Record<string, { summary: string; usage: string; load: () => Promise<{ run: (a: ReturnType<typeof parseCli>) => Promise<number> }> }> = {
   lessons: { summary: 'list lessons with progress', usage: 'lessons [--json]', load: () => import('./commands/lessons') },
   check: { summary: 'grade a lesson step on the engine (exit 0 passed, 1 not yet, 2 could not check)', usage: 'check <lesson> [--step N] [--json]', load: () => import('./commands/check') },
+  answer: { summary: "answer a lesson's concept question (without a letter: show it), then check the step", usage: 'answer <lesson> [letter] [--step N] [--json]', load: () => import('./commands/answer') },
   verify: { summary: 'prove lessons: blank fails, reference passes, near-misses fail', usage: 'verify [lesson...] [--json] [--jobs N]', load: () => import('./commands/verify') },
   doctor: { summary: 'find the Docker engine and report what is missing (exit 2: no engine answers, and why)', usage: 'doctor [--json]', load: () => import('./commands/doctor') },
   prepare: { summary: 'make the images lessons need (--offline: build them from local binaries)', usage: 'prepare [image...] [--offline] [--json]', load: () => import('./commands/prepare') },

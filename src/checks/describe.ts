@@ -20,6 +20,7 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'health': return say(lang, 'titleHealth', { container: c.container, status: c.status });
     case 'stop': return say(lang, 'titleStop', { container: c.container });
     case 'logs': return say(lang, 'titleLogs', { container: c.container, stream: c.stream });
+    case 'question': return say(lang, 'titleQuestion');
     case 'run-config': return say(lang, 'titleRunConfig', { subject: c.container ?? c.image ?? '' });
   }
 }

@@ -12,6 +12,7 @@ import { image } from './kinds/image';
 import { logs } from './kinds/logs';
 import { mount } from './kinds/mount';
 import { port } from './kinds/port';
+import { question } from './kinds/question';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
 import { runConfig } from './kinds/run-config';
@@ -37,6 +38,7 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'health': return health(check, ctx);
     case 'stop': return stop(check, ctx);
     case 'logs': return logs(check, ctx);
+    case 'question': return question(check, ctx);
     case 'run-config': return runConfig(check, ctx);
     default: {
       const never: never = check;

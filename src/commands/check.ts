@@ -43,7 +43,7 @@ export async function run(args: Args): Promise<number> {
       printJson({ lesson: lesson.id, step: step.id, stepNumber: index + 1, ...result });
     } else {
       println(paint('accent', `${lesson.title[lang]} · ${index + 1}/${stepIds.length} ${step.title[lang]}`));
-      println(formatStepResult(result, step, lang));
+      println(formatStepResult(result, step, lang, lesson.id));
     }
     return result.passed ? 0 : 1;
   } finally {

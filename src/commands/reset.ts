@@ -6,6 +6,9 @@ import { findLesson } from '../lessons/find';
 import { resetLearnerLesson } from '../sandbox/learner';
 import { isEmpty } from '../sandbox/remove';
 import { connect } from './context';
+import { fill } from '../i18n/strings';
+import { clearAnswers, readAnswers } from '../workspace/answers';
+import { workspaceFor } from '../workspace/workspace';
 
 /** Remove one lesson's sandbox objects from every session of this learner. Never anything else. */
 export async function run(args: Args): Promise<number> {
@@ -15,12 +18,19 @@ export async function run(args: Args): Promise<number> {
   const api = connect();
   try {
     const done = await resetLearnerLesson(api, lesson.id);
-    if (args.flags.json) printJson({ lesson: lesson.id, removed: done });
-    else if (isEmpty(done)) println(`Nothing to remove for ${lesson.id}.`);
+    // The answers to its concept questions are lesson state too (kept in the workspace): gone with it.
+    const ws = workspaceFor(lesson);
+    const answered = Object.keys(readAnswers(ws)).length > 0;
+    clearAnswers(ws);
+    if (args.flags.json) printJson({ lesson: lesson.id, removed: done, answersCleared: answered });
     else {
-      println(`Removed from the sandbox of ${lesson.id}:`);
-      for (const [kind, names] of Object.entries(done)) if (names.length) println(`  ${kind}: ${names.join(', ')}`);
-      println(paint('muted', 'Your workspace files are kept.'));
+      if (isEmpty(done)) println(`Nothing to remove for ${lesson.id}.`);
+      else {
+        println(`Removed from the sandbox of ${lesson.id}:`);
+        for (const [kind, names] of Object.entries(done)) if (names.length) println(`  ${kind}: ${names.join(', ')}`);
+      }
+      if (answered) println(fill('en', 'answer.cleared'));
+      if (!isEmpty(done)) println(paint('muted', 'Your workspace files are kept.'));
     }
     return 0;
   } finally {

@@ -1,32 +1,19 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Args } from '../cli/args';
 import { printJson, println } from '../cli/output';
 import { groupContext, parseWeek, type GroupContext } from '../course/context';
 import { findWeek } from '../course/due';
-import { memberName } from '../course/group-config';
 import { UserError } from '../errors';
 import { fill } from '../i18n/strings';
-import { ensureDir, stateDir, writeJsonAtomically } from '../paths';
-import { makeReport } from '../report/make';
-import { groupKey, writeReport } from './report';
+import { DEFAULT_MINUTES, type Meeting } from '../course/meeting';
+import { closeMeeting, readMeeting, writeMeeting } from '../course/meeting-file';
+import { groupKey } from './report';
 
 /**
  * A group meeting, from the command line: `session start` records it (start, lessons, length)
  * and says what to do; `session end` closes it and writes this member's report for its lessons
- * and time window. (A "meeting" here, not a sandbox session: those are the engine-side ones.)
- * The focused app view with a visible timer is not part of this: the app knows nothing of it yet.
+ * and time window. The app shows an open meeting as a focused view with its timer, and closes it
+ * itself when the time is up (course/meeting.ts).
  */
-interface Meeting {
-  startedAt: string;
-  minutes: number;
-  lessons: string[];
-  week?: number;
-}
-
-const meetingFile = () => join(stateDir(), 'meeting.json');
-export const DEFAULT_MINUTES = 60;
-
 export async function run(args: Args): Promise<number> {
   const sub = args.positionals[0];
   if (sub === 'start') return start(args, await groupContext(args));
@@ -52,7 +39,7 @@ function start(args: Args, ctx: GroupContext): number {
     lessons = w.lessons;
   }
   const meeting: Meeting = { startedAt: new Date().toISOString(), minutes, lessons, ...(week !== undefined ? { week } : {}) };
-  writeJsonAtomically(join(ensureDir(stateDir()), 'meeting.json'), meeting);
+  writeMeeting(meeting);
   if (args.flags.json) {
     printJson(meeting);
     return 0;
@@ -69,20 +56,9 @@ function end(args: Args, ctx: GroupContext): number {
   const meeting = readMeeting();
   if (!meeting) throw new UserError('No session is open.', 'ctr-learn session start --week N');
   const now = new Date();
-  const signed = makeReport(ctx, { lessons: meeting.lessons, week: meeting.week, window: { from: meeting.startedAt, to: now.toISOString() } }, groupKey(args), now);
-  const name = memberName().replace(/[^\w.-]+/g, '_');
-  const defaultOut = join(ensureDir(join(stateDir(), 'reports')), `${name}-${meeting.startedAt.slice(0, 10)}-${meeting.startedAt.slice(11, 16).replace(':', '')}.${args.flags.json ? 'json' : 'md'}`);
-  const out = writeReport(signed, { ...args, flags: { ...args.flags, out: args.flags.out ?? defaultOut } }, ctx.lang)!;
-  rmSync(meetingFile(), { force: true });
+  const { file } = closeMeeting(ctx, meeting, { key: groupKey(args), format: args.flags.json ? 'json' : 'md', out: typeof args.flags.out === 'string' ? args.flags.out : undefined, lang: ctx.lang, now });
   const minutes = Math.round((now.getTime() - Date.parse(meeting.startedAt)) / 60_000);
-  if (!args.flags.json) println(fill(ctx.lang, 'sessionEnded', { minutes, file: out }));
+  println(fill(ctx.lang, 'reportWritten', { file }));
+  if (!args.flags.json) println(fill(ctx.lang, 'sessionEnded', { minutes, file }));
   return 0;
-}
-
-function readMeeting(): Meeting | null {
-  try {
-    return JSON.parse(readFileSync(meetingFile(), 'utf8')) as Meeting;
-  } catch {
-    return null;
-  }
 }

@@ -34,6 +34,15 @@ const EVIDENCE = {
   titleHealth: { en: '{container} {status}', ko: '{container} {status}' },
   titleStop: { en: 'stop {container}', ko: '{container} 멈추기' },
   titleLogs: { en: '{container} {stream}', ko: '{container} {stream}' },
+  titleQuestion: { en: 'your answer to the question', ko: '질문에 고른 답' },
+
+  // questions
+  questionExpected: { en: 'the right answer to the question', ko: '질문의 맞는 답' },
+  questionNotAnswered: { en: 'not answered yet', ko: '아직 답하지 않았어요' },
+  questionAnswered: { en: 'you answered {choice}: {text}', ko: '{choice}를 골랐어요: {text}' },
+  questionRight: { en: 'you answered {choice}: {text}', ko: '{choice}를 골랐어요: {text}' },
+  questionWhy: { en: '. Why not: {why}', ko: '. 왜 아닌가요: {why}' },
+  questionNoSuchChoice: { en: 'the saved answer "{choice}" is not a choice ({choices})', ko: '저장된 답 "{choice}"는 보기에 없어요 ({choices})' },
   titleRunConfig: { en: '{subject} run settings', ko: '{subject} 실행 설정' },
 
   // containers

@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { parseLearnerCommand } from '../sandbox/run-command';
 import { lessonDirs, loadLesson } from './load';
 import type { Problem } from './problems';
-import { PLACEHOLDER, type Check, type Lesson } from './schema';
+import { CHOICE_IDS, PLACEHOLDER, type Check, type Lesson, type Step } from './schema';
 import { normalizeRef } from '../engine/objects';
 
 export const MIN_ALTERNATIVES = 2;
@@ -17,6 +17,8 @@ export function lintLesson(lesson: Lesson): Problem[] {
   const at = (path: (string | number)[], code: Problem['code'], message: string) =>
     out.push({ file, line: lesson.source.lineOf(path), code, message });
   const stepIds = new Set<string>();
+  /** Question ids across the lesson: the answers file is keyed by them. */
+  const questionIds = new Set<string>();
   let nearMisses = 0;
   let alternatives = 0;
 
@@ -26,7 +28,7 @@ export function lintLesson(lesson: Lesson): Problem[] {
     stepIds.add(step.id);
     if (step.checks.length === 0) at(sp, 'CTR001', `step "${step.id}" has no check: add at least one under checks:`);
     if (step.hints.length === 0) at(sp, 'CTR010', `step "${step.id}" has no hints: add a ladder (nudge, flag, full command)`);
-    if (step.solution.commands.length === 0 && Object.keys(step.solution.files).length === 0) {
+    if (step.solution.commands.length === 0 && Object.keys(step.solution.files).length === 0 && Object.keys(step.solution.answers ?? {}).length === 0) {
       at([...sp, 'solution'], 'CTR014', `step "${step.id}" has no reference solution: add solution.commands`);
     }
     const hintIds = new Set(step.hints.map((h) => h.id));
@@ -56,6 +58,7 @@ export function lintLesson(lesson: Lesson): Problem[] {
         if (!listed) at(cp, 'CTR013', `check "${check.id}" uses ${kind.slice(0, -1)} "${name}": list it under uses.${kind}`);
       }
     });
+    lintQuestions(step, sp, questionIds, at);
     const attempts = [
       { path: [...sp, 'solution'], a: step.solution },
       ...step.alternatives.map((n, ni) => ({ path: [...sp, 'alternatives', ni], a: n })),
@@ -100,6 +103,38 @@ export function lintLesson(lesson: Lesson): Problem[] {
       });
   }
   return out;
+}
+
+type At = (path: (string | number)[], code: Problem['code'], message: string) => void;
+
+/** CTR024: a question is well formed, and the answers of the step's attempts name what is there. */
+function lintQuestions(step: Step, sp: (string | number)[], questionIds: Set<string>, at: At): void {
+  const questions = step.checks.flatMap((c, ci) => (c.kind === 'question' ? [{ q: c, path: [...sp, 'checks', ci] }] : []));
+  questions.slice(1).forEach(({ q, path }) => at(path, 'CTR024', `step "${step.id}" has ${questions.length} questions ("${questions.map((x) => x.q.id).join('", "')}"): a step holds at most one; put "${q.id}" in a step of its own`));
+  for (const { q, path } of questions) {
+    if (questionIds.has(q.id)) at([...path, 'id'], 'CTR024', `question id "${q.id}" is used by another step: answers are saved by question id, so each question of a lesson needs its own`);
+    questionIds.add(q.id);
+    const ids = q.choices.map((c) => c.id);
+    if (ids.length < 2 || ids.length > 5) at([...path, 'choices'], 'CTR024', `question "${q.id}" has ${ids.length} choice(s): give 2 to 5`);
+    else if (ids.join() !== CHOICE_IDS.slice(0, ids.length).join()) at([...path, 'choices'], 'CTR024', `question "${q.id}" has choices ${ids.join(', ')}: letter them in order, ${CHOICE_IDS.slice(0, ids.length).join(', ')} (the learner types the letter shown)`);
+    if (!ids.includes(q.answer)) at([...path, 'answer'], 'CTR024', `question "${q.id}" has answer "${q.answer}", which is not one of its choices (${ids.join(', ')})`);
+    q.choices.forEach((c, k) => {
+      if (c.id === q.answer && c.why) at([...path, 'choices', k, 'why'], 'CTR024', `choice "${c.id}" of question "${q.id}" is the right answer but has a "why" (shown only for a wrong choice): put it in explain`);
+    });
+    if (step.solution.answers?.[q.id] === undefined) at([...sp, 'solution'], 'CTR024', `the solution of step "${step.id}" does not answer question "${q.id}": add answers: { ${q.id}: ${q.answer} }`);
+  }
+  const attempts = [
+    { path: [...sp, 'solution'], a: step.solution, name: 'the solution' },
+    ...step.alternatives.map((n, ni) => ({ path: [...sp, 'alternatives', ni], a: n, name: `alternative "${n.id}"` })),
+    ...step.nearMisses.map((n, ni) => ({ path: [...sp, 'nearMisses', ni], a: n, name: `near-miss "${n.id}"` })),
+  ];
+  for (const { path, a, name } of attempts) {
+    for (const [id, choice] of Object.entries(a.answers ?? {})) {
+      const q = questions.find((x) => x.q.id === id)?.q;
+      if (!q) at([...path, 'answers', id], 'CTR024', `${name} answers "${id}", which is not a question of step "${step.id}"${questions.length ? ` (its question is "${questions[0].q.id}")` : ''}`);
+      else if (!q.choices.some((c) => c.id === choice)) at([...path, 'answers', id], 'CTR024', `${name} answers "${choice}" to question "${id}", which has choices ${q.choices.map((c) => c.id).join(', ')}`);
+    }
+  }
 }
 
 function objectsOf(check: Check): ['containers' | 'networks' | 'volumes' | 'images', string][] {

@@ -273,6 +273,37 @@ const LogsCheck = z.object({
   withinMs: z.number().int().min(0).max(30_000).default(0),
 }).strict();
 
+/** The letters a question's choices may have, in order. */
+export const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e'] as const;
+export type ChoiceId = (typeof CHOICE_IDS)[number];
+const ChoiceId = z.enum(CHOICE_IDS);
+
+/** A choice of a question: its letter, its text, and (for a wrong one) why it is wrong. */
+const Choice = z.object({
+  id: ChoiceId,
+  en: z.string().min(1),
+  ko: z.string().min(1),
+  /** Shown when the learner picks this (wrong) choice: why it is wrong. */
+  why: Text.optional(),
+}).strict();
+export type Choice = z.infer<typeof Choice>;
+
+/**
+ * A concept question: the learner picks one lettered choice (typing the letter alone at the
+ * prompt, or `ctr-learn answer <lesson> <letter>`). The answer is kept in the lesson workspace
+ * (.ctr-learn/answers.json, keyed by this check's id), so it is checked like any other state.
+ * At most one per step; 2 to 5 choices; `answer` names one of them (lint CTR024).
+ */
+const QuestionCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('question'),
+  question: Text,
+  choices: z.array(Choice),
+  /** The id of the right choice. */
+  answer: ChoiceId,
+  /** Shown once the question is answered right: the idea behind it. */
+  explain: Text.optional(),
+}).strict();
 // lessons-api
 /**
  * What the engine recorded for a container's run settings (or an image's, for stopSignal): read
@@ -320,6 +351,7 @@ export const Check = z.discriminatedUnion('kind', [
   HealthCheck,
   StopCheck,
   LogsCheck,
+  QuestionCheck,
   // lessons-api
   RunConfigCheck,
 ]);
@@ -332,6 +364,8 @@ const Attempt = z.object({
   /** Workspace path → path of a file in this lesson folder whose content is written there first. */
   files: z.record(z.string(), z.string()).default({}),
   commands: z.array(z.string().min(1)).default([]),
+  /** Question check id → the choice this answer picks, saved the way a learner's answer is. */
+  answers: z.record(z.string(), ChoiceId).optional(),
 }).strict();
 
 const Hint = z.object({ id: Id, en: z.string().min(1), ko: z.string().min(1) }).strict();

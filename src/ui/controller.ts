@@ -7,10 +7,12 @@ import type { Lesson } from '../lessons/schema';
 import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
 import { chooseEditor } from './editor';
 import type { ProgressStore } from '../progress/store';
-import type { KeptLab, Lab } from '../sandbox/lab';
+import type { KeptLab, Lab, LabReader } from '../sandbox/lab';
 import { labBackText } from '../sandbox/kept-text';
 import type { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../workspace/workspace';
+import { clearAnswers, readAnswers, saveAnswers } from '../workspace/answers';
+import { onlyQuestions } from './question';
 import { BoundedBuffer } from './buffer';
 import { EngineSession, type EngineSessionOptions } from './engine-session';
 import type { Effect } from './events';
@@ -19,6 +21,7 @@ import type { Store } from './store';
 import { sanitizeLine, tf } from './text';
 import { hasPictures, lessonPictures } from '../pictures';
 import { sandboxNames } from './sandbox-names';
+import { closeMeetingNow, watchGroup } from './group-watch';
 
 /** How often a health timeline on screen is read again. */
 const PICTURE_REFRESH_MS = 2000;
@@ -67,6 +70,8 @@ export class Controller {
   private picturesSeq = 0;
   private picturesTimer: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
+  /** The study group's course and meeting clock (group-watch.ts), started once. */
+  private stopGroup: Promise<() => void> | null = null;
   private readonly log: BoundedBuffer<LogEntry>;
   private runnersLoaded: Promise<Runners> | null = null;
   private readonly d: ControllerDeps & { workspaceFor: (lesson: Lesson) => string };
@@ -116,6 +121,7 @@ export class Controller {
 
   /** Find the engine and open the sandbox in the background: the first frame does not wait for it. */
   async start(): Promise<void> {
+    this.stopGroup ??= watchGroup(this.d.lessons, this.dispatch).catch(() => () => {});
     const s = this.d.store.getState();
     const lessonId = s.screen.name === 'lesson' ? s.screen.lessonId : (s.progress.lastLesson ?? this.d.lessons[0]?.id ?? 'none');
     this.dispatch({ type: 'sandboxStatus', status: { state: 'waiting' } });
@@ -157,7 +163,17 @@ export class Controller {
         const lesson = this.lesson(e.lessonId);
         this.sandbox?.setLesson(lesson.id);
         const dir = this.d.workspaceFor(lesson);
-        this.dispatch({ type: 'lessonReady', lessonId: lesson.id, workspace: dir, files: listFiles(dir) });
+        this.dispatch({ type: 'lessonReady', lessonId: lesson.id, workspace: dir, files: listFiles(dir), answers: readAnswers(dir) });
+        return;
+      }
+      case 'saveAnswer': {
+        try {
+          saveAnswers(this.d.workspaceFor(this.lesson(e.lessonId)), { [e.questionId]: e.choice });
+        } catch (err) {
+          this.dispatch({ type: 'answerFailed', lessonId: e.lessonId, message: (err as Error).message });
+          return;
+        }
+        this.dispatch({ type: 'answerSaved', lessonId: e.lessonId, stepIndex: e.stepIndex, questionId: e.questionId, choice: e.choice });
         return;
       }
       case 'seeStep': {
@@ -167,7 +183,7 @@ export class Controller {
       }
       case 'recordAttempt': {
         const p = await this.d.progress;
-        p.recordAttempt(e.lessonId, e.stepId, e.passed, this.lesson(e.lessonId).steps.map((s) => s.id));
+        p.recordAttempt(e.lessonId, e.stepId, e.passed, this.lesson(e.lessonId).steps.map((s) => s.id), e.evidence);
         return afterProgress(p);
       }
       case 'useHint': {
@@ -202,6 +218,8 @@ export class Controller {
           const removed = await this.sandbox!.reset(e.lessonId);
           const lesson = this.lesson(e.lessonId);
           if (e.restoreFiles) restoreStarterFiles(lesson, this.d.workspaceFor(lesson));
+          // The answers to the lesson's questions are lesson state, not the learner's files: always cleared.
+          clearAnswers(this.d.workspaceFor(lesson));
           const n = removed.containers.length + removed.networks.length + removed.volumes.length + removed.images.length;
           this.dispatch({ type: 'resetDone', removed: n, restoredFiles: e.restoreFiles });
         } catch (err) {
@@ -253,6 +271,8 @@ export class Controller {
       case 'copy':
         this.d.ui.copy?.(e.text);
         return;
+      case 'closeMeeting':
+        return closeMeetingNow(this.d.store.getState(), this.dispatch);
       case 'quit':
         return this.shutdown(QUIT_BUDGET_MS);
     }
@@ -289,11 +309,14 @@ export class Controller {
   private async runCheck(lessonId: string, stepIndex: number): Promise<void> {
     const lesson = this.lesson(lessonId);
     const step = lesson.steps[stepIndex];
-    if (!this.engine.api || !this.sandbox) {
+    // A step of questions only reads the workspace: it is checked without the engine too.
+    const questionsOnly = onlyQuestions(step);
+    if ((!this.engine.api || !this.sandbox) && !questionsOnly) {
       this.dispatch({ type: 'checkError', lessonId, stepIndex, message: tf(this.d.store.getState().lang, 'sandboxNotReady') });
       return;
     }
-    const ctx = { lab: this.sandbox.forLesson(lessonId), workspace: this.d.workspaceFor(lesson) };
+    const lab = this.engine.api && this.sandbox ? this.sandbox.forLesson(lessonId) : noLab();
+    const ctx = { lab, workspace: this.d.workspaceFor(lesson) };
     try {
       const { checkStep } = await this.runners();
       const result = await checkStep(step, ctx, this.d.store.getState().lang, (r) => {
@@ -339,6 +362,7 @@ export class Controller {
   shutdown(budgetMs: number): Promise<void> {
     this.closing ??= (async () => {
       if (this.picturesTimer) clearTimeout(this.picturesTimer);
+      void this.stopGroup?.then((stop) => stop());
       this.command?.abort();
       this.log.stop();
       const r = await this.engine.close(budgetMs);
@@ -346,6 +370,15 @@ export class Controller {
     })();
     return this.closing;
   }
+}
+
+/** No engine to read (a questions-only step checked while the engine is away): any use is a bug. */
+function noLab(): LabReader {
+  return new Proxy({} as LabReader, {
+    get: (_t, prop) => {
+      throw new Error(`no sandbox: a questions-only step read lab.${String(prop)}`);
+    },
+  });
 }
 
 /** The files a learner may edit in the workspace (relative paths, no dot-files), at most 50. */

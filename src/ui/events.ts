@@ -1,6 +1,8 @@
 import type { CheckResult } from '../checks/types';
 import type { CheatIndex } from '../cheatsheet/search';
-import type { Lang } from '../lessons/schema';
+import type { ChoiceId, Lang } from '../lessons/schema';
+import type { Course } from '../course/schema';
+import type { Meeting } from '../course/meeting';
 import type { ProgressData } from '../progress/store';
 import type { RemovalPlan } from '../sandbox';
 import type { Action, KeyInfo } from './keys';
@@ -19,7 +21,11 @@ export type AppEvent =
   | { type: 'progressChanged'; progress: ProgressData; recoveredFrom?: string }
   /** The Markdown renderer has loaded (after the first frame): lesson text is drawn with it from now on. */
   | { type: 'markdownLoaded' }
-  | { type: 'lessonReady'; lessonId: string; workspace: string; files: string[] }
+  /** `answers`: the saved answers to the lesson's questions (read from its workspace). */
+  | { type: 'lessonReady'; lessonId: string; workspace: string; files: string[]; answers?: Record<string, ChoiceId> }
+  /** The learner's answer to a step's question is saved in the workspace: check the step now. */
+  | { type: 'answerSaved'; lessonId: string; stepIndex: number; questionId: string; choice: ChoiceId }
+  | { type: 'answerFailed'; lessonId: string; message: string }
   | { type: 'commandOutput'; lines: OutLine[]; dropped: number }
   | { type: 'commandDone'; exitCode: number | null; cancelled: boolean; timedOut: boolean; ms: number }
   | { type: 'commandRefused'; message: string; tryThis?: string }
@@ -37,7 +43,13 @@ export type AppEvent =
   | { type: 'cheatLoaded'; index: CheatIndex }
   | { type: 'cheatFailed'; message: string }
   /** Names on the engine for filling a cheat sheet command (the sandbox's containers, networks, volumes; images). */
-  | { type: 'cheatNames'; names: CheatNames };
+  | { type: 'cheatNames'; names: CheatNames }
+  /** The course in use and an open meeting, read after the first frame. */
+  | { type: 'groupLoaded'; course: Course; meeting: Meeting | null }
+  /** The clock moved (every few seconds while a meeting is open). */
+  | { type: 'tick'; now: number }
+  /** The meeting's time was up: its report is written (file), or could not be (error). */
+  | { type: 'meetingClosed'; file?: string; error?: string };
 
 /** What the reducer asks the outside world to do (controller.ts does it and reports back with events). */
 export type Effect =
@@ -45,8 +57,10 @@ export type Effect =
   | { type: 'runCommand'; lessonId: string; line: string }
   | { type: 'cancelCommand' }
   | { type: 'runCheck'; lessonId: string; stepIndex: number; trigger: 'key' | 'event' }
+  /** Save the answer to a step's question in the lesson workspace (then answerSaved). */
+  | { type: 'saveAnswer'; lessonId: string; stepIndex: number; questionId: string; choice: ChoiceId }
   | { type: 'seeStep'; lessonId: string; stepId: string }
-  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean }
+  | { type: 'recordAttempt'; lessonId: string; stepId: string; passed: boolean; evidence?: { check: string; actual: string }[] }
   | { type: 'useHint'; lessonId: string; stepId: string; rung: number }
   | { type: 'revealSolution'; lessonId: string; stepId: string }
   | { type: 'saveLang'; lang: Lang }
@@ -56,6 +70,8 @@ export type Effect =
   | { type: 'retryEngine' }
   | { type: 'loadPictures'; lessonId: string }
   | { type: 'loadCheatNames' }
+  /** The meeting's time is up: write this member's report for it and close it (course/meeting.ts). */
+  | { type: 'closeMeeting' }
   /** Put text on the terminal's clipboard (OSC 52). */
   | { type: 'copy'; text: string }
   | { type: 'loadCheats' }

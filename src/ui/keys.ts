@@ -1,6 +1,7 @@
 import type { StringKey } from '../i18n/strings';
 import { hasPictures } from '../pictures/subjects';
 import type { LineOp } from './line-editor';
+import { letters, openQuestion } from './question';
 import type { AppState, Pane } from './state';
 
 /** Ink's key flags (the subset we read). */
@@ -50,6 +51,8 @@ export type Action =
   | { type: 'pasteStart' }
   | { type: 'pasteEnd' }
   | { type: 'submit' }
+  /** Enter while the step's question is open: a line that is exactly one of its letters answers it; any other line runs. */
+  | { type: 'answer' }
   | { type: 'line'; edit: LineOp }
   | { type: 'history'; delta: number }
   | { type: 'confirm'; choice: 'yes' | 'no' | 'files' }
@@ -68,6 +71,8 @@ export interface Binding {
   keys: string[];
   /** How the key is written in the footer and the help (ASCII only: no ambiguous-width arrows). */
   label: string;
+  /** A label that depends on the state (the open question's letters), for the footer. */
+  labelFor?: (s: AppState) => string;
   /** What it does, in both languages. */
   help: StringKey;
   action: Action;
@@ -109,6 +114,9 @@ export const BINDINGS: Binding[] = [
   // typed text (Ctrl-, Tab, PgUp/PgDn, Shift-arrows, Esc), so a command is never read as actions.
   // Avoided: Ctrl-S/Q (flow control), Ctrl-Z (suspend), Ctrl-M (= Enter), Ctrl-I (= Tab),
   // Ctrl-H (= Backspace), Ctrl-[ (= Esc), Ctrl-V (paste in some terminals).
+  // While the step's question is open (no right answer saved), Enter on a line that is exactly one
+  // of its letters answers it; on any other line it runs the line, as always (lesson-reducer.ts).
+  { scope: 'lesson', keys: ['enter'], label: 'a/b Enter', labelFor: (s) => `${letters(openQuestion(s)!)} Enter`, help: 'key.answer', action: { type: 'answer' }, footer: true, when: (s) => openQuestion(s) !== undefined },
   { scope: 'lesson', keys: ['enter'], label: 'Enter', help: 'key.run', action: { type: 'submit' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+t'], label: 'Ctrl-T', help: 'key.check', action: { type: 'check' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+g'], label: 'Ctrl-G', help: 'key.hint', action: { type: 'hint' }, footer: true },

@@ -1,6 +1,7 @@
 import { t } from '../i18n/strings';
 import type { Lesson } from '../lessons/schema';
 import { visibleBindings } from './keys';
+import { questionKey, questionMarkdown, savedAnswer, stepQuestion } from './question';
 import { statusLines } from './panes';
 import { markdownLoaded, renderMarkdown } from './render-markdown';
 import type { AppState, LessonView } from './state';
@@ -30,7 +31,7 @@ export interface FooterItem {
  * their own when the line is full.
  */
 export function footerLines(s: AppState, maxLines = 3): FooterItem[][] {
-  const items = visibleBindings(s, true).map((b) => ({ key: b.label, text: t(s.lang, b.help), pinned: b.pinned }));
+  const items = visibleBindings(s, true).map((b) => ({ key: b.labelFor?.(s) ?? b.label, text: t(s.lang, b.help), pinned: b.pinned }));
   const width = s.size.cols - 1;
   const itemWidth = (i: FooterItem) => displayWidth(i.key) + 1 + displayWidth(i.text) + 2;
   const widthOf = (line: FooterItem[]) => line.reduce((w, i) => w + itemWidth(i), 0) - (line.length ? 2 : 0);
@@ -96,19 +97,23 @@ export function proseLines(s: AppState, view: LessonView, width = lessonLayout(s
   const lesson = s.lessons.find((l) => l.id === view.lessonId);
   if (!lesson) return [];
   const plain = !colorEnabled();
-  const key = `${lesson.id}|${view.stepIndex}|${s.lang}|${width}|${plain}|${markdownLoaded()}`;
+  const key = `${lesson.id}|${view.stepIndex}|${s.lang}|${width}|${plain}|${markdownLoaded()}|${questionKey(lesson, view)}`;
   let lines = cache.get(key);
   if (!lines) {
-    lines = renderMarkdown(proseSource(lesson, view.stepIndex, s.lang), width, { plainCode: plain });
+    lines = renderMarkdown(proseSource(lesson, view, s.lang), width, { plainCode: plain });
     if (cache.size > 64) cache.clear();
     cache.set(key, lines);
   }
   return lines;
 }
 
-function proseSource(lesson: Lesson, stepIndex: number, lang: 'en' | 'ko'): string {
+function proseSource(lesson: Lesson, view: LessonView, lang: 'en' | 'ko'): string {
+  const stepIndex = view.stepIndex;
   const step = lesson.steps[stepIndex];
-  const text = lesson.stepProse[step.id]?.[lang]?.markdown ?? '';
+  const prose = lesson.stepProse[step.id]?.[lang]?.markdown ?? '';
+  // A concept question comes after the step's text, with its lettered choices.
+  const q = stepQuestion(step);
+  const text = q ? `${prose}\n\n${questionMarkdown(q, lang, savedAnswer(view, q))}` : prose;
   return stepIndex === 0 ? `${lesson.intro[lang].markdown}\n\n${text}` : text;
 }
 

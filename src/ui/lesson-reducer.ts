@@ -11,6 +11,7 @@ import {
 } from './state';
 import { paneWindow } from './panes';
 import { tf } from './text';
+import { answerOf, onlyQuestions, savedAnswer, stepQuestion } from './question';
 
 const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l.id === v.lessonId)!;
 
@@ -69,7 +70,7 @@ function goToStep(s: AppState, v: LessonView, index: number): Result {
 
 function startCheck(s: AppState, v: LessonView, trigger: 'key' | 'event'): Result {
   const lesson = lessonOf(s, v);
-  if (s.sandbox.state !== 'ready') {
+  if (s.sandbox.state !== 'ready' && !onlyQuestions(lesson.steps[v.stepIndex])) {
     return withView(s, v, [], { notice: { tone: 'warn', text: s.engine.state === 'down' ? tf(s.lang, 'noEngineNoCheck') : tf(s.lang, 'sandboxNotReady') } });
   }
   if (v.check?.status === 'running') return withView(s, { ...v, recheckQueued: trigger === 'event' || v.recheckQueued });
@@ -151,6 +152,8 @@ export function lessonAction(s: AppState, action: Action): Result {
       return withView(s, { ...v, prompt: walkHistory(v.prompt, s.history, action.delta) });
     case 'submit':
       return submit(s, v);
+    case 'answer':
+      return answer(s, v, lesson, step);
     case 'check':
       return startCheck(s, v, 'key');
     case 'hint': {
@@ -185,6 +188,22 @@ export function lessonAction(s: AppState, action: Action): Result {
     default:
       return none(s);
   }
+}
+
+/**
+ * Enter while the step's question is open: a line that is exactly one of its letters is an answer
+ * (saved in the workspace, then the step is checked: no command runs); any other line runs as usual.
+ */
+function answer(s: AppState, v: LessonView, lesson: Lesson, step: Step): Result {
+  const q = stepQuestion(step);
+  const choice = q && savedAnswer(v, q) !== q.answer ? answerOf(q, v.prompt.text) : undefined;
+  if (!q || !choice) return submit(s, v);
+  const view = appendOutput({ ...v, prompt: emptyPrompt() }, [{ kind: 'cmd', text: `> ${tf(s.lang, 'question.outputAnswer', { choice })}` }]);
+  if (view.output[0]?.kind === 'tip') view.output = view.output.slice(1);
+  return {
+    state: { ...s, screen: view, notice: null, log: s.log.concat({ kind: 'check', label: tf(s.lang, 'question.logAnswer', { choice, n: v.stepIndex + 1 }) }) },
+    effects: [{ type: 'saveAnswer', lessonId: lesson.id, stepIndex: v.stepIndex, questionId: q.id, choice }],
+  };
 }
 
 function submit(s: AppState, v: LessonView): Result {
@@ -240,7 +259,19 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
   switch (e.type) {
     case 'lessonReady':
       if (e.lessonId !== v.lessonId) return none(s);
-      return withView(s, { ...v, workspace: { dir: e.workspace, files: e.files } });
+      return withView(s, { ...v, workspace: { dir: e.workspace, files: e.files }, ...(e.answers ? { answers: e.answers } : {}) });
+    case 'answerSaved': {
+      if (e.lessonId !== v.lessonId) return none(s);
+      const answered: LessonView = { ...v, answers: { ...v.answers, [e.questionId]: e.choice } };
+      if (e.stepIndex !== v.stepIndex) return withView(s, answered);
+      // The question's end (the verdict, a wrong choice's why) in view; then the step is checked at once.
+      const shown: LessonView = { ...answered, scroll: maxScroll({ ...s, screen: answered }, answered) };
+      if (v.check?.status === 'running') return withView(s, { ...shown, recheckQueued: true });
+      return startCheck({ ...s, screen: shown }, shown, 'key');
+    }
+    case 'answerFailed':
+      if (e.lessonId !== v.lessonId) return none(s);
+      return none({ ...s, notice: { tone: 'fail', text: tf(s.lang, 'question.saveFailed', { message: e.message }) } });
     case 'commandOutput':
       if (!v.running) return none(s);
       return withView(s, appendOutput(v, e.lines, e.dropped));
@@ -273,7 +304,9 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       const trigger = v.check.trigger;
       // An automatic re-check is an attempt only when it changes the outcome (or is the first one).
       const counts = trigger === 'key' || v.lastPassed === null || e.passed !== v.lastPassed;
-      const effects: Effect[] = counts ? [{ type: 'recordAttempt', lessonId: lesson.id, stepId: step.id, passed: e.passed }] : [];
+      // A pass keeps what each check saw (its actual value): the evidence in the member's report.
+      const evidence = e.passed ? v.check.results.map((r) => ({ check: r.id, actual: r.actual })) : undefined;
+      const effects: Effect[] = counts ? [{ type: 'recordAttempt', lessonId: lesson.id, stepId: step.id, passed: e.passed, evidence }] : [];
       let view: LessonView = { ...v, lastPassed: e.passed, check: { ...v.check, status: e.passed ? 'passed' : 'failed' } };
       // An automatic check never takes the lower pane: the output of the command that was just
       // run stays in view (the checks tab's mark and the notice say the step passed). A check the
@@ -308,7 +341,8 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       if (s.overlay?.kind !== 'reset') return none(s);
       return none({ ...s, overlay: { ...s.overlay, plan: e.plan } });
     case 'resetDone': {
-      const view: LessonView = { ...v, check: null, lastPassed: null, stepIndex: e.restoredFiles ? 0 : v.stepIndex, scroll: e.restoredFiles ? 0 : v.scroll };
+      // A reset forgets the answers to the lesson's questions too (the controller cleared the file).
+      const view: LessonView = { ...v, answers: {}, check: null, lastPassed: null, stepIndex: e.restoredFiles ? 0 : v.stepIndex, scroll: e.restoredFiles ? 0 : v.scroll };
       const text = tf(s.lang, e.restoredFiles ? 'resetDoneFiles' : 'resetDone', { n: e.removed });
       const effects: Effect[] = hasPictures(lesson) ? [{ type: 'loadPictures', lessonId: lesson.id }] : [];
       return withView(s, { ...view, ...(e.restoredFiles ? stepState(s, lesson, 0) : {}) }, effects, { overlay: null, notice: { tone: 'accent', text } });

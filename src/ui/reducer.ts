@@ -7,7 +7,9 @@ import { armQuit, none, quit, type Result } from './reducer-util';
 import { cheatHits } from './cheat';
 import { editLine } from './line-editor';
 import { chooseField, editField, emptyFields, fillLine, moveField, startFill, wantsNames, withNames } from './cheat-fill';
-import { MAX_LINE, MAX_LOG_ENTRIES, emptyPrompt, lessonStatus, promptWith, type AppState, type CheatFillOverlay, type CheatSearch, type LessonView } from './state';
+import { meetingEnds } from '../course/meeting';
+import { suggestNext, type Suggestion } from '../course/next';
+import { MAX_LINE, MAX_LOG_ENTRIES, emptyPrompt, homeLessons, lessonStatus, promptWith, type AppState, type CheatFillOverlay, type CheatSearch, type LessonView } from './state';
 
 /**
  * The one reducer: every key and every report from the world goes through here. Pure: side
@@ -53,6 +55,20 @@ export function reduce(state: AppState, event: AppEvent): Result {
       if (o?.kind === 'cheatRun') return none({ ...state, overlay: { ...o, fill: { ...o.fill, ...withNames(o.fill, event.names) } } });
       return none(state);
     }
+    case 'groupLoaded':
+      return tick({ ...state, group: { course: event.course, meeting: event.meeting } }, state.now);
+    case 'tick':
+      return tick(state, event.now);
+    case 'meetingClosed': {
+      const notice = event.file
+        ? { tone: 'accent' as const, text: tf(state.lang, 'meetingClosedNotice', { file: event.file }) }
+        : { tone: 'fail' as const, text: tf(state.lang, 'meetingCloseFailed', { message: event.error ?? '' }) };
+      const group = state.group ? { course: state.group.course, meeting: event.file ? null : state.group.meeting } : null;
+      const next = { ...state, group, notice };
+      // The home list was the meeting's: the cursor stays on a lesson that is listed.
+      if (next.screen.name === 'home') next.screen = { name: 'home', cursor: Math.min(next.screen.cursor, Math.max(0, homeLessons(next).length - 1)) };
+      return none(next);
+    }
     case 'lessonReady':
     case 'commandOutput':
     case 'commandDone':
@@ -66,6 +82,8 @@ export function reduce(state: AppState, event: AppEvent): Result {
     case 'resetFailed':
     case 'editorDone':
     case 'picturesLoaded':
+    case 'answerSaved':
+    case 'answerFailed':
       return lessonEvent(state, event);
     default:
       return onAction(state, event);
@@ -169,12 +187,12 @@ function homeAction(s: AppState, action: Action): Result {
   const cursor = s.screen.cursor;
   switch (action.type) {
     case 'move': {
-      const n = s.lessons.length;
+      const n = homeLessons(s).length;
       if (n === 0) return none(s);
       return none({ ...s, screen: { name: 'home', cursor: Math.max(0, Math.min(n - 1, cursor + action.delta)) } });
     }
     case 'open': {
-      const lesson = s.lessons[cursor];
+      const lesson = homeLessons(s)[cursor];
       return lesson ? openLesson(s, lesson.id) : none(s);
     }
     case 'continue': {
@@ -191,8 +209,24 @@ function homeAction(s: AppState, action: Action): Result {
  * not finished; none when every lesson is done (a finished lesson is not "continue").
  */
 export function continueLessonId(s: AppState): string | null {
-  const open = (id: string | null | undefined) => s.lessons.find((l) => l.id === id && lessonStatus(s.progress, l).state !== 'done');
-  return (open(s.parked?.lessonId) ?? open(s.progress.lastLesson) ?? s.lessons.find((l) => lessonStatus(s.progress, l).state !== 'done'))?.id ?? null;
+  const listed = homeLessons(s);
+  const open = (id: string | null | undefined) => listed.find((l) => l.id === id && lessonStatus(s.progress, l).state !== 'done');
+  return (open(s.parked?.lessonId) ?? open(s.progress.lastLesson) ?? open(suggestion(s)?.lesson) ?? listed.find((l) => lessonStatus(s.progress, l).state !== 'done'))?.id ?? null;
+}
+
+/** The course's suggestion (from what lessons build on), once the course is loaded. */
+export function suggestion(s: AppState): Suggestion | null {
+  return s.group ? suggestNext(s.lessons, s.group.course, s.progress, stepIdsOf(s.lessons)) : null;
+}
+
+const stepIdsOf = (lessons: AppState['lessons']) => Object.fromEntries(lessons.map((l) => [l.id, l.steps.map((x) => x.id)]));
+
+/** The clock moved: a meeting whose time is up is closed (once). */
+function tick(state: AppState, now: number): Result {
+  const g = state.group;
+  const next = { ...state, now };
+  if (!g?.meeting || g.closing || now < meetingEnds(g.meeting)) return none(next);
+  return { state: { ...next, group: { ...g, closing: true } }, effects: [{ type: 'closeMeeting' }] };
 }
 
 function overlayAction(s: AppState, action: Action): Result {

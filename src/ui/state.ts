@@ -1,13 +1,15 @@
 import type { EngineDownTexts } from '../errors';
 import type { CheckResult } from '../checks/types';
 import type { LangSource } from '../i18n/lang';
-import type { Lang, Lesson } from '../lessons/schema';
+import type { ChoiceId, Lang, Lesson } from '../lessons/schema';
 import type { ProgressData } from '../progress/store';
 import type { CheatIndex } from '../cheatsheet/search';
 import type { RemovalPlan } from '../sandbox';
 import { lessonStatus as statusOf, type LessonStatus } from '../progress/status';
 import type { Pictures } from '../pictures/types';
 import type { CheatFill } from './cheat-fill';
+import type { Course } from '../course/schema';
+import type { Meeting } from '../course/meeting';
 
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
 export interface AppState {
@@ -43,6 +45,13 @@ export interface AppState {
   /** Ctrl-C pressed once with nothing to stop: a second one quits. */
   quitArmed: boolean;
   quitting: boolean;
+  /**
+   * The study group's course and an open meeting (`ctr-learn session start`), loaded after the
+   * first frame (null before). `closing`: its time is up and its report is being written.
+   */
+  group: { course: Course; meeting: Meeting | null; closing?: boolean } | null;
+  /** The clock for the meeting's timer (ms since the epoch), moved by the tick event. */
+  now: number;
 }
 
 export type EngineStatus =
@@ -107,6 +116,12 @@ export interface LessonView {
   workspace: { dir: string; files: string[] } | null;
   /** Pictures of the lesson's engine state (networks, image layers, health), read fresh when shown. */
   pictures: Pictures | null;
+  /**
+   * The saved answers to the lesson's concept questions (question id → letter), as the workspace
+   * holds them (.ctr-learn/answers.json): read when the lesson opens, updated when one is saved,
+   * emptied by a reset. Missing: none read yet.
+   */
+  answers?: Record<string, ChoiceId>;
 }
 
 export interface PaneScroll {
@@ -198,6 +213,8 @@ export function initialState(init: {
     paste: null,
     quitArmed: false,
     quitting: false,
+    group: null,
+    now: Date.now(),
   };
 }
 
@@ -231,4 +248,12 @@ export function openingStep(s: Pick<AppState, 'parked' | 'progress'>, lesson: Le
 export function resumeStep(progress: ProgressData, lesson: Lesson): number {
   const i = lesson.steps.findIndex((s) => !stepPassed(progress, lesson.id, s.id));
   return i < 0 ? 0 : i;
+}
+
+/** The lessons the home screen lists: an open meeting's, in its order, else every lesson. */
+export function homeLessons(s: AppState): Lesson[] {
+  const m = s.group?.meeting;
+  if (!m) return s.lessons;
+  const picked = m.lessons.flatMap((id) => s.lessons.filter((l) => l.id === id));
+  return picked.length ? picked : s.lessons;
 }

@@ -8,6 +8,7 @@ import type { Lesson, Step } from '../lessons/schema';
 import { openSandbox, type Lab } from '../sandbox';
 import { runAutomatedCommand } from '../sandbox/run-command';
 import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
+import { clearAnswers, saveAnswers } from '../workspace/answers';
 import { normalizeRef } from '../engine/objects';
 import { personalize, type Learner } from '../lessons/personalize';
 
@@ -55,9 +56,13 @@ export interface LessonVerdict {
 
 const firstFail = (r: StepResult) => r.checks.find((c) => c.status === 'fail');
 
-/** Apply an attempt (files, then commands) as a learner would; returns failed commands. */
-async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Pick<Step['solution'], 'files' | 'commands'>, signal?: AbortSignal): Promise<string[]> {
+/**
+ * Apply an attempt as a learner would: files, then answers to the step's question (saved in the
+ * workspace, as the app and `ctr-learn answer` save them), then commands; returns failed commands.
+ */
+async function apply(sandbox: Lab, lesson: Lesson, ws: string, a: Pick<Step['solution'], 'files' | 'commands' | 'answers'>, signal?: AbortSignal): Promise<string[]> {
   writeAttemptFiles(lesson, ws, a.files);
+  saveAnswers(ws, a.answers ?? {});
   const failures: string[] = [];
   for (const cmd of a.commands) {
     const r = await runAutomatedCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
@@ -188,6 +193,7 @@ async function proveFourWays(api: EngineApi, lesson: Lesson, learner: Learner, v
       const step = lesson.steps[k];
       await sandbox.reset();
       restoreStarterFiles(lesson, ws);
+      clearAnswers(ws);
       // The earlier steps' answers, checked (a check may be an action, e.g. a stop): a replay that
       // went wrong would make the attempt pass or fail for the wrong reason, so it is an error.
       for (const earlier of lesson.steps.slice(0, k)) {

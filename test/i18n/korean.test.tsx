@@ -95,6 +95,7 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   health: { kind: 'health', container: 'web', status: 'healthy' },
   stop: { kind: 'stop', container: 'web', timeoutSeconds: 5, maxSeconds: 2, exitCode: 0 },
   logs: { kind: 'logs', container: 'gone', stream: 'stdout', matches: 'ready' },
+  question: { kind: 'question', question: { en: 'Who?', ko: '누가?' }, choices: [{ id: 'a', en: 'me', ko: '나' }, { id: 'b', en: 'you', ko: '너' }], answer: 'b' },
   'run-config': { kind: 'run-config', container: 'gone', memory: '64m' },
 });
 

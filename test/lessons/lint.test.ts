@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,7 @@ const EXPECTED: Record<RuleCode, Expected> = {
   CTR022: { lesson: 'fixed-port', file: 'lesson.yaml', at: 'port: 8080', nth: 2 },
   // Two ports of one lesson ending in 81: the learner's values of both would be one port.
   CTR023: { lesson: 'ports-share-digits', file: 'lesson.yaml', at: 'admin: { port: 8181 }' },
+  CTR024: { lesson: 'answer-not-a-choice', file: 'lesson.yaml', at: 'answer: e' },
 };
 
 const CODES = Object.keys(RULES) as RuleCode[];
@@ -111,6 +113,7 @@ describe('lint messages say what is wrong and how to fix it', () => {
     ['CTR021', /uses\.networks lists "appnet": on a shared engine two learners collide on it/],
     ['CTR022', /check "answers" calls host port 8080: use a per-learner port/],
     ['CTR023', /port 8181 ends in 81, like a port of lesson ports-share-digits/],
+    ['CTR024', /question "why-d" has answer "e", which is not one of its choices \(a, b, c\)/],
     ['CTR018', /has 1 alternative right answer\(s\) and 3 near-miss\(es\); verify needs at least 2 and 3/],
   ] as [RuleCode, RegExp][])('%s', ([code, message]) => {
     expect(only(code).message).toMatch(message);
@@ -164,5 +167,73 @@ describe('CTR013 for images: an image a check inspects must be listed under uses
     expect(withImageCheck('greeter:1.0', ['greeter:1.0'])).toEqual([]);
     expect(withImageCheck('greeter', ['greeter:latest'])).toEqual([]);
     expect(withImageCheck('docker.io/library/greeter:2', ['greeter:2'])).toEqual([]);
+  });
+});
+
+describe('CTR024: questions', () => {
+  const base = () => loadLesson(join(FIXTURES, 'questions', 'ask-a-question'), FIXTURES).lesson!;
+  const questionOf = (l: ReturnType<typeof base>) => {
+    const q = l.steps[1].checks[0];
+    if (q.kind !== 'question') throw new Error('fixture: step 2 holds a question');
+    return q;
+  };
+  const ctr024 = (l: ReturnType<typeof base>) => lintLesson(l).filter((p) => p.code === 'CTR024').map((p) => p.message);
+
+  it('a lesson with a well-formed question lints clean', () => {
+    const { problems, lessons } = lint('questions');
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(questionOf(lessons[0]).choices.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('2 to 5 choices, lettered in order', () => {
+    const one = base();
+    questionOf(one).choices = questionOf(one).choices.slice(1, 2);
+    one.steps[1].nearMisses[0].answers = {};
+    expect(ctr024(one)).toEqual(['question "why-d" has 1 choice(s): give 2 to 5']);
+    const six = base();
+    const q = questionOf(six);
+    q.choices = [...q.choices, ...q.choices];
+    expect(ctr024(six)).toEqual(['question "why-d" has 6 choice(s): give 2 to 5']);
+    const skipped = base();
+    questionOf(skipped).choices[2].id = 'd';
+    expect(ctr024(skipped)).toEqual(['question "why-d" has choices a, b, d: letter them in order, a, b, c (the learner types the letter shown)']);
+  });
+
+  it('at most one question per step, and one id per question in the lesson', () => {
+    const two = base();
+    two.steps[1].checks.push({ ...questionOf(two), id: 'again' });
+    expect(ctr024(two)).toContainEqual(expect.stringMatching(/^step "why-detach" has 2 questions \("why-d", "again"\): a step holds at most one/));
+    const shared = base();
+    shared.steps[0].checks.push({ ...questionOf(shared) });
+    shared.steps[0].solution.answers = { 'why-d': 'b' };
+    expect(ctr024(shared)).toEqual(['question id "why-d" is used by another step: answers are saved by question id, so each question of a lesson needs its own']);
+  });
+
+  it('the solution answers it, and attempts answer only its questions with its choices', () => {
+    const unanswered = base();
+    unanswered.steps[1].solution.answers = {};
+    expect(ctr024(unanswered)).toEqual(['the solution of step "why-detach" does not answer question "why-d": add answers: { why-d: b }']);
+    const wrongId = base();
+    wrongId.steps[1].nearMisses[0].answers = { 'why-x': 'a' };
+    expect(ctr024(wrongId)).toEqual(['near-miss "faster" answers "why-x", which is not a question of step "why-detach" (its question is "why-d")']);
+    const noChoice = base();
+    noChoice.steps[1].nearMisses[0].answers = { 'why-d': 'e' };
+    expect(ctr024(noChoice)).toEqual(['near-miss "faster" answers "e" to question "why-d", which has choices a, b, c']);
+    const whyOnRight = base();
+    questionOf(whyOnRight).choices[1].why = { en: 'x', ko: 'x' };
+    expect(ctr024(whyOnRight)).toEqual(['choice "b" of question "why-d" is the right answer but has a "why" (shown only for a wrong choice): put it in explain']);
+  });
+
+  it('both languages: a question or a choice without Korean does not fit the schema (CTR002)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctr-lint-q-'));
+    try {
+      cpSync(join(FIXTURES, 'questions', 'ask-a-question'), join(dir, 'ask-a-question'), { recursive: true });
+      const yaml = join(dir, 'ask-a-question', 'lesson.yaml');
+      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('            ko: 서버가 계속 도는 동안 프롬프트를 돌려받으려고\n', ''));
+      const { problems } = lintRoots([dir], dir);
+      expect(problems.map((p) => [p.code, p.message.split(':')[0]])).toEqual([['CTR002', 'steps.1.checks.0.choices.1.ko']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -150,7 +150,9 @@ describe('checking', () => {
     r = run(r.state, { type: 'checkResult', lessonId: 'demo', stepIndex: 0, result: result('running', 'pass') });
     expect(view(r.state).check?.results).toHaveLength(1);
     r = run(r.state, { type: 'checkResult', lessonId: 'demo', stepIndex: 0, result: result('named', 'pass') }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: true });
-    expect(r.effects).toContainEqual({ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: true });
+    // The pass carries what each check saw: the evidence in the member's report.
+    const evidence = [result('running', 'pass'), result('named', 'pass')].map((c) => ({ check: c.id, actual: c.actual }));
+    expect(r.effects).toContainEqual({ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: true, evidence });
     expect(view(r.state).check?.status).toBe('passed');
     expect(r.state.notice).toMatchObject({ tone: 'pass', text: expect.stringMatching(/Ctrl-N goes to the next step/) });
     expect(view(run(r.state, CTRL('n')).state).stepIndex).toBe(1);
@@ -163,11 +165,11 @@ describe('checking', () => {
     expect(r.effects).toEqual([{ type: 'runCheck', lessonId: 'demo', stepIndex: 0, trigger: 'event' }]);
     expect(view(r.state).pane).toBe('output');
     r = run(r.state, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: false });
-    expect(r.effects).toEqual([{ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: false }]);
+    expect(r.effects).toEqual([{ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: false, evidence: undefined }]);
     r = run(r.state, { type: 'engineEvents', lessonIds: ['demo'] }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: false });
     expect(r.effects.filter((e) => e.type === 'recordAttempt')).toEqual([]);
     r = run(r.state, { type: 'engineEvents', lessonIds: ['demo'] }, { type: 'checkDone', lessonId: 'demo', stepIndex: 0, passed: true });
-    expect(r.effects).toContainEqual({ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: true });
+    expect(r.effects).toContainEqual({ type: 'recordAttempt', lessonId: 'demo', stepId: 'run', passed: true, evidence: [] });
     // The output the learner just produced stays in view; the notice says the step passed.
     expect(view(r.state).pane).toBe('output');
     expect(r.state.notice).toMatchObject({ tone: 'pass' });

@@ -11,7 +11,7 @@ import { toneProps } from '../theme';
  * in view, measuring only what is shown. A line given back to edit (refused) is dimmed: typing
  * replaces it.
  */
-export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang: Lang; width: number; pasting?: number }) {
+export function Prompt({ view, lang, width, pasting, placeholder }: { view: LessonView; lang: Lang; width: number; pasting?: number; placeholder?: string }) {
   if (pasting !== undefined) {
     return (
       <Text wrap="truncate-end" {...toneProps('muted')}>
@@ -29,7 +29,7 @@ export function Prompt({ view, lang, width, pasting }: { view: LessonView; lang:
       <Text dimColor={recalled}>{w.before}</Text>
       <Text inverse>{w.at}</Text>
       <Text dimColor={recalled}>{w.after}</Text>
-      {text ? null : <Text {...toneProps('muted')}> {tf(lang, 'input.placeholder')}</Text>}
+      {text ? null : <Text {...toneProps('muted')}> {placeholder ?? tf(lang, 'input.placeholder')}</Text>}
     </Text>
   );
 }

@@ -15,7 +15,7 @@ export function HelpScreen({ state, scroll }: { state: AppState; scroll: number 
   const scopes = new Set(activeScopes(under));
   const seen = new Set<string>();
   const bindings: Binding[] = BINDINGS.filter((b) => b.label && scopes.has(b.scope) && (!b.when || b.when(under))).filter((b) => {
-    const k = `${b.scope}|${b.keys.join(',')}`;
+    const k = `${b.scope}|${b.keys.join(',')}|${b.help}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -6,7 +6,9 @@ import { Lines, seg, type UiLine } from '../components/Lines';
 import { Notice } from '../components/Notice';
 import { footerLines, usableRows } from '../layout';
 import { continueLessonId } from '../reducer';
-import { lessonStatus, openingStep, type AppState } from '../state';
+import { homeLessons, lessonStatus, openingStep, type AppState } from '../state';
+import { currentWeek, dueLessons } from '../../course/due';
+import { meetingEnds, minutesLeft } from '../../course/meeting';
 import { displayWidth, fit, padTo, tf } from '../text';
 import { toneProps } from '../theme';
 import { wrapText, lineText } from '../wrap';
@@ -16,12 +18,14 @@ import { wrapText, lineText } from '../wrap';
  * track with its week and progress.
  */
 export function HomeScreen({ state, cursor }: { state: AppState; cursor: number }) {
-  const { lang, lessons, progress } = state;
+  const { lang, progress } = state;
+  // An open meeting lists only its lessons (homeLessons); the cursor indexes this list.
+  const lessons = homeLessons(state);
   const cols = state.size.cols;
   const rows = usableRows(state);
   const contId = continueLessonId(state);
   const cont = lessons.find((l) => l.id === contId);
-  const week = courseWeek(state);
+  const weekLabel = weekLine(state);
 
   const stateText = { done: t(lang, 'stateDone'), 'in-progress': t(lang, 'stateInProgress'), 'not-started': t(lang, 'stateNotStarted') };
   const statusWidth = Math.max(...Object.values(stateText).map(displayWidth));
@@ -31,6 +35,19 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
   const titleWidth = Math.max(10, cols - 4 - idWidth - (weekWidth + 4) - statusWidth - 7 - 1);
 
   const top: UiLine[] = engineLines(state);
+  const meeting = state.group?.meeting;
+  if (meeting) {
+    const text = state.group?.closing
+      ? t(lang, 'meetingOver')
+      : tf(lang, 'meetingLine', {
+          week: meeting.week !== undefined ? tf(lang, 'meetingWeek', { week: meeting.week }) : '',
+          left: minutesLeft(meeting, state.now),
+          end: new Date(meetingEnds(meeting)).toTimeString().slice(0, 5),
+          done: lessons.filter((l) => lessonStatus(progress, l).state === 'done').length,
+          total: lessons.length,
+        });
+    for (const l of wrapText(text, cols - 1)) top.push([seg(lineText(l), 'warn')]);
+  }
   if (state.recoveredFrom) {
     for (const l of wrapText(tf(lang, 'progressRecovered', { path: state.recoveredFrom }), cols - 1)) top.push([seg(lineText(l), 'warn')]);
   }
@@ -96,7 +113,7 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
   const start = Math.max(0, Math.min(selectedRow - listHeight + 2, list.length - listHeight));
   return (
     <Box flexDirection="column" width={cols} height={rows}>
-      <Header state={state} title={t(lang, 'appTagline')} right={week ? tf(lang, 'courseWeek', { week }) : ''} />
+      <Header state={state} title={t(lang, 'appTagline')} right={weekLabel} />
       <Lines lines={top} height={top.length} width={cols} />
       <Text> </Text>
       <Text {...toneProps('muted')}>{t(lang, 'lessonsHeading')}</Text>
@@ -125,6 +142,22 @@ function engineLines(state: AppState): UiLine[] {
     for (const l of wrapText(tf(lang, 'engineFix', { fix }), state.size.cols - 3)) lines.push([seg(`  ${lineText(l)}`, 'accent')]);
   }
   return lines;
+}
+
+/**
+ * The header's week: with the course loaded, the group's current week (by its start date, or the
+ * first week not done when self-paced) and how many lessons are due up to it; before, the week of
+ * the first lesson not done.
+ */
+function weekLine(s: AppState): string {
+  if (s.group) {
+    const stepIds = Object.fromEntries(s.lessons.map((l) => [l.id, l.steps.map((x) => x.id)]));
+    const current = currentWeek(s.group.course, s.progress, stepIds, new Date(s.now));
+    if (!current) return '';
+    return tf(s.lang, 'courseWeekDue', { week: current.week, due: dueLessons(s.group.course, s.progress, stepIds, new Date(s.now)).length });
+  }
+  const week = courseWeek(s);
+  return week ? tf(s.lang, 'courseWeek', { week }) : '';
 }
 
 /** The course week: the week of the first lesson not done yet (the last week when all are done). */

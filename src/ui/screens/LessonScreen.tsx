@@ -5,6 +5,7 @@ import type { Lesson } from '../../lessons/schema';
 import { Dialog } from '../components/Dialog';
 import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
+import { minutesLeft } from '../../course/meeting';
 import { fromMarkdown, Lines } from '../components/Lines';
 import { Prompt } from '../components/Prompt';
 import { lessonLayout, proseLines, usableRows } from '../layout';
@@ -12,6 +13,7 @@ import { hasPictures } from '../../pictures/subjects';
 import { paneWindow, statusLines, type PaneWindow } from '../panes';
 import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
 import { tf } from '../text';
+import { letters, openQuestion } from '../question';
 import { toneProps } from '../theme';
 import { wrapText, lineText } from '../wrap';
 
@@ -29,9 +31,11 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
   const dialog = state.overlay && state.overlay.kind !== 'help' && state.overlay.kind !== 'cheat' ? state.overlay : null;
   const stepNo = tf(state.lang, 'stepOf', { n: view.stepIndex + 1, total: lesson.steps.length });
   const pane = paneWindow(state, view, lesson, cols - 2, L.paneHeight);
+  // While the step's question is open the prompt says how to answer it.
+  const question = openQuestion(state);
   return (
     <Box flexDirection="column" width={cols} height={usableRows(state)}>
-      <Header state={state} title={lesson.title[state.lang]} right={stepNo} />
+      <Header state={state} title={lesson.title[state.lang]} right={state.group?.meeting ? `${tf(state.lang, 'meetingTimer', { left: minutesLeft(state.group.meeting, state.now) })} · ${stepNo}` : stepNo} />
       {L.sidebar ? null : <StepLine state={state} view={view} lesson={lesson} />}
       {dialog ? (
         <Dialog state={state} overlay={dialog} width={cols} height={L.proseHeight + 1 + L.paneHeight} />
@@ -52,7 +56,7 @@ export function LessonScreen({ state, view }: { state: AppState; view: LessonVie
       {/* The sandbox's address, a notice, or the command running, wrapped: a notice is
           short-lived and the address comes back when it goes (a row more for the step's text). */}
       <StatusLines state={state} view={view} />
-      <Prompt view={view} lang={state.lang} width={cols} pasting={state.paste?.size} />
+      <Prompt view={view} lang={state.lang} width={cols} pasting={state.paste?.size} placeholder={question ? tf(state.lang, 'input.placeholderQuestion', { letters: letters(question) }) : undefined} />
       <Footer state={state} />
     </Box>
   );
