@@ -217,7 +217,7 @@ const EVIDENCE = {
   },
   // run-config (lessons-api)
   runConfigIs: { en: '{subject}: {settings}', ko: '{subject}: {settings}' },
-  runConfigInit: { en: 'an init as PID 1 (--init)', ko: 'PID 1 로 init 실행 (--init)' },
+  runConfigInit: { en: 'an init as PID 1 (--init)', ko: 'PID 1 로 초기화 프로세스 실행 (--init)' },
   runConfigNoInit: { en: 'no --init', ko: '--init 없음' },
   runConfigMemory: { en: 'memory limit {value}', ko: '메모리 제한 {value}' },
   runConfigSwap: { en: 'memory+swap limit {value}', ko: '메모리+스왑 제한 {value}' },
