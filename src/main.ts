@@ -35,7 +35,7 @@ function help(): string {
     '  ctr-learn                 open the interactive app',
     ...Object.values(COMMANDS).map((c) => `  ctr-learn ${c.usage.padEnd(34)}${c.summary}`),
     '',
-    'Options: --lang en|ko, --json (machine-readable), --help, --version',
+    'Options: --lang en|ko, --json (machine-readable), --screen-reader (the app as plain text, appended as it happens), --help, --version',
   ];
   return lines.join('\n');
 }

@@ -20,7 +20,11 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     case 'health': return say(lang, 'titleHealth', { container: c.container, status: c.status });
     case 'stop': return say(lang, 'titleStop', { container: c.container });
     case 'logs': return say(lang, 'titleLogs', { container: c.container, stream: c.stream });
+    case 'command': return say(lang, 'titleCommand', { container: c.container });
+    case 'log-config': return say(lang, 'titleLogConfig', { container: c.container });
     case 'question': return say(lang, 'titleQuestion');
+    case 'workspace-file': return say(lang, 'titleWorkspaceFile', { path: c.path });
+    case 'published-http': return say(lang, 'titlePublishedHttp', { container: c.container, port: c.containerPort });
     case 'run-config': return say(lang, 'titleRunConfig', { subject: c.container ?? c.image ?? '' });
   }
 }

@@ -21,6 +21,7 @@ const OPTIONS = {
   jobs: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   print: { type: 'boolean' },
+  'screen-reader': { type: 'boolean' },
   // Study groups (course, week, report, scoreboard, session).
   course: { type: 'string' },
   week: { type: 'string' },

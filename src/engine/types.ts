@@ -29,15 +29,26 @@ export interface ContainerInspect {
     FinishedAt: string;
     Health?: { Status: string; FailingStreak: number; Log: { Start: string; End: string; ExitCode: number; Output: string }[] };
   };
-  Config: { Env: string[] | null; Labels: Record<string, string> | null; Image: string; Tty: boolean; Healthcheck?: { Test?: string[] | null } | null };
+  Config: {
+    Env: string[] | null;
+    Labels: Record<string, string> | null;
+    Image: string;
+    Tty: boolean;
+    Healthcheck?: { Test?: string[] | null } | null;
+    Entrypoint?: string[] | null;
+    Cmd?: string[] | null;
+  };
   Image: string;
   HostConfig: {
     PortBindings: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
     RestartPolicy: { Name: string; MaximumRetryCount: number };
     NetworkMode: string;
     AutoRemove: boolean;
+    /** -P: every exposed port on a random host port (the ports are then only in .NetworkSettings.Ports). */
+    PublishAllPorts?: boolean;
     /** --tmpfs mounts: destination → options. They do not appear in .Mounts. */
     Tmpfs?: Record<string, string> | null;
+    LogConfig?: { Type: string; Config: Record<string, string> | null };
   };
   NetworkSettings: {
     Ports: Record<string, { HostIp: string; HostPort: string }[] | null> | null;

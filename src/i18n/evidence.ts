@@ -34,6 +34,8 @@ const EVIDENCE = {
   titleHealth: { en: '{container} {status}', ko: '{container} {status}' },
   titleStop: { en: 'stop {container}', ko: '{container} 멈추기' },
   titleLogs: { en: '{container} {stream}', ko: '{container} {stream}' },
+  titleCommand: { en: '{container} ENTRYPOINT and CMD', ko: '{container}의 ENTRYPOINT 와 CMD' },
+  titleLogConfig: { en: '{container} log settings', ko: '{container}의 로그 설정' },
   titleQuestion: { en: 'your answer to the question', ko: '질문에 고른 답' },
 
   // questions
@@ -69,8 +71,33 @@ const EVIDENCE = {
   wantExitCode: { en: 'exit code {code}', ko: '종료 코드 {code}' },
   'stateAuto-removed': { en: 'ran with --rm and removed itself', ko: '--rm 으로 실행되어 스스로 지워짐' },
   wantSignals: { en: 'sent {signals}', ko: '{signals} 받음' },
+  wantLastEvents: { en: 'its last events end with {events}', ko: '마지막 이벤트가 {events} 로 끝남' },
+  lastEventsWere: { en: ', its last events: {events}', ko: ', 마지막 이벤트: {events}' },
+  noEventsLeft: { en: 'none the engine still remembers', ko: '엔진에 남은 이벤트 없음' },
+  stateRemoved: { en: 'removed', ko: '삭제됨' },
+  removedNever: { en: 'no container named "{name}" was removed (was it created with --name {name}?)', ko: '"{name}" 라는 컨테이너가 삭제된 적이 없어요 (--name {name} 으로 만들었나요?)' },
+  removedStill: { en: 'container "{name}" {state} (still there: docker rm removes it)', ko: '컨테이너 "{name}" {state} (아직 있어요: docker rm 으로 지워요)' },
+  removedAfter: { en: 'container "{name}" was sent {signals} and then removed', ko: '컨테이너 "{name}" 가 {signals} 를 받은 뒤 삭제됐어요' },
+  removedEnded: { en: 'container "{name}" ended{code} and was removed, no signal sent', ko: '컨테이너 "{name}" 가 스스로 끝난{code} 뒤 삭제됐어요 (받은 시그널 없음)' },
+  removedCode: { en: ' with exit code {code}', ko: '(종료 코드 {code})' },
   wantOom: { en: 'OOM-killed', ko: '메모리 부족으로 종료' },
   wantNotOom: { en: 'not OOM-killed', ko: '메모리 부족 종료 아님' },
+
+  // command (ENTRYPOINT and CMD)
+  cmdEntrypoint: { en: 'ENTRYPOINT {value}', ko: 'ENTRYPOINT {value}' },
+  cmdCmd: { en: 'CMD {value}', ko: 'CMD {value}' },
+  cmdExecForm: { en: 'ENTRYPOINT in exec form (a JSON array run as PID 1)', ko: 'exec 형식의 ENTRYPOINT (JSON 배열, PID 1 로 실행)' },
+  cmdShellForm: { en: 'ENTRYPOINT in shell form (/bin/sh -c)', ko: 'shell 형식의 ENTRYPOINT (/bin/sh -c)' },
+  cmdNone: { en: 'none', ko: '없음' },
+  cmdIsShell: { en: ' (shell form: /bin/sh -c runs it and ignores CMD and arguments)', ko: ' (shell 형식: /bin/sh -c 가 실행하고 CMD 와 인자는 무시돼요)' },
+  cmdIsExec: { en: ' (exec form)', ko: ' (exec 형식)' },
+
+  // log-config
+  logDriver: { en: 'log driver {driver}', ko: '로그 드라이버 {driver}' },
+  logMaxSize: { en: 'max-size={size}', ko: 'max-size={size}' },
+  logMaxFile: { en: 'max-file={n}', ko: 'max-file={n}' },
+  logNoLimit: { en: 'no `max-size` (the log grows without limit)', ko: '`max-size` 없음 (로그가 끝없이 커져요)' },
+  logNoMaxFile: { en: 'no `max-file` (1 file)', ko: '`max-file` 없음 (파일 1개)' },
 
   // env
   envIsSet: { en: '{name} is set', ko: '{name} 설정됨' },
@@ -88,6 +115,9 @@ const EVIDENCE = {
   fileNoLineWith: { en: '{where} has no line with "{text}"; it starts: {content}', ko: '{where}에 "{text}"가 든 줄이 없어요. 시작 부분: {content}' },
   fileNoLineMatching: { en: '{where} has no line matching /{re}/; it starts: {content}', ko: '{where}에 /{re}/ 와 맞는 줄이 없어요. 시작 부분: {content}' },
   whereInContainer: { en: '{path} in container "{container}"', ko: '컨테이너 "{container}" 안의 {path}' },
+  whereInWorkspace: { en: '{path} in your workspace', ko: '작업 폴더의 {path}' },
+  fileNotMatching: { en: 'with no line matching /{re}/', ko: '/{re}/ 와 맞는 줄 없음' },
+  fileStillMatches: { en: '{where} line {n} still matches /{re}/: {line}', ko: '{where} {n}번째 줄이 아직 /{re}/ 와 맞아요: {line}' },
   whereInVolume: { en: '{path} in volume "{volume}"', ko: '볼륨 "{volume}"의 {path}' },
   noVolume: { en: 'no volume named "{name}" in the sandbox', ko: '샌드박스에 "{name}"라는 볼륨이 없어요' },
 
@@ -194,6 +224,12 @@ const EVIDENCE = {
   portHostTo: { en: 'host port {host} → container port {port}', ko: '호스트 포트 {host} → 컨테이너 포트 {port}' },
   portPublished: { en: 'container port {port} published', ko: '컨테이너 포트 {port} 공개됨' },
   portRandom: { en: '(random)', ko: '(임의)' },
+  portOnAddress: { en: ' on address {ip}', ko: ', 주소 {ip}' },
+  portEveryAddress: { en: 'every address', ko: '모든 주소' },
+  portPublishedOn: { en: 'container port {port} is published on no host port', ko: '컨테이너 포트 {port}가 어느 호스트 포트에도 공개돼 있지 않아요' },
+  portNotRunning: { en: 'container "{name}" is {state}: a stopped container has no published port to call', ko: '컨테이너 "{name}"가 {state} 상태예요. 멈춘 컨테이너에는 부를 수 있는 공개 포트가 없어요' },
+  titlePublishedHttp: { en: 'HTTP to {container} port {port}, on its published host port', ko: '{container} 포트 {port}의 공개된 호스트 포트로 HTTP' },
+  titleWorkspaceFile: { en: '{path} in your workspace', ko: '작업 폴더의 {path}' },
   noPorts: { en: 'no ports published', ko: '공개된 포트 없음' },
   portHostMode: { en: ' (network host: published ports are ignored)', ko: ' (network host: 공개한 포트는 무시돼요)' },
 

@@ -35,6 +35,9 @@ const CheckBase = {
   hint: Id.optional(),
 };
 
+/** The container events `lastEvents` reads; the others (exec_*, top, archive-path...) are skipped. */
+export const LIFECYCLE_EVENTS = ['create', 'attach', 'start', 'restart', 'pause', 'unpause', 'kill', 'die', 'stop'] as const;
+
 /** The container exists (or not) in the sandbox and is in the given state. */
 const ContainerCheck = z.object({
   ...CheckBase,
@@ -46,8 +49,12 @@ const ContainerCheck = z.object({
    * absence alone proves nothing about how it came about). `auto-removed` needs the evidence: a
    * sandbox container of that name was created with --rm, its process ended by itself (no `kill`
    * from docker stop/kill/rm -f), and the engine removed it; none of that name is left.
+   * `removed` needs evidence too: a sandbox container of that name was removed (docker rm, rm -f
+   * or --rm) and none of that name is left; with `signals`, the signals it was sent before it went
+   * ([15]: `docker stop` then `docker rm`; [9]: `docker rm -f` or `docker kill`; []: it had ended
+   * by itself).
    */
-  state: z.enum(['exists', 'absent', 'auto-removed', 'created', 'running', 'exited', 'paused']),
+  state: z.enum(['exists', 'absent', 'auto-removed', 'removed', 'created', 'running', 'exited', 'paused']),
   /** The exit code of the main process (.State.ExitCode). */
   exitCode: z.number().int().optional(),
   /** .State.OOMKilled: killed for exceeding its --memory limit. */
@@ -58,7 +65,16 @@ const ContainerCheck = z.object({
    * An exit code cannot tell these apart; the events can.
    */
   signals: z.array(z.number().int().min(1).max(64)).optional(),
+  /**
+   * The container's latest lifecycle events (see LIFECYCLE_EVENTS), newest last, must end with
+   * these: [pause, unpause] for a run frozen and resumed (a restart ends in start, restart instead),
+   * [attach, start, die] for a `docker start -a` that ran to its end (a plain start has no attach).
+   * Exec, top, cp and health events are not lifecycle events and never get in the way. (The engine
+   * keeps its last 256 events: check soon after the action.)
+   */
+  lastEvents: z.array(z.enum(LIFECYCLE_EVENTS)).min(1).optional(),
 }).strict();
+
 
 /** .HostConfig.RestartPolicy and .RestartCount. */
 const RestartCheck = z.object({
@@ -83,6 +99,11 @@ const PortCheck = z.object({
   containerPort: z.string().regex(/^\d+(\/(tcp|udp))?$/),
   /** The host port it must be published on; any host port if omitted. */
   hostPort: HostPort.optional(),
+  /**
+   * The host address it must be bound to, e.g. 127.0.0.1 for `-p 127.0.0.1:8080:80` (only this
+   * machine can connect). Without an address in -p the engine binds every address (0.0.0.0).
+   */
+  hostIp: z.string().regex(/^[0-9a-fA-F.:]+$/, 'an IP address').optional(),
 }).strict();
 
 /** A real HTTP GET from the host, to 127.0.0.1. */
@@ -134,6 +155,8 @@ const ContentMatch = {
   matches: z.string().optional(),
   /** The content must contain this text. */
   includes: z.string().optional(),
+  /** Regular expression NO line may match (e.g. `^D:\\*` for a deny rule that must be gone). */
+  notMatching: z.string().optional(),
 };
 
 /** A file inside a named volume. */
@@ -334,6 +357,68 @@ const RunConfigCheck = z.object({
     message: 'an image check reads only stopSignal',
   });
 
+// lessons-debugnet
+/** A file in the lesson workspace on the host (what `docker cp CONTAINER:PATH .` brought out). */
+const WorkspaceFileCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('workspace-file'),
+  /** Path relative to the workspace, e.g. httpd.conf */
+  path: z.string().min(1).refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'a path inside the workspace'),
+  ...ContentMatch,
+}).strict();
+
+// lessons-debugnet
+/**
+ * A real HTTP GET to 127.0.0.1 on whatever host port the engine published a container port on
+ * (`-P`, `-p 80`: a random port the lesson cannot know), read from .NetworkSettings.Ports.
+ */
+const PublishedHttpCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('published-http'),
+  container: Name,
+  /** e.g. "8080/tcp" (the /tcp may be left out). */
+  containerPort: z.string().regex(/^\d+(\/tcp)?$/),
+  path: z.string().startsWith('/').default('/'),
+  status: z.number().int().default(200),
+  bodyIncludes: z.string().optional(),
+  retryForMs: z.number().int().min(0).max(30_000).default(1500),
+}).strict();
+
+// lessons-running
+/**
+ * What the container was told to run (.Config.Entrypoint and .Config.Cmd): the image's ENTRYPOINT
+ * and CMD, replaced by `--entrypoint` and by the words after the image name.
+ */
+const CommandCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('command'),
+  container: Name,
+  /** .Config.Entrypoint exactly (as a JSON array). */
+  entrypoint: z.array(z.string()).optional(),
+  /** .Config.Cmd exactly: the words after the image name, or the image's CMD when none were given. */
+  cmd: z.array(z.string()).optional(),
+  /**
+   * `exec`: ENTRYPOINT is a JSON array whose program runs as PID 1 and gets CMD (or the words
+   * after the image name) as arguments. `shell`: `ENTRYPOINT prog args` became
+   * ["/bin/sh", "-c", "prog args"], and CMD or the words after the image name are ignored.
+   */
+  entrypointForm: z.enum(['exec', 'shell']).optional(),
+}).strict();
+
+// lessons-running
+/** How the engine keeps the container's log (.HostConfig.LogConfig): the driver and its rotation. */
+const LogConfigCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('log-config'),
+  container: Name,
+  /** The log driver (json-file, local...); any if omitted. */
+  driver: z.string().optional(),
+  /** --log-opt max-size as docker reads it (1m = 1024k = 1048576 bytes): compared in bytes. */
+  maxSize: z.string().regex(/^\d+(\.\d+)?\s*[kmgKMG]?[iI]?[bB]?$/, 'a size like 10k, 1m').optional(),
+  /** --log-opt max-file: how many files the log is rotated over. */
+  maxFile: z.number().int().min(1).optional(),
+}).strict();
+
 export const Check = z.discriminatedUnion('kind', [
   ContainerCheck,
   RestartCheck,
@@ -352,6 +437,12 @@ export const Check = z.discriminatedUnion('kind', [
   StopCheck,
   LogsCheck,
   QuestionCheck,
+  // lessons-debugnet
+  WorkspaceFileCheck,
+  PublishedHttpCheck,
+  // lessons-running
+  CommandCheck,
+  LogConfigCheck,
   // lessons-api
   RunConfigCheck,
 ]);

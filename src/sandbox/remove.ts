@@ -65,7 +65,8 @@ export async function removeObjects(api: EngineApi, plan: RemovalPlan, protected
     if (protectedImageIds.has(img.Id) && (!isRef || (img.RepoTags ?? []).length <= 1)) continue;
     // By ID only while it is still untagged: a tag made outside since the plan keeps it.
     if (!isRef && (img.RepoTags ?? []).some((t) => t !== '<none>:<none>')) continue;
-    const r = await api.request('DELETE', `/images/${encodeURIComponent(ref)}`, { query: { force: isRef ? 0 : 1, noprune: 0 } });
+    // As long as a container's removal: deleting layers on a busy engine takes seconds.
+    const r = await api.request('DELETE', `/images/${encodeURIComponent(ref)}`, { query: { force: isRef ? 0 : 1, noprune: 0 }, timeoutMs: 30_000 });
     if (ok(r.status)) done.images.push(ref);
   }
   return done;

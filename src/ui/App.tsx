@@ -1,4 +1,5 @@
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Box, Text, useInput, useIsScreenReaderEnabled, useStdin } from 'ink';
+import { ScreenReaderView } from './screens/ScreenReaderView';
 import { useSyncExternalStore } from 'react';
 import { CheatScreen } from './screens/CheatScreen';
 import { HelpScreen } from './screens/HelpScreen';
@@ -19,6 +20,8 @@ function useKeys(store: Store) {
 export function App({ store }: { store: Store }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   useKeys(store);
+  // Plain, append-only text for a screen reader (--screen-reader or INK_SCREEN_READER=true).
+  if (useIsScreenReaderEnabled()) return <ScreenReaderView state={state} />;
   const { cols, rows } = state.size;
   if (cols < 60 || rows < 16) {
     return (

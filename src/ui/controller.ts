@@ -325,7 +325,8 @@ export class Controller {
       });
       this.log.flush();
       this.trace({ ev: 'checkDone', passed: result.passed });
-      this.dispatch({ type: 'checkDone', lessonId, stepIndex, passed: result.passed });
+      const answers = step.checks.some((c) => c.kind === 'question') ? { answers: readAnswers(ctx.workspace) } : {};
+      this.dispatch({ type: 'checkDone', lessonId, stepIndex, passed: result.passed, ...answers });
     } catch (err) {
       const e = err as CtrError;
       // In the learner's language when the error says it in every language (engine down, timeouts).

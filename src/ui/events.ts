@@ -30,7 +30,8 @@ export type AppEvent =
   | { type: 'commandDone'; exitCode: number | null; cancelled: boolean; timedOut: boolean; ms: number }
   | { type: 'commandRefused'; message: string; tryThis?: string }
   | { type: 'checkResult'; lessonId: string; stepIndex: number; result: CheckResult }
-  | { type: 'checkDone'; lessonId: string; stepIndex: number; passed: boolean }
+  /** `answers`: for a step with a question, the saved answers as the check read them (`ctr-learn answer` in another terminal may have changed them). */
+  | { type: 'checkDone'; lessonId: string; stepIndex: number; passed: boolean; answers?: Record<string, ChoiceId> }
   | { type: 'checkError'; lessonId: string; stepIndex: number; message: string; tryThis?: string }
   | { type: 'engineEvents'; lessonIds: string[] }
   | { type: 'logged'; entries: LogEntry[] }

@@ -307,7 +307,7 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
       // A pass keeps what each check saw (its actual value): the evidence in the member's report.
       const evidence = e.passed ? v.check.results.map((r) => ({ check: r.id, actual: r.actual })) : undefined;
       const effects: Effect[] = counts ? [{ type: 'recordAttempt', lessonId: lesson.id, stepId: step.id, passed: e.passed, evidence }] : [];
-      let view: LessonView = { ...v, lastPassed: e.passed, check: { ...v.check, status: e.passed ? 'passed' : 'failed' } };
+      let view: LessonView = { ...v, lastPassed: e.passed, check: { ...v.check, status: e.passed ? 'passed' : 'failed' }, ...(e.answers ? { answers: e.answers } : {}) };
       // An automatic check never takes the lower pane: the output of the command that was just
       // run stays in view (the checks tab's mark and the notice say the step passed). A check the
       // learner asked for shows the checks (startCheck).

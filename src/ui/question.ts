@@ -43,19 +43,25 @@ export const letters = (q: Question): string => q.choices.map((c) => c.id).join(
 export function questionMarkdown(q: Question, lang: Lang, picked: ChoiceId | undefined): string {
   const out = ['---', `**${tf(lang, 'question.heading')}:** ${q.question[lang]}`, ''];
   for (const c of q.choices) out.push(`- **${c.id})** ${c[lang]}${picked === c.id ? (c.id === q.answer ? ' ✔' : ' ✘') : ''}`);
-  out.push('');
+  out.push('', verdictMarkdown(q, lang, picked));
+  return out.join('\n');
+}
+
+/** What the saved answer says (right and the explanation; wrong and why), then how to answer while it is open. */
+export function verdictMarkdown(q: Question, lang: Lang, picked: ChoiceId | undefined): string {
+  const out: string[] = [];
   const choice = picked ? q.choices.find((c) => c.id === picked) : undefined;
   if (choice && picked === q.answer) {
-    out.push(`**${tf(lang, 'question.right', { choice: picked })}**`);
+    out.push(`**${tf(lang, 'question.right', { choice: choice.id })}**`);
     if (q.explain) out.push('', q.explain[lang]);
-  } else {
-    if (choice) {
-      out.push(choice.why ? `**${tf(lang, 'question.wrong', { choice: choice.id, why: '' }).trim()}** ${choice.why[lang]}` : `**${tf(lang, 'question.wrongNoWhy', { choice: choice.id })}**`);
-      out.push('');
-    }
-    const example = q.choices.find((c) => c.id !== picked)?.id ?? q.choices[0].id;
-    out.push(`_${tf(lang, 'question.howTo', { example })}_`);
+    return out.join('\n');
   }
+  if (choice) {
+    out.push(choice.why ? `**${tf(lang, 'question.wrong', { choice: choice.id, why: '' }).trim()}** ${choice.why[lang]}` : `**${tf(lang, 'question.wrongNoWhy', { choice: choice.id })}**`);
+    out.push('');
+  }
+  const example = q.choices.find((c) => c.id !== picked)?.id ?? q.choices[0].id;
+  out.push(`_${tf(lang, 'question.howTo', { example })}_`);
   return out.join('\n');
 }
 

@@ -16,7 +16,7 @@ import { keptText } from '../sandbox/kept-text';
 import type { KeptLab } from '../sandbox/lab';
 
 /** The alternate screen, like a pager or an editor: the learner's scrollback is untouched on exit. */
-function terminal(out: NodeJS.WriteStream) {
+function terminal(out: NodeJS.WriteStream, screenReader: boolean) {
   let inAlt = false;
   let gone = false;
   return {
@@ -28,16 +28,17 @@ function terminal(out: NodeJS.WriteStream) {
       if (inAlt || gone) return;
       inAlt = true;
       // Bracketed paste: the terminal marks pasted text, so it is put in as text, never read as keys.
-      out.write('\x1b[?1049h\x1b[H\x1b[2J\x1b[?2004h');
+      // A screen reader reads the terminal as it scrolls: no alternate screen, nothing cleared.
+      out.write(screenReader ? '\x1b[?2004h' : '\x1b[?1049h\x1b[H\x1b[2J\x1b[?2004h');
     },
     leave() {
       if (!inAlt || gone) return;
       inAlt = false;
       // Bracketed paste off with the alternate screen: the shell (or $EDITOR) after us gets a plain terminal.
-      out.write('\x1b[?2004l\x1b[?25h\x1b[?1049l');
+      out.write(screenReader ? '\x1b[?2004l\x1b[?25h' : '\x1b[?2004l\x1b[?25h\x1b[?1049l');
     },
     clear() {
-      if (inAlt && !gone) out.write('\x1b[H\x1b[2J');
+      if (inAlt && !gone && !screenReader) out.write('\x1b[H\x1b[2J');
     },
   };
 }
@@ -90,7 +91,8 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   const templates = cached.catalog ?? catalogModule!.loadCatalog(root);
   const { broken } = templates;
   // The lessons as this learner sees and is graded by them (names and ports of their own).
-  const lessons = templates.lessons.map((l) => personalize(l, currentLearner()));
+  const learner = currentLearner();
+  const lessons = templates.lessons.map((l) => personalize(l, learner));
   const openedNow = storeModule?.openProgress();
   const progress = openedNow?.store.data() ?? peeked.data;
   const lang = pickLang(args, progress.lang);
@@ -98,7 +100,9 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
     initialState({ lessons, broken, progress, lang, langSource: langSource(args, progress.lang), size: { cols: stdout.columns || 80, rows: stdout.rows || 24 }, recoveredFrom: openedNow?.recoveredFrom }),
   );
 
-  const term = terminal(stdout);
+  // Plain, append-only output for a screen reader (Ink's own switch is INK_SCREEN_READER=true).
+  const screenReader = args.flags['screen-reader'] === true || process.env.INK_SCREEN_READER === 'true';
+  const term = terminal(stdout, screenReader);
   // A closed terminal makes every write fail with EIO; that must not crash the clean-up.
   const ignore = () => {};
   stdout.on('error', ignore);
@@ -119,7 +123,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   };
 
   const mount = () => {
-    const inst = render(appElement(store), { exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
+    const inst = render(appElement(store), { exitOnCtrlC: false, patchConsole: true, maxFps: 60, isScreenReaderEnabled: screenReader });
     instance = inst;
     // A render error is our bug (exit 2).
     inst.waitUntilExit().catch(fail);

@@ -110,6 +110,9 @@ async function labFor(api: EngineApi, lesson: Lesson, learner: Learner) {
   };
 }
 
+/** A step's checks other than questions, as text (what can tell two learners' labs apart). */
+const engineChecks = (step: Step) => JSON.stringify(step.checks.filter((c) => c.kind !== 'question'));
+
 /**
  * The second learner, beside the first: on a fresh lab for each step, the earlier steps solved
  * with this learner's own values, a neighbour's answer to the step pasted as it is must fail
@@ -130,9 +133,15 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
   try {
     for (const [k, step] of lesson.steps.entries()) {
       // Steps whose checks name nothing per-learner cannot tell two learners apart: nothing to prove.
-      if (JSON.stringify(step.checks) === JSON.stringify(theirs.steps[k].checks)) continue;
+      // (A question's answer is the same for everyone, even when its text names a learner's value.)
+      if (engineChecks(step) === engineChecks(theirs.steps[k])) continue;
+      // A step answered without commands or files (a concept question about the lab the earlier
+      // steps built) leaves nothing of the neighbour's to paste.
+      const answer = theirs.steps[k].solution;
+      if (answer.commands.length === 0 && Object.keys(answer.files).length === 0) continue;
       await sandbox.reset();
       restoreStarterFiles(lesson, ws);
+      clearAnswers(ws);
       for (const earlier of lesson.steps.slice(0, k)) {
         const errs = await apply(sandbox, lesson, ws, earlier.solution, opts.signal);
         verdict.errors.push(...errs.map((e) => `${step.id} ${who}: replaying ${earlier.id}: ${e}`));
@@ -150,6 +159,7 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
     }
     await sandbox.reset();
     restoreStarterFiles(lesson, ws);
+    clearAnswers(ws);
     for (const step of lesson.steps) {
       const errs = await apply(sandbox, lesson, ws, step.solution, opts.signal);
       verdict.errors.push(...errs.map((e) => `${step.id} ${who} reference: ${e}`));

@@ -22,8 +22,9 @@ describe('an unreachable engine', () => {
   };
   afterAll(() => ctx.lab.engine.close());
 
-  // Every kind that reads the engine: http and registry-tag talk to 127.0.0.1, never to the engine; a question reads the workspace.
-  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question'>, CheckSpec> = {
+  // Every kind that reads the engine: http and registry-tag talk to 127.0.0.1, never to the engine;
+  // a question and workspace-file read the workspace.
+  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question' | 'workspace-file'>, CheckSpec> = {
     container: { kind: 'container', container: 'web', state: 'running' },
     restart: { kind: 'restart', container: 'web', policy: 'always' },
     port: { kind: 'port', container: 'web', containerPort: '80' },
@@ -38,6 +39,9 @@ describe('an unreachable engine', () => {
     health: { kind: 'health', container: 'web', status: 'healthy' },
     stop: { kind: 'stop', container: 'web', timeoutSeconds: 1 },
     logs: { kind: 'logs', container: 'web', stream: 'stdout', matches: 'x' },
+    'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
+    command: { kind: 'command', container: 'web', entrypointForm: 'exec' },
+    'log-config': { kind: 'log-config', container: 'web', maxSize: '1m' },
     'run-config': { kind: 'run-config', container: 'web', init: true },
   };
 

@@ -47,7 +47,8 @@ it("types every shipped lesson's reference answers character by character: the p
   const app = open([], { cols: 220, rows: 40 });
   await app.waitFor('Enter open');
   app.press('\r');
-  await app.waitFor('Enter runs it');
+  // The prompt of a step with a question says "answer with a letter ..., or type a docker command".
+  await app.waitFor('type a docker command');
   const title = (screen: string) => screen.split('\n')[0].replace(/\s+engine.*$/, '');
   const before = title(app.screen());
   expect(before).toMatch(/step 1\/\d+/);

@@ -96,6 +96,10 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   stop: { kind: 'stop', container: 'web', timeoutSeconds: 5, maxSeconds: 2, exitCode: 0 },
   logs: { kind: 'logs', container: 'gone', stream: 'stdout', matches: 'ready' },
   question: { kind: 'question', question: { en: 'Who?', ko: '누가?' }, choices: [{ id: 'a', en: 'me', ko: '나' }, { id: 'b', en: 'you', ko: '너' }], answer: 'b' },
+  'workspace-file': { kind: 'workspace-file', path: 'httpd.conf', notMatching: '^D:' },
+  'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
+  command: { kind: 'command', container: 'web', entrypointForm: 'exec', cmd: ['1'] },
+  'log-config': { kind: 'log-config', container: 'web', maxSize: '1m', maxFile: 3 },
   'run-config': { kind: 'run-config', container: 'gone', memory: '64m' },
 });
 

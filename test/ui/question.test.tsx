@@ -14,6 +14,9 @@ import type { AppEvent } from '../../src/ui/events';
 import { footerLines } from '../../src/ui/layout';
 import { Store } from '../../src/ui/store';
 import { answersPath } from '../../src/workspace/answers';
+import { englishWords } from '../i18n/english';
+import { nothingSaid, transcript, type Said } from '../../src/ui/screen-reader';
+import type { AppState } from '../../src/ui/state';
 import { CTRL, ENTER, fakeLesson, key, readyState, run, stripAnsi, view, waitFor } from './helpers';
 
 /** The demo lesson with a third step that is one concept question. */
@@ -86,11 +89,63 @@ describe('answering a question at the prompt (reducer)', () => {
     expect(view(reset).answers).toEqual({});
   });
 
+  it('an answer given from another terminal (ctr-learn answer) shows once a check has read it', () => {
+    const checking = run(atQuestion(), CTRL('t')).state;
+    const done = run(checking, { type: 'checkDone', lessonId: 'demo', stepIndex: 2, passed: true, answers: { 'who-sent': 'b' } }).state;
+    expect(view(done).answers).toEqual({ 'who-sent': 'b' });
+    expect(run(done, key('b'), ENTER).effects.map((e) => e.type)).toEqual(['runCommand']);
+  });
+
   it('the footer and the prompt say how to answer while the question is open', () => {
     const s = atQuestion();
     expect(footerLines(s).flat().map((i) => `${i.key} ${i.text}`)).toContain('a/b/c Enter answer (letter, then Enter)');
     const answered = run(s, { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'b' }).state;
     expect(footerLines(answered).flat().map((i) => i.key)).not.toContain('a/b/c Enter');
+  });
+});
+
+describe('screen-reader mode says the question, and what an answer says', () => {
+  it('the choices after the step text, then the why of a wrong answer, then the right one with its explanation', () => {
+    let said: Said = nothingSaid();
+    const heard: string[] = [];
+    const hear = (s: AppState) => {
+      const r = transcript(said, s);
+      said = r.said;
+      heard.push(...r.lines);
+    };
+    const open = atQuestion();
+    hear(open);
+    expect(heard).toContain('Question: Your container exited with 137. Who ended it?');
+    expect(heard).toContain('- a) The process returned 137 by itself');
+    expect(heard).toContain('Answer: type the letter alone at the prompt, then Enter (for example a).');
+    const wrong = run(open, { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'a' }).state;
+    heard.length = 0;
+    hear(wrong);
+    expect(heard).toContain('Not a: Codes above 128 mean a signal: 128 + its number.');
+    const right = run(wrong, { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'b' }).state;
+    heard.length = 0;
+    hear(right);
+    hear(right);
+    expect(heard.filter((l) => l === 'Right: b.')).toHaveLength(1);
+    expect(heard).toContain('SIGKILL is signal 9: docker kill, or the OOM killer.');
+  });
+});
+
+describe('the question in Korean', () => {
+  it('the step text, the prompt and the footer say it all in Korean', async () => {
+    const s = run(atQuestion('ko'), { type: 'answerSaved', lessonId: 'demo', stepIndex: 2, questionId: 'who-sent', choice: 'a' }).state;
+    const r = render(<App store={new Store(s)} />);
+    try {
+      const f = await waitFor(() => stripAnsi(r.lastFrame() ?? ''), '128보다 큰 코드는 시그널이에요');
+      expect(f).toContain('질문: 컨테이너가 137 로 끝났어요. 누가 끝냈을까요?');
+      expect(f).toContain('a는 아니에요: 128보다 큰 코드는 시그널이에요');
+      expect(f).toContain('글자(a/b/c)를 치고 Enter 로 답하거나');
+      expect(f).toContain('a/b/c Enter 답하기');
+      // The lesson id and the check id (the checks pane, while it runs) are names, shown as they are.
+      expect(englishWords(f.replace(/\b(demo|who-sent)\b/g, ''))).toEqual([]);
+    } finally {
+      r.unmount();
+    }
   });
 });
 

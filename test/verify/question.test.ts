@@ -28,7 +28,7 @@ describe.runIf(api)('verify proves a question like any check (real engine)', () 
   });
 
   it('holds: blank fails (not answered), the reference answer passes, wrong answers fail at the question', () => {
-    const bad = [...v.blank, ...v.reference, ...v.alternatives, ...v.nearMisses].filter((p) => !p.ok).map((p) => `${p.stepId} ${p.case}: ${p.detail}`);
+    const bad = [...v.blank, ...v.reference, ...v.alternatives, ...v.nearMisses, ...v.sideBySide].filter((p) => !p.ok).map((p) => `${p.stepId} ${p.case}: ${p.detail}`);
     expect([...v.errors, ...bad]).toEqual([]);
     expect(v.ok).toBe(true);
 
@@ -45,5 +45,10 @@ describe.runIf(api)('verify proves a question like any check (real engine)', () 
     // Each near-miss starts from a fresh workspace: the other wrong answer is not left behind.
     expect(v.nearMisses.find((p) => p.case === 'oom')!.failed?.actual).toMatch(/^you answered b: The kernel's OOM killer/);
     expect(v.nearMisses.find((p) => p.case === 'ended-itself')!.failed?.id).toBe('killed');
+    // Side by side: a neighbour's pasted commands fail the engine step; a question's answer is the
+    // same for everyone (its text may name a learner's value), so it is not a pasted-answer case.
+    const pasted = v.sideBySide.filter((p) => p.case.includes('-pastes-'));
+    expect(pasted.length).toBeGreaterThan(0);
+    expect(pasted.every((p) => p.stepId === 'kill-it')).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ describe.runIf(api)('a learner who quits and comes back carries on in every less
   beforeAll(async () => {
     await ensureImages(api!);
     for (const lesson of lessons) journeys.set(lesson.id, await journey(api as EngineApi, lesson));
-  }, 900_000);
+  }, 1_800_000);
 
   it.each(lessons.map((l) => [l.id]))('%s: every step passes after a quit and a restart before it, in the lab the first session made', (id) => {
     const lesson = lessons.find((l) => l.id === id)!;

@@ -1,3 +1,3 @@
 #!/bin/sh
-# greeter: the whole application
-echo "Hello from greeter 1.0"
+# [[repo]]: the whole application
+echo "Hello from [[repo]] 1.0"

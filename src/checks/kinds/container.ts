@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { engineTime, wasOomKilled } from '../../engine/events';
+import { containerEvents, engineTime, wasOomKilled } from '../../engine/events';
 import type { ContainerInspect } from '../../engine/types';
 import { say, stateWord } from '../../i18n/evidence';
-import type { Lang } from '../../lessons/schema';
+import { LIFECYCLE_EVENTS, type Lang } from '../../lessons/schema';
 import type { CheckContext, Evaluator, Outcome } from '../types';
 
 /** The sandbox container by name, or a failing outcome that says what is there instead. */
@@ -68,14 +68,39 @@ async function autoRemoved(ctx: CheckContext, name: string, expected: string): P
   return { pass: true, expected, actual: `container "${name}" ended${last.exitCode !== undefined ? ` with exit code ${last.exitCode}` : ''} and removed itself (--rm)` };
 }
 
+/**
+ * "Removed": a sandbox container of that name was removed and none of that name is left; with
+ * `signals`, the signals it was sent before it went (`docker stop` then `rm`: [15]; `rm -f`: [9]).
+ */
+async function removed(ctx: CheckContext, name: string, signals: number[] | undefined, expected: string): Promise<Outcome> {
+  const L = ctx.lang;
+  const c = await ctx.lab.container(name);
+  if (c) return { pass: false, expected, actual: say(L, 'removedStill', { name, state: describeState(c, c.State.OOMKilled, L) }) };
+  // The engine publishes `destroy` a moment after `docker rm` returns: look again briefly.
+  let gone = await ctx.lab.removedContainers(name);
+  for (let i = 0; i < 10 && gone.length === 0; i++) {
+    await sleep(150);
+    gone = await ctx.lab.removedContainers(name);
+  }
+  const last = gone.at(-1);
+  if (!last) return { pass: false, expected, actual: say(L, 'removedNever', { name }) };
+  const actual = last.signals.length
+    ? say(L, 'removedAfter', { name, signals: describeSignals(last.signals) })
+    : say(L, 'removedEnded', { name, code: last.exitCode === undefined ? '' : say(L, 'removedCode', { code: last.exitCode }) });
+  const signalsOk = signals === undefined || (last.signals.length === signals.length && last.signals.every((s, i) => s === signals[i]));
+  return { pass: signalsOk, expected, actual };
+}
+
 export const container: Evaluator<'container'> = async (check, ctx) => {
   const L = ctx.lang;
   const want = [stateWord(L, check.state)];
   if (check.exitCode !== undefined) want.push(say(L, 'wantExitCode', { code: check.exitCode }));
   if (check.oomKilled !== undefined) want.push(say(L, check.oomKilled ? 'wantOom' : 'wantNotOom'));
   if (check.signals !== undefined) want.push(say(L, 'wantSignals', { signals: describeSignals(check.signals) }));
+  if (check.lastEvents !== undefined) want.push(say(L, 'wantLastEvents', { events: check.lastEvents.join(', ') }));
   const expected = say(L, 'containerIs', { name: check.container, state: want.join(', ') });
   if (check.state === 'auto-removed') return autoRemoved(ctx, check.container, expected);
+  if (check.state === 'removed') return removed(ctx, check.container, check.signals, expected);
   const c = await ctx.lab.container(check.container);
   if (check.state === 'absent') {
     return { pass: !c, expected, actual: c ? say(L, 'stillThere', { name: check.container, state: describeState(c, c.State.OOMKilled, L) }) : say(L, 'noSuchContainer') };
@@ -93,5 +118,20 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
     signalsOk = sent.length === check.signals.length && sent.every((s, i) => s === check.signals![i]);
     actual += `, sent ${describeSignals(sent)}`;
   }
-  return { pass: stateOk && codeOk && oomOk && signalsOk, expected, actual };
+  let eventsOk = true;
+  if (check.lastEvents !== undefined) {
+    const want = check.lastEvents;
+    const endsRight = (seen: string[]) => seen.length >= want.length && seen.slice(-want.length).every((e, i) => e === want[i]);
+    let seen = (await containerEvents(ctx.lab.engine, found, [...LIFECYCLE_EVENTS])).map((e) => e.status);
+    // The engine logs an event a moment after the CLI's call returns (seen: an unpause checked at
+    // once was not there yet): look again briefly before saying it did not happen.
+    for (let i = 0; i < 8 && !endsRight(seen); i++) {
+      await sleep(150);
+      seen = (await containerEvents(ctx.lab.engine, found, [...LIFECYCLE_EVENTS])).map((e) => e.status);
+    }
+    eventsOk = endsRight(seen);
+    // The last few are enough to show what happened instead.
+    actual += say(L, 'lastEventsWere', { events: seen.length ? seen.slice(-Math.max(want.length + 2, 4)).join(', ') : say(L, 'noEventsLeft') });
+  }
+  return { pass: stateOk && codeOk && oomOk && signalsOk && eventsOk, expected, actual };
 };
