@@ -211,6 +211,25 @@ function lintMine(lesson: Lesson): Problem[] {
   return out;
 }
 
+/**
+ * CTR025: in one lessons folder, each per-learner name base belongs to one lesson. A learner's lab
+ * is kept between sessions, so lesson B's `worker-jimin` would meet lesson A's. (Within a lesson
+ * one base may name a container and an image repository: they do not meet.)
+ */
+export function lintMineNames(lessons: Lesson[]): Problem[] {
+  const seen = new Map<string, string>();
+  const out: Problem[] = [];
+  for (const l of lessons) {
+    for (const [key, v] of Object.entries(l.mine)) {
+      if (!('name' in v)) continue;
+      const other = seen.get(v.name);
+      if (other && other !== l.id) out.push({ file: l.source.yamlPath, line: l.source.lineOf(['mine', key]), code: 'CTR025', message: `name "${v.name}" is also a per-learner name of lesson ${other}: a learner's kept lab of ${other} would hold ${v.name}-<them>; choose a name of this lesson's own` });
+      else seen.set(v.name, l.id);
+    }
+  }
+  return out;
+}
+
 /** CTR023: across the lessons linted together, port defaults differ in their last two digits (a learner's port is their base + those). */
 export function lintMinePorts(lessons: Lesson[]): Problem[] {
   const seen = new Map<number, string>();
@@ -237,14 +256,18 @@ export function lintRoots(roots: string[], cwd = process.cwd()): LintReport {
   const lessons: Lesson[] = [];
   const problems: Problem[] = [];
   for (const root of roots) {
+    const here: Lesson[] = [];
     for (const dir of lessonDirs(root)) {
       const loaded = loadLesson(dir, cwd);
       problems.push(...loaded.problems);
       if (loaded.lesson) {
-        lessons.push(loaded.lesson);
+        here.push(loaded.lesson);
         problems.push(...lintLesson(loaded.lesson));
       }
     }
+    // Names per lessons folder: a learner's labs are of the lessons of one folder.
+    problems.push(...lintMineNames(here));
+    lessons.push(...here);
   }
   problems.push(...lintBuildsOn(lessons), ...lintMinePorts(lessons));
   return { lessons, problems };

@@ -31,6 +31,7 @@ export const RULES = {
   CTR021: 'an object or host port the lesson uses is not a per-learner value',
   CTR022: 'a check calls a host port that is not a per-learner port',
   CTR023: 'two lessons\' per-learner ports share their last two digits',
+  CTR025: 'two lessons create objects of one per-learner name',
   CTR024: 'question is not well formed (answer not a choice, not 2-5 choices, more than one per step, an attempt answers what is not there)',
 } as const;
 export type RuleCode = keyof typeof RULES;

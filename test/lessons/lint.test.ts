@@ -63,6 +63,8 @@ const EXPECTED: Record<RuleCode, Expected> = {
   // Two ports of one lesson ending in 81: the learner's values of both would be one port.
   CTR023: { lesson: 'ports-share-digits', file: 'lesson.yaml', at: 'admin: { port: 8181 }' },
   CTR024: { lesson: 'answer-not-a-choice', file: 'lesson.yaml', at: 'answer: e' },
+  // Needs two lessons (a-first-lesson holds web first): the second one's name is reported.
+  CTR025: { lesson: 'names-share-base', file: 'lesson.yaml', at: 'site: { name: web }' },
 };
 
 const CODES = Object.keys(RULES) as RuleCode[];
@@ -71,7 +73,7 @@ describe('lint rules: each failing fixture triggers exactly its code', () => {
   it('every rule has a failing fixture folder, and every fixture folder is a rule', () => {
     const folders = readdirSync(FIXTURES).filter((d) => /^CTR\d{3}$/.test(d));
     expect(folders.sort()).toEqual([...CODES].sort());
-    for (const code of CODES) expect(readdirSync(join(FIXTURES, code)), code).toEqual([EXPECTED[code].lesson]);
+    for (const code of CODES) expect(readdirSync(join(FIXTURES, code)), code).toEqual(code === 'CTR025' ? ['a-first-lesson', EXPECTED[code].lesson] : [EXPECTED[code].lesson]);
   });
 
   it.for(CODES)('%s', (code) => {
@@ -113,6 +115,7 @@ describe('lint messages say what is wrong and how to fix it', () => {
     ['CTR021', /uses\.networks lists "appnet": on a shared engine two learners collide on it/],
     ['CTR022', /check "answers" calls host port 8080: use a per-learner port/],
     ['CTR023', /port 8181 ends in 81, like a port of lesson ports-share-digits/],
+    ['CTR025', /name "web" is also a per-learner name of lesson a-first-lesson/],
     ['CTR024', /question "why-d" has answer "e", which is not one of its choices \(a, b, c\)/],
     ['CTR018', /has 1 alternative right answer\(s\) and 3 near-miss\(es\); verify needs at least 2 and 3/],
   ] as [RuleCode, RegExp][])('%s', ([code, message]) => {
@@ -142,7 +145,8 @@ describe('lint keeps going after the first problem', () => {
     const { problems, lessons } = lint(...CODES, 'valid');
     expect(problems.map((p) => p.code).sort()).toEqual([...CODES].sort());
     // CTR000, CTR002 and CTR003 stop their own lesson from parsing; every other lesson is returned.
-    expect(lessons).toHaveLength(CODES.length - 3 + 1);
+    // (CTR025 needs two lessons to break it.)
+    expect(lessons).toHaveLength(CODES.length - 3 + 1 + 1);
   });
 
   it('lintLesson on a loaded lesson reports the rules that need the whole lesson', () => {
