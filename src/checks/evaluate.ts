@@ -19,6 +19,7 @@ import { publishedHttp } from './kinds/published-http';
 import { question } from './kinds/question';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
+import { runConfig } from './kinds/run-config';
 import { stop } from './kinds/stop';
 import { manifest } from './kinds/manifest';
 import { kubeEnv } from './kinds/kube-env';
@@ -68,6 +69,7 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'digest': return digest(check, ctx);
     // kube-replay
     case 'pod-replay': return podReplay(check, ctx);
+    case 'run-config': return runConfig(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);

@@ -45,6 +45,7 @@ const EVIDENCE = {
   questionRight: { en: 'you answered {choice}: {text}', ko: '{choice}를 골랐어요: {text}' },
   questionWhy: { en: '. Why not: {why}', ko: '. 왜 아닌가요: {why}' },
   questionNoSuchChoice: { en: 'the saved answer "{choice}" is not a choice ({choices})', ko: '저장된 답 "{choice}"는 보기에 없어요 ({choices})' },
+  titleRunConfig: { en: '{subject} run settings', ko: '{subject} 실행 설정' },
 
   // containers
   noSandboxContainerOutside: {
@@ -245,6 +246,7 @@ const EVIDENCE = {
   stopNotRunning: { en: 'container "{name}" is {state}, not running: start it first', ko: '컨테이너 "{name}"가 {state} 상태예요. 실행 중이 아니니 먼저 시작하세요' },
   stopped: { en: 'stopped in {s} s with exit code {code}{killed}', ko: '{s}초 만에 멈춤, 종료 코드 {code}{killed}' },
   stopKilledNote: { en: ' (SIGKILL after the timeout: SIGTERM was ignored)', ko: ' (시간 초과 후 SIGKILL: SIGTERM을 무시함)' },
+  stopKilledEarlyNote: { en: ' (SIGKILL before the timeout ran out: the stop signal itself was SIGKILL, or something else killed it)', ko: ' (유예 시간이 끝나기 전에 SIGKILL: 정지 시그널 자체가 SIGKILL 이었거나, 다른 무언가가 강제 종료했어요)' },
   stopTermNote: {
     en: ' (128 + 15: SIGTERM ended it, but not with exit 0: a handler that ran must end with `exit 0`; without one, an init such as --init passed SIGTERM on)',
     ko: ' (128 + 15: SIGTERM으로 끝났지만 종료 코드가 0이 아니에요. 실행된 핸들러는 `exit 0`으로 끝나야 해요. 핸들러가 없으면 --init 이 SIGTERM을 전달한 거예요)',
@@ -307,6 +309,20 @@ const EVIDENCE = {
   replayActPulled: { en: 'images found, the pod ran', ko: '이미지가 있어서 파드가 실행됨' },
   replayNoContainer: { en: 'no container "{name}" in {object} (it has: {names})', ko: '{object} 에 "{name}" 컨테이너가 없어요 (있는 것: {names})' },
   replayNoWorkload: { en: 'no Pod, Deployment or ReplicaSet in {file}', ko: '{file} 에 Pod, Deployment, ReplicaSet 이 없어요' },
+  // run-config (lessons-api)
+  runConfigIs: { en: '{subject}: {settings}', ko: '{subject}: {settings}' },
+  runConfigInit: { en: 'an init as PID 1 (--init)', ko: 'PID 1 로 초기화 프로세스 실행 (--init)' },
+  runConfigNoInit: { en: 'no --init', ko: '--init 없음' },
+  runConfigMemory: { en: 'memory limit {value}', ko: '메모리 제한 {value}' },
+  runConfigSwap: { en: 'memory+swap limit {value}', ko: '메모리+스왑 제한 {value}' },
+  runConfigUnlimitedSwap: { en: 'unlimited', ko: '무제한' },
+  runConfigNoLimit: { en: 'none', ko: '없음' },
+  runConfigCpus: { en: 'CPU limit {value}', ko: 'CPU 제한 {value}' },
+  runConfigNoCpuLimit: { en: 'no CPU limit', ko: 'CPU 제한 없음' },
+  runConfigStopSignal: { en: 'stop signal {value}', ko: '정지 시그널 {value}' },
+  runConfigStopSignalDefault: { en: 'stop signal not set (SIGTERM)', ko: '정지 시그널 설정 없음 (SIGTERM)' },
+  runConfigStopTimeout: { en: 'stop timeout {value} s', ko: '정지 유예 시간 {value}초' },
+  runConfigStopTimeoutDefault: { en: 'stop timeout not set (10 s)', ko: '정지 유예 시간 설정 없음 (10초)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type EvidenceKey = keyof typeof EVIDENCE;

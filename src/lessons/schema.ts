@@ -345,6 +345,35 @@ const QuestionCheck = z.object({
   /** Shown once the question is answered right: the idea behind it. */
   explain: Text.optional(),
 }).strict();
+// lessons-api
+/**
+ * What the engine recorded for a container's run settings (or an image's, for stopSignal): read
+ * from inspect, so every spelling of an option (`-m 64M`, `--memory=67108864`, `docker update`,
+ * STOPSIGNAL in the Dockerfile) counts alike. Give exactly one of container, image.
+ */
+const RunConfigCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('run-config'),
+  container: Name.optional(),
+  /** An image reference; only stopSignal applies (its .Config.StopSignal, from STOPSIGNAL). */
+  image: z.string().min(1).optional(),
+  /** --init: the engine's init (docker-init, tini) runs as PID 1 (.HostConfig.Init). */
+  init: z.boolean().optional(),
+  /** --memory, e.g. "64m" (binary units, as docker reads them; "0": no limit). .HostConfig.Memory. */
+  memory: z.string().regex(/^\d+(\.\d+)?[bkmgBKMG]?[bB]?$/).optional(),
+  /** --memory-swap: memory plus swap ("-1": unlimited swap). .HostConfig.MemorySwap. */
+  memorySwap: z.string().regex(/^(-1|\d+(\.\d+)?[bkmgBKMG]?[bB]?)$/).optional(),
+  /** --cpus (.HostConfig.NanoCpus), or the same share as --cpu-quota / --cpu-period. */
+  cpus: z.number().positive().optional(),
+  /** --stop-signal or STOPSIGNAL (.Config.StopSignal; unset is SIGTERM). SIGINT, INT and 2 are one. */
+  stopSignal: z.string().min(1).optional(),
+  /** --stop-timeout in seconds (.Config.StopTimeout): the grace `docker stop` uses without -t. */
+  stopTimeout: z.number().int().optional(),
+}).strict()
+  .refine((c) => (c.container === undefined) !== (c.image === undefined), { message: 'give exactly one of container, image' })
+  .refine((c) => c.image === undefined || Object.keys(c).every((k) => ['id', 'title', 'hint', 'kind', 'image', 'stopSignal'].includes(k)), {
+    message: 'an image check reads only stopSignal',
+  });
 
 // lessons-debugnet
 /** A file in the lesson workspace on the host (what `docker cp CONTAINER:PATH .` brought out). */
@@ -651,6 +680,8 @@ export const Check = z.discriminatedUnion('kind', [
   DigestCheck,
   // kube-replay
   PodReplayCheck,
+  // lessons-api
+  RunConfigCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

@@ -42,6 +42,7 @@ describe('an unreachable engine', () => {
     'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
     command: { kind: 'command', container: 'web', entrypointForm: 'exec' },
     'log-config': { kind: 'log-config', container: 'web', maxSize: '1m' },
+    'run-config': { kind: 'run-config', container: 'web', init: true },
   };
 
   for (const [kind, check] of Object.entries(engineKinds)) {
