@@ -19,6 +19,7 @@ import { publishedHttp } from './kinds/published-http';
 import { question } from './kinds/question';
 import { registryTag } from './kinds/registry-tag';
 import { restart } from './kinds/restart';
+import { runConfig } from './kinds/run-config';
 import { stop } from './kinds/stop';
 import { manifest } from './kinds/manifest';
 import { kubeEnv } from './kinds/kube-env';
@@ -28,6 +29,7 @@ import { kubeImage } from './kinds/kube-image';
 import { kubeProbe } from './kinds/kube-probe';
 import { kubeSelector } from './kinds/kube-selector';
 import { kubeVolume } from './kinds/kube-volume';
+import { podReplay } from './kinds/pod-replay';
 import type { CheckContext, CheckResult, Outcome, StepResult } from './types';
 
 /** One evaluator per kind; the exhaustive switch makes a new kind a compile error until handled. */
@@ -65,6 +67,9 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     case 'kube-field': return kubeField(check, ctx);
     // lessons-images
     case 'digest': return digest(check, ctx);
+    // kube-replay
+    case 'pod-replay': return podReplay(check, ctx);
+    case 'run-config': return runConfig(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);

@@ -14,8 +14,10 @@ export function formatStepResult(result: StepResult, step: Step, lang: Lang, les
   for (const c of result.checks) {
     const q = step.checks.find((x) => x.id === c.id);
     const question = q?.kind === 'question' ? q : undefined;
+    // A pod replay's evidence is a summary, then its timeline: the timeline goes under the check.
+    const [actual, ...timeline] = q?.kind === 'pod-replay' ? c.actual.split('\n') : [c.actual];
     if (c.status === 'pass') {
-      lines.push(`${paint('pass', '✔')} ${c.title} ${paint('muted', `(${c.actual})`)}`);
+      lines.push(`${paint('pass', '✔')} ${c.title} ${paint('muted', `(${actual})`)}`);
       if (question?.explain) lines.push(`    ${question.explain[lang]}`);
     }
     else if (c.status === 'skipped') lines.push(`${paint('muted', `· ${c.title} (${t(lang, 'skipped')})`)}`);
@@ -25,7 +27,7 @@ export function formatStepResult(result: StepResult, step: Step, lang: Lang, les
       const [e, a] = [`${t(lang, 'expected')}:`, `${t(lang, 'actual')}:`];
       const w = Math.max(displayWidth(e), displayWidth(a)) + 1;
       lines.push(`    ${e}${' '.repeat(w - displayWidth(e))}${c.expected}`);
-      lines.push(`    ${a}${' '.repeat(w - displayWidth(a))}${c.actual}`);
+      lines.push(`    ${a}${' '.repeat(w - displayWidth(a))}${actual}`);
       const hint = step.hints.find((h) => h.id === c.hint);
       if (hint) lines.push(`    ${paint('accent', t(lang, 'hint'))}: ${hint[lang]}`);
       if (question) {
@@ -34,6 +36,7 @@ export function formatStepResult(result: StepResult, step: Step, lang: Lang, les
         if (lessonId) lines.push(`    ${paint('muted', fill(lang, 'answer.how', { lesson: lessonId }))}`);
       }
     }
+    if (c.status !== 'skipped') for (const [i, l] of timeline.entries()) lines.push(i === 0 ? `    ${paint('accent', l)}` : `  ${paint(/SIGKILL|ErrImage/.test(l) ? 'fail' : 'muted', l)}`);
   }
   lines.push(result.passed ? paint('pass', t(lang, 'stepPassed')) : paint('fail', t(lang, 'notYet')));
   return lines.join('\n');

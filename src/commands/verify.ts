@@ -1,14 +1,19 @@
 import type { Args } from '../cli/args';
 import { paint, printJson, println } from '../cli/output';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { findLesson, loadCatalog } from '../lessons/catalog';
+import { loadLesson } from '../lessons/load';
+import { formatProblem } from '../lessons/problems';
+import type { Lesson } from '../lessons/schema';
+import { lessonsRoot } from '../paths';
 import { reapSessions } from '../sandbox/reap';
 import { verifyLessons, type LessonVerdict, type Proof } from '../verify/verify';
 import { connect } from './context';
 
 /** Prove lessons on this engine: exit 0 only if every lesson holds all four ways. */
 export async function run(args: Args): Promise<number> {
-  const { lessons, broken } = loadCatalog();
-  const chosen = args.positionals.length ? args.positionals.map((id) => findLesson(lessons, id)) : lessons;
+  const { chosen, broken } = chosenLessons(args.positionals);
   const api = connect();
   const started = performance.now();
   try {
@@ -27,6 +32,22 @@ export async function run(args: Args): Promise<number> {
   } finally {
     api.close();
   }
+}
+
+/**
+ * The lessons named (only their folders are parsed: proving one lesson need not read all of
+ * them), or every lesson. A name that is not a lesson folder is looked up in the catalog, which
+ * says which lessons there are.
+ */
+function chosenLessons(ids: string[]): { chosen: Lesson[]; broken: string[] } {
+  const root = lessonsRoot();
+  if (ids.length && ids.every((id) => /^[a-z0-9-]+$/.test(id) && existsSync(join(root, id, 'lesson.yaml')))) {
+    const loaded = ids.map((id) => loadLesson(join(root, id)));
+    const broken = loaded.flatMap((l) => l.problems.map(formatProblem));
+    return { chosen: loaded.flatMap((l) => (l.lesson && l.problems.length === 0 ? [l.lesson] : [])), broken };
+  }
+  const { lessons, broken } = loadCatalog(root);
+  return { chosen: ids.length ? ids.map((id) => findLesson(lessons, id)) : lessons, broken };
 }
 
 function formatVerdict(v: LessonVerdict): string {

@@ -142,7 +142,8 @@ function objectsOf(check: Check): ['containers' | 'networks' | 'volumes' | 'imag
   // The image a check inspects is one the lesson makes (only sandbox-made images count).
   if (check.kind === 'image') out.push(['images', check.image]);
   // A kube check's container is a pod's, in the learner's manifest, not a docker container.
-  if ('container' in check && !('object' in check)) out.push(['containers', check.container]);
+  if ('container' in check && check.container !== undefined && !('object' in check)) out.push(['containers', check.container]);
+  if (check.kind === 'run-config' && check.image) out.push(['images', check.image]);
   if (check.kind === 'reach') out.push(['containers', check.from]);
   if (check.kind === 'network') out.push(['networks', check.network]);
   if (check.kind === 'attached' && !['bridge', 'host', 'none'].includes(check.network)) out.push(['networks', check.network]);

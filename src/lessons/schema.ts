@@ -345,6 +345,35 @@ const QuestionCheck = z.object({
   /** Shown once the question is answered right: the idea behind it. */
   explain: Text.optional(),
 }).strict();
+// lessons-api
+/**
+ * What the engine recorded for a container's run settings (or an image's, for stopSignal): read
+ * from inspect, so every spelling of an option (`-m 64M`, `--memory=67108864`, `docker update`,
+ * STOPSIGNAL in the Dockerfile) counts alike. Give exactly one of container, image.
+ */
+const RunConfigCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('run-config'),
+  container: Name.optional(),
+  /** An image reference; only stopSignal applies (its .Config.StopSignal, from STOPSIGNAL). */
+  image: z.string().min(1).optional(),
+  /** --init: the engine's init (docker-init, tini) runs as PID 1 (.HostConfig.Init). */
+  init: z.boolean().optional(),
+  /** --memory, e.g. "64m" (binary units, as docker reads them; "0": no limit). .HostConfig.Memory. */
+  memory: z.string().regex(/^\d+(\.\d+)?[bkmgBKMG]?[bB]?$/).optional(),
+  /** --memory-swap: memory plus swap ("-1": unlimited swap). .HostConfig.MemorySwap. */
+  memorySwap: z.string().regex(/^(-1|\d+(\.\d+)?[bkmgBKMG]?[bB]?)$/).optional(),
+  /** --cpus (.HostConfig.NanoCpus), or the same share as --cpu-quota / --cpu-period. */
+  cpus: z.number().positive().optional(),
+  /** --stop-signal or STOPSIGNAL (.Config.StopSignal; unset is SIGTERM). SIGINT, INT and 2 are one. */
+  stopSignal: z.string().min(1).optional(),
+  /** --stop-timeout in seconds (.Config.StopTimeout): the grace `docker stop` uses without -t. */
+  stopTimeout: z.number().int().optional(),
+}).strict()
+  .refine((c) => (c.container === undefined) !== (c.image === undefined), { message: 'give exactly one of container, image' })
+  .refine((c) => c.image === undefined || Object.keys(c).every((k) => ['id', 'title', 'hint', 'kind', 'image', 'stopSignal'].includes(k)), {
+    message: 'an image check reads only stopSignal',
+  });
 
 // lessons-debugnet
 /** A file in the lesson workspace on the host (what `docker cp CONTAINER:PATH .` brought out). */
@@ -572,6 +601,48 @@ const DigestCheck = z.object({
   pulled: z.boolean().optional(),
 }).strict();
 
+// kube-replay
+/**
+ * Tier 2: the pod of a workspace manifest replayed on docker through the learner's sandbox, as the
+ * kubelet ran a pod on docker (src/kube/replay): its containers in one network namespace, hooks and
+ * probes with the manifest's handlers and timings, deletion by preStop, SIGTERM, then SIGKILL at the
+ * end of the grace period. Graded by what happened; the timeline is the evidence. Needs the engine.
+ */
+const PodReplayCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('pod-replay'),
+  file: KubeFile,
+  /** The Pod (or Deployment/ReplicaSet, for its pod template). */
+  object: KubeRef,
+  /**
+   * The base of the replay's container names (default: the pod's name). The lab's own suffix is
+   * always added, so two learners' replays never collide; the learner's answer names no docker object.
+   */
+  name: Name.optional(),
+  /** `start`: run until every container is Ready; `delete`: then delete the pod; `liveness`: run until a container restarts. */
+  scenario: z.enum(['start', 'delete', 'liveness']),
+  /** The container the assertions are about (the pod's first if omitted). */
+  container: z.string().min(1).optional(),
+  /** Ready (readiness probe passed, or started without one) within this many ms of the start. */
+  readyWithinMs: z.number().int().min(0).optional(),
+  /** Not Ready before this many ms: the readiness probe held traffic back until the app was ready. */
+  notReadyBeforeMs: z.number().int().min(0).optional(),
+  /** The liveness (or startup) probe restarted the container at least this often. */
+  restartsAtLeast: z.number().int().min(1).optional(),
+  /** delete: the container's exit code. */
+  exitCode: z.number().int().optional(),
+  /** delete: preStop ran to its end before SIGTERM. */
+  preStopBeforeTerm: z.literal(true).optional(),
+  /** delete: whether SIGKILL ended it (the grace period ran out). */
+  killedBySigkill: z.boolean().optional(),
+  /** delete: a file the app writes on SIGTERM is there after it ended (and holds this text). */
+  fileWritten: z.object({ path: z.string().startsWith('/'), contains: z.string().optional() }).strict().optional(),
+  /** The pull fails at once with this reason (e.g. Never with no local image); `none`: the images are there. */
+  pull: z.enum(['ErrImageNeverPull', 'ErrImagePull', 'none']).optional(),
+  /** How long the pod may run before the scenario ends, at most 28 s (default 20 s). */
+  windowMs: z.number().int().min(1000).max(28_000).optional(),
+}).strict();
+
 export const Check = z.discriminatedUnion('kind', [
   ContainerCheck,
   RestartCheck,
@@ -607,6 +678,10 @@ export const Check = z.discriminatedUnion('kind', [
   KubeFieldCheck,
   // lessons-images
   DigestCheck,
+  // kube-replay
+  PodReplayCheck,
+  // lessons-api
+  RunConfigCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

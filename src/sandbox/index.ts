@@ -108,8 +108,8 @@ export async function openSandbox(
   // When each lesson was last reset: events from before belong to an attempt that is gone.
   const resetAt = new Map<string, number>();
   let kept: Promise<KeptLab> | null = null;
-  const reader = (lessonId: string) =>
-    scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id, recordsDir: state.recordsDir, eventsSince: () => resetAt.get(lessonId) ?? 0 });
+  const reader = (lessonId: string): LabReader =>
+    Object.assign(scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id, recordsDir: state.recordsDir, eventsSince: () => resetAt.get(lessonId) ?? 0 }), { dockerHost });
 
   const plan = async (lessonId?: string) => {
     const tracked = state.tracked(lessonId);

@@ -44,6 +44,12 @@ export interface LabReader {
    * through the lookups below.
    */
   readonly engine: EngineApi;
+  /**
+   * The lab's door (DOCKER_HOST), when the lab is a session's: what a check that must create
+   * objects of its own goes through (the pod replay), so they are the lab's, judged and labelled
+   * like the learner's. Absent when the lab is only looked at (`ctr-learn check` from outside).
+   */
+  readonly dockerHost?: string;
   /** The lab's container of that name, or null (a learner's own container of that name never counts). */
   container(name: string): Promise<ContainerInspect | null>;
   /** The lab's containers of that name that were removed (oldest first; the engine keeps its last 256 events). */

@@ -12,8 +12,12 @@ import { readRecords } from './session-file';
  * (`ctr-learn check` in another terminal). With `sessionId` (inside `ctr-learn shell`), that
  * session's only. Another learner's sessions on the same host never count.
  */
-export function learnerLab(api: EngineApi, lessonId: string, sessionId?: string): LabReader {
-  return scopedReader(api, { lessonId, owner: learnerId(), sessionId });
+export function learnerLab(api: EngineApi, lessonId: string, sessionId?: string, env = process.env): LabReader {
+  const reader = scopedReader(api, { lessonId, owner: learnerId(), sessionId });
+  // Inside `ctr-learn shell` (CTR_LEARN_SESSION names this session) DOCKER_HOST is the session's door:
+  // a check that runs objects of its own (the pod replay) goes through it.
+  const door = sessionId && env.CTR_LEARN_SESSION === sessionId ? env.DOCKER_HOST : undefined;
+  return door ? Object.assign(reader, { dockerHost: door }) : reader;
 }
 
 /**

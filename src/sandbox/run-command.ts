@@ -3,8 +3,8 @@ import { UserError } from '../errors';
 import { runProcess, type ProcessRunner, type RunResult } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
 
-/** Programs a learner may run at the lesson prompt. */
-const ALLOWED = new Set(['docker']);
+/** Programs a learner may run at the lesson prompt (docker-compose 1.29 talks to the sandbox through DOCKER_HOST too). */
+const ALLOWED = new Set(['docker', 'docker-compose']);
 
 export interface LearnerCommandOptions {
   /** The lesson workspace: the command's working directory and $PWD. */
@@ -23,7 +23,7 @@ export function parseLearnerCommand(line: string, cwd: string): string[] {
   const [prog] = argv;
   if (!ALLOWED.has(prog)) {
     throw new UserError(
-      `"${prog}" is not something this prompt runs: it runs docker commands only.`,
+      `"${prog}" is not something this prompt runs: it runs docker and docker-compose commands only.`,
       prog === 'sudo' ? 'leave out sudo: the sandbox needs no root' : 'start your line with docker, or use your own terminal: ctr-learn shell',
     );
   }

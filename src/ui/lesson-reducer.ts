@@ -16,8 +16,8 @@ import { stepNeedsEngine } from '../sandbox/no-engine';
 
 const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l.id === v.lessonId)!;
 
-/** A stop check is an action (it stops the container): never run it because an event arrived. */
-const hasActionCheck = (step: Step) => step.checks.some((c) => c.kind === 'stop');
+/** A stop check is an action (it stops the container), so is a pod replay (it runs one): never run them because an event arrived. */
+const hasActionCheck = (step: Step) => step.checks.some((c) => c.kind === 'stop' || c.kind === 'pod-replay');
 
 function withView(s: AppState, view: LessonView, effects: Effect[] = [], extra: Partial<AppState> = {}): Result {
   return { state: { ...s, ...extra, screen: view }, effects };
@@ -355,7 +355,8 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
     case 'editorDone': {
       const done = none({ ...s, notice: e.error ? { tone: 'fail', text: e.error } : { tone: 'accent', text: tf(s.lang, 'editorDone') } });
       // A saved manifest is what an engine event is to a docker lesson: check it at once.
-      if (e.error || lesson.requires.engine || hasActionCheck(lesson.steps[v.stepIndex])) return done;
+      // (A step of manifests in a lesson that also replays pods on docker is still only a manifest step.)
+      if (e.error || stepNeedsEngine(lesson, lesson.steps[v.stepIndex]) || hasActionCheck(lesson.steps[v.stepIndex])) return done;
       return startCheck(done.state, v, 'event');
     }
     case 'picturesLoaded':

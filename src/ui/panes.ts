@@ -104,7 +104,7 @@ export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: nu
   const lines: UiLine[] = [];
   let focus = 0;
   if (!v.check) {
-    const auto = !step.checks.some((c) => c.kind === 'stop');
+    const auto = !step.checks.some((c) => c.kind === 'stop' || c.kind === 'pod-replay');
     lines.push(...toneLines(t(s.lang, auto ? 'checksNone' : 'checksNoAuto'), width, 'muted'));
     for (const c of step.checks) lines.push(...leadLines([seg('  - ', 'muted')], [seg(c.title?.[s.lang] ?? c.id)], width));
     return { lines, focus };
@@ -112,20 +112,28 @@ export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: nu
   const check = v.check;
   if (check.status === 'running') lines.push([seg(t(s.lang, check.trigger === 'key' ? 'checking' : 'checkingAuto'), 'muted')]);
   for (const r of check.results) {
+    const spec = step.checks.find((c) => c.id === r.id);
+    // A pod replay's evidence is a summary, then its timeline (drawn below, as the stop timeline is).
+    const [actual, ...timeline] = spec?.kind === 'pod-replay' ? r.actual.split('\n') : [r.actual];
     if (r.status === 'pass') {
-      lines.push(...leadLines([seg('✔ ', 'pass')], [seg(r.title), seg(`  (${r.actual})`, 'muted')], width));
+      lines.push(...leadLines([seg('✔ ', 'pass')], [seg(r.title), seg(`  (${actual})`, 'muted')], width));
     } else if (r.status === 'skipped') {
       lines.push(...toneLines(`∙ ${r.title} (${t(s.lang, 'skipped')})`, width, 'muted'));
     } else {
       focus = lines.length;
       lines.push(...leadLines([seg('✘ ', 'fail')], [seg(r.title, undefined, { bold: true })], width));
       lines.push(...toneLines(`${t(s.lang, 'expected')}: ${r.expected}`, width, undefined, '    '));
-      lines.push(...toneLines(`${t(s.lang, 'actual')}: ${r.actual}`, width, 'fail', '    '));
+      lines.push(...toneLines(`${t(s.lang, 'actual')}: ${actual}`, width, 'fail', '    '));
       const hint = step.hints.find((h) => h.id === r.hint);
       if (hint) lines.push(...mdLines(hint[s.lang], width, [seg('    '), seg(`${t(s.lang, 'hint')}: `, 'accent')]));
     }
-    const spec = step.checks.find((c) => c.id === r.id);
     if (spec?.kind === 'stop' && r.status !== 'skipped') lines.push(...stopTimeline(s, spec, r, width));
+    for (const [i, l] of timeline.entries()) {
+      const tone: Tone = i === 0 ? 'accent' : /SIGKILL|ErrImage/.test(l) ? 'fail' : 'muted';
+      // The head is prose (wrapped between words); the events keep their columns (time, container).
+      if (i === 0 || !/^\s*[\d.]+ s /.test(l)) lines.push(...toneLines(l.trim(), width, tone, '    '));
+      else for (const row of wrapColumns(`  ${l}`, width, '           ')) lines.push([seg(row, tone)]);
+    }
   }
   if (check.status === 'running') {
     for (const c of step.checks.slice(check.results.length)) lines.push(...toneLines(`⋯ ${c.title?.[s.lang] ?? c.id}`, width, 'muted'));

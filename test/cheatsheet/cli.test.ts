@@ -55,9 +55,9 @@ test('nothing found: a hint on stderr and exit 1; no words: the whole sheet by s
 test("a learner's own entries are found and marked personal", async () => {
   const home = mkdtempSync(join(tmpdir(), 'cht-cli-'));
   mkdirSync(join(home, 'config'));
-  writeFileSync(join(home, 'config', 'cheatsheet.yaml'), 'formatVersion: 1\nentries:\n  - id: tidy\n    command: docker system df\n    description: { en: How much space docker uses, ko: 도커 디스크 사용량 }\n');
-  const r = await cheat(['space', 'docker'], { CTR_LEARN_HOME: home });
-  expect(r.stdout.split('\n')[0]).toBe('docker system df [personal]');
+  writeFileSync(join(home, 'config', 'cheatsheet.yaml'), 'formatVersion: 1\nentries:\n  - id: facts\n    command: docker info --format json\n    description: { en: Engine facts as machine-readable text, ko: 엔진 정보를 기계가 읽는 형식으로 }\n');
+  const r = await cheat(['machine-readable', 'facts'], { CTR_LEARN_HOME: home });
+  expect(r.stdout.split('\n')[0]).toBe('docker info --format json [personal]');
 });
 
 afterEach(() => vi.restoreAllMocks());

@@ -5,7 +5,7 @@ import { formatEntry, formatSheet, hitJson } from '../../src/cheatsheet/format';
 import { checkCheatsheet } from '../../src/cheatsheet/lint';
 import { packageRoot } from '../../src/paths';
 
-const sheet = checkCheatsheet(join(packageRoot(), 'cheatsheet'), { shipped: true, lessonTitles: { 'sigterm-trap': { en: 'Graceful shutdown', ko: '우아한 종료' } } }).sheet!;
+const sheet = checkCheatsheet(join(packageRoot(), 'cheatsheet'), { shipped: true, lessonTitles: { 'sigterm-trap': { en: 'Graceful shutdown', ko: '우아한 종료' }, 'stop-signals': { en: 'Stopping well', ko: '잘 멈추기' } } }).sheet!;
 const byId = (id: string) => sheet.entries.find((e) => e.id === id)!;
 const state = { containers: [{ name: 'old', running: false }, { name: 'web', running: true }], networks: ['appnet'], volumes: ['web-data'] };
 
@@ -27,7 +27,7 @@ test('an entry shows its command, description in the chosen language, example, l
     '    SIGKILL 전까지 N초의 유예 시간을 주고 중지',
     '    예 docker stop -t 3 box',
     '    내 환경: docker stop -t 3 web',
-    '    레슨: 우아한 종료',
+    '    레슨: 우아한 종료 · 잘 멈추기',
   ]);
   expect(formatEntry({ ...byId('ps'), personal: true, lessons: [] }, sheet, { lang: 'en' })[0]).toBe('docker ps [personal]');
 });

@@ -72,12 +72,12 @@ test('500 entries: every keystroke of a word is well under 5 ms', () => {
 
 test('a prebuilt index (from the compiled sheet) searches exactly like a fresh one, with personal entries after it', () => {
   const prebuilt = prebuildIndex(index);
-  const mine = { ...sheet.entries[0], id: 'personal-df', command: 'docker system df', description: { en: 'Disk space docker uses', ko: '디스크 사용량' }, tags: [], lessons: [], personal: true };
+  const mine = { ...sheet.entries[0], id: 'personal-df', command: 'docker info --format json', description: { en: 'Engine facts as machine-readable text', ko: '엔진 정보를 기계가 읽는 형식으로' }, tags: [], lessons: [], personal: true };
   const merged = { ...sheet, entries: [...sheet.entries, mine] };
   const fresh = buildCheatIndex(merged);
   const fast = buildCheatIndex(merged, JSON.parse(JSON.stringify(prebuilt)));
   for (const q of ['stop', '포트', 'disk space', 'exce', 'network prune', 'run-options']) {
     expect(searchCheats(fast, q).map((h) => [h.entry.id, h.score])).toEqual(searchCheats(fresh, q).map((h) => [h.entry.id, h.score]));
   }
-  expect(searchCheats(fast, 'disk space', { limit: 1 })[0].entry.id).toBe('personal-df');
+  expect(searchCheats(fast, 'engine facts machine-readable', { limit: 1 })[0].entry.id).toBe('personal-df');
 });

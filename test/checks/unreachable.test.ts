@@ -23,8 +23,8 @@ describe('an unreachable engine', () => {
   afterAll(() => ctx.lab.engine.close());
 
   // Every kind that reads the engine: http, registry-tag and digest talk to 127.0.0.1 first, not to
-  // the engine; a question, workspace-file and the kube kinds read the workspace.
-  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question' | 'workspace-file' | 'digest' | 'manifest' | `kube-${string}`>, CheckSpec> = {
+  // the engine; a question, workspace-file and the kube kinds read the workspace (a pod replay reads its manifest first).
+  const engineKinds: Record<Exclude<CheckKind, 'http' | 'registry-tag' | 'question' | 'workspace-file' | 'digest' | 'manifest' | `kube-${string}` | 'pod-replay'>, CheckSpec> = {
     container: { kind: 'container', container: 'web', state: 'running' },
     restart: { kind: 'restart', container: 'web', policy: 'always' },
     port: { kind: 'port', container: 'web', containerPort: '80' },
@@ -42,6 +42,7 @@ describe('an unreachable engine', () => {
     'published-http': { kind: 'published-http', container: 'web', containerPort: '80' },
     command: { kind: 'command', container: 'web', entrypointForm: 'exec' },
     'log-config': { kind: 'log-config', container: 'web', maxSize: '1m' },
+    'run-config': { kind: 'run-config', container: 'web', init: true },
   };
 
   for (const [kind, check] of Object.entries(engineKinds)) {

@@ -113,6 +113,8 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   'kube-field': { kind: 'kube-field', object: 'Pod/web', path: 'spec.runtimeClassName', refersTo: 'RuntimeClass' },
   // lessons-images
   digest: { kind: 'digest', port: 1, repository: 'greeter', tag: '1.0', sameAs: 'stable' },
+  'pod-replay': { kind: 'pod-replay', object: 'Pod/web', file: 'pod.yaml', name: 'web', scenario: 'delete', preStopBeforeTerm: true },
+  'run-config': { kind: 'run-config', container: 'gone', memory: '64m' },
 });
 
 describe('the evidence of a failed check of every kind, in Korean', () => {

@@ -137,7 +137,7 @@ describe('parseLearnerCommand (src/sandbox/run-command.ts) lets only docker comm
   });
 
   it.for([
-    ['ls -la', '"ls" is not something this prompt runs: it runs docker commands only.', /start your line with docker/],
+    ['ls -la', '"ls" is not something this prompt runs: it runs docker and docker-compose commands only.', /start your line with docker/],
     ['podman ps', '"podman" is not something this prompt runs', /start your line with docker/],
     ['/usr/bin/docker ps', '"/usr/bin/docker" is not something this prompt runs', /start your line with docker/],
     ['sudo docker ps', '"sudo" is not something this prompt runs', /^leave out sudo: the sandbox needs no root$/],

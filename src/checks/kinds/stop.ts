@@ -23,7 +23,7 @@ export const stop: Evaluator<'stop'> = async (check, ctx) => {
   const secs = (performance.now() - started) / 1000;
   const after = await ctx.lab.engine.json<typeof c>('GET', `/containers/${c.Id}/json`);
   const code = after.State.ExitCode;
-  const killed = code === 137 ? say(L, 'stopKilledNote') : code === 143 ? say(L, 'stopTermNote') : '';
+  const killed = code === 137 ? say(L, secs < check.timeoutSeconds - 0.5 ? 'stopKilledEarlyNote' : 'stopKilledNote') : code === 143 ? say(L, 'stopTermNote') : '';
   const actual = say(L, 'stopped', { s: secs.toFixed(1), code, killed });
   const pass =
     (check.maxSeconds === undefined || secs <= check.maxSeconds) &&
