@@ -18,7 +18,11 @@ export async function run(args: Args): Promise<number> {
   const started = performance.now();
   try {
     // Lessons that need no engine are proven without one.
-    if (chosen.some((l) => l.requires.engine)) await reapSessions(api);
+    if (chosen.some((l) => l.requires.engine)) {
+      await reapSessions(api);
+      // Checks read past events; the engine keeps 256, which a busy engine turns over in a minute.
+      await api.recordEvents();
+    }
     const jobs = typeof args.flags.jobs === 'string' ? Number(args.flags.jobs) : 2;
     const verdicts = await verifyLessons(api, chosen, { jobs, onVerdict: args.flags.json ? undefined : (v) => println(formatVerdict(v)) });
     const ok = verdicts.every((v) => v.ok) && broken.length === 0;

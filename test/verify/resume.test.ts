@@ -17,6 +17,8 @@ describe.runIf(api)('a learner who quits and comes back carries on in every less
   const journeys = new Map<string, Journey>();
   beforeAll(async () => {
     await ensureImages(api!);
+    // As the verify command and the app do: past events from a copy, not only the engine's last 256.
+    await api!.recordEvents();
     for (const lesson of lessons) journeys.set(lesson.id, await journey(api as EngineApi, lesson));
   }, 1_800_000);
 
