@@ -56,6 +56,11 @@ async function withoutLabImages(api: EngineApi, snapshot: { ids: string[]; refs:
   const before = new Set(rec.preexistingImageIds);
   const labIds = new Set(labelled.map((i) => i.Id).filter((id) => !before.has(id)));
   const labRefs = new Set(Object.keys(rec.imageRefs));
+  // What the lab named without a label (an import, a pull, a load): its refs' images are the lab's too.
+  for (const ref of labRefs) {
+    const img = await api.maybe<{ Id: string }>('GET', `/images/${encodeURIComponent(ref)}/json`).catch(() => null);
+    if (img && !before.has(img.Id)) labIds.add(img.Id);
+  }
   return { ids: snapshot.ids.filter((id) => !labIds.has(id)), refs: snapshot.refs.filter((r) => !labRefs.has(normalizeRef(r))) };
 }
 

@@ -55,6 +55,9 @@ export interface LessonVerdict {
   errors: string[];
 }
 
+/** The pause after an attempt's commands before its checks (see apply). */
+const SETTLE_MS = 300;
+
 const firstFail = (r: StepResult) => r.checks.find((c) => c.status === 'fail');
 
 /**
@@ -74,6 +77,9 @@ async function apply(sandbox: Lab | null, lesson: Lesson, ws: string, a: Pick<St
       failures.push(`\`${cmd}\` exited ${r.exitCode ?? r.signal}: ${lines.find((l) => /error/i.test(l)) ?? lines.pop()}`);
     }
   }
+  // A learner checks at human speed: a container that fails at once has exited by then, a signal
+  // sent has arrived. Checked within milliseconds, an answer could pass or fail by a race.
+  if (a.commands.length) await new Promise((r) => setTimeout(r, SETTLE_MS));
   return failures;
 }
 

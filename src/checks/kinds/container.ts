@@ -91,6 +91,9 @@ async function removed(ctx: CheckContext, name: string, signals: number[] | unde
   return { pass: signalsOk, expected, actual };
 }
 
+/** How long a check of an absence waits for what was just done to reach the engine's state and events. */
+const SETTLE_MS = 500;
+
 export const container: Evaluator<'container'> = async (check, ctx) => {
   const L = ctx.lang;
   const want = [stateWord(L, check.state)];
@@ -101,6 +104,9 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
   const expected = say(L, 'containerIs', { name: check.container, state: want.join(', ') });
   if (check.state === 'auto-removed') return autoRemoved(ctx, check.container, expected);
   if (check.state === 'removed') return removed(ctx, check.container, check.signals, expected);
+  // "Still running and sent no signal" is proven by an absence: let a signal sent a moment ago
+  // (a kill the engine is still delivering, its event not yet written) show first.
+  if (check.state === 'running' && check.signals?.length === 0) await new Promise((r) => setTimeout(r, SETTLE_MS));
   const c = await ctx.lab.container(check.container);
   if (check.state === 'absent') {
     return { pass: !c, expected, actual: c ? say(L, 'stillThere', { name: check.container, state: describeState(c, c.State.OOMKilled, L) }) : say(L, 'noSuchContainer') };
