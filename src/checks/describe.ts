@@ -1,5 +1,6 @@
 import { say, stateWord } from '../i18n/evidence';
 import { sayKube } from '../kube/say';
+import { sayLive } from '../kube/live/say';
 import type { Check, Lang } from '../lessons/schema';
 
 /** A short title for a check whose lesson gives none, in the learner's language. */
@@ -40,5 +41,7 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     // kube-replay
     case 'pod-replay': return say(lang, 'titlePodReplay', { object: c.object, scenario: say(lang, c.scenario === 'start' ? 'replayStart' : c.scenario === 'delete' ? 'replayDelete' : 'replayLiveness') });
     case 'run-config': return say(lang, 'titleRunConfig', { subject: c.container ?? c.image ?? '' });
+    // kube-live
+    case 'kube-live': return sayLive(lang, 'liveTitle', { object: c.object });
   }
 }

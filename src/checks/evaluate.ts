@@ -30,6 +30,8 @@ import { kubeProbe } from './kinds/kube-probe';
 import { kubeSelector } from './kinds/kube-selector';
 import { kubeVolume } from './kinds/kube-volume';
 import { podReplay } from './kinds/pod-replay';
+import { kubeLive } from './kinds/kube-live';
+import { liveMode } from '../kube/live/mode';
 import type { CheckContext, CheckResult, Outcome, StepResult } from './types';
 
 /** One evaluator per kind; the exhaustive switch makes a new kind a compile error until handled. */
@@ -70,6 +72,8 @@ function evaluate(check: Check, ctx: CheckContext): Promise<Outcome> {
     // kube-replay
     case 'pod-replay': return podReplay(check, ctx);
     case 'run-config': return runConfig(check, ctx);
+    // kube-live
+    case 'kube-live': return kubeLive(check, ctx);
     default: {
       const never: never = check;
       throw new Error(`unknown check kind ${(never as Check).kind}`);
@@ -91,7 +95,13 @@ export async function checkStep(
   const started = performance.now();
   const results: CheckResult[] = [];
   let failed = false;
-  for (const check of step.checks) {
+  // Tier 3 (a step's `live` checks) only once the step's own checks hold, and only when a
+  // kubeconfig context answers: without a cluster the step is graded by its checks alone.
+  const live = step.live?.length && step.checks.length ? step.live : [];
+  let checks: Check[] = step.checks;
+  if (live.length) checks = [...checks, ...live];
+  for (const [i, check] of checks.entries()) {
+    if (i === step.checks.length && (failed || (await liveMode()).state !== 'on')) break;
     const title = check.title?.[lang] ?? describeCheck(check, lang);
     if (failed) {
       const r: CheckResult = { id: check.id, kind: check.kind, title, status: 'skipped', expected: '', actual: '', ms: 0 };

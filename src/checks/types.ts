@@ -12,6 +12,11 @@ export interface CheckContext {
   signal?: AbortSignal;
   /** The language of the evidence (expected, actual); English when not given. */
   lang?: Lang;
+  /**
+   * Whose namespace tier 3 applies into (src/kube/live): `ctr-learn-<short>`, labelled with
+   * `owner`. Absent: this home's learner. `verify` sets its simulated learners'.
+   */
+  learner?: { short: string; owner: string };
 }
 
 /**

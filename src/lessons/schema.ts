@@ -643,6 +643,42 @@ const PodReplayCheck = z.object({
   windowMs: z.number().int().min(1000).max(28_000).optional(),
 }).strict();
 
+// kube-live
+/**
+ * Tier 3: the file applied to a real cluster, into the learner's own namespace (src/kube/live:
+ * boundary, server-side dry run, server-side apply), and the live state graded, waiting up to
+ * `withinSeconds`. Only in a step's `live` list: run only when a kubeconfig context answers
+ * (see Step.live), never part of the offline grading.
+ */
+const KubeLiveCheck = z.object({
+  ...CheckBase,
+  kind: z.literal('kube-live'),
+  /** The file applied (every object in it). */
+  file: KubeFile,
+  /** The Pod, or the Deployment/ReplicaSet/StatefulSet/Job whose pods are graded. */
+  object: KubeRef,
+  /** The container the restarts and env are about (the pod's first if omitted). */
+  container: z.string().min(1).optional(),
+  /** Every pod of the object Ready (a Deployment's: at least its replicas). */
+  podReady: z.literal(true).optional(),
+  /** The container restarted at least this often (e.g. after a failing liveness probe). */
+  restartsAtLeast: z.number().int().min(1).optional(),
+  /** An event about the object's pods with this reason (and text in its message). */
+  event: z
+    .object({
+      reason: z.enum(['Scheduled', 'Pulled', 'Created', 'Started', 'Unhealthy', 'Killing', 'BackOff', 'Failed', 'FailedPostStartHook', 'FailedPreStopHook', 'ErrImageNeverPull']),
+      message: z.string().min(1).optional(),
+    })
+    .strict()
+    .optional(),
+  /** A Service of the file has at least this many endpoints (pods it found), ready ones only unless `ready: false`. */
+  serviceEndpoints: z.object({ service: z.string().min(1), atLeast: z.number().int().min(0), ready: z.boolean().default(true) }).strict().optional(),
+  /** A variable in the container's environment as the app sees it (read with `env` in the container), e.g. SHOP_SERVICE_HOST. */
+  env: z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), matches: z.string().min(1) }).strict().optional(),
+  /** How long the state may take to arrive (default 60 s, at most 300 s). */
+  withinSeconds: z.number().int().min(1).max(300).default(60),
+}).strict();
+
 export const Check = z.discriminatedUnion('kind', [
   ContainerCheck,
   RestartCheck,
@@ -682,6 +718,8 @@ export const Check = z.discriminatedUnion('kind', [
   PodReplayCheck,
   // lessons-api
   RunConfigCheck,
+  // kube-live
+  KubeLiveCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];
@@ -732,6 +770,12 @@ export const Step = z.object({
   alternatives: z.array(Alternative).default([]),
   /** Wrong answers learners really give; each must fail the step at its `failsCheck`. */
   nearMisses: z.array(NearMiss).default([]),
+  /**
+   * Tier 3: checks of the live state on a real cluster (kube-live only), run after `checks` pass
+   * and only when a kubeconfig context answers (src/kube/live/mode.ts). Without a cluster the
+   * step is graded by `checks` alone, as it always is offline.
+   */
+  live: z.array(KubeLiveCheck).optional(),
 }).strict();
 export type Step = z.infer<typeof Step>;
 

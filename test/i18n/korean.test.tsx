@@ -115,6 +115,8 @@ const failing = (): Record<CheckKind, Record<string, unknown>> => ({
   digest: { kind: 'digest', port: 1, repository: 'greeter', tag: '1.0', sameAs: 'stable' },
   'pod-replay': { kind: 'pod-replay', object: 'Pod/web', file: 'pod.yaml', name: 'web', scenario: 'delete', preStopBeforeTerm: true },
   'run-config': { kind: 'run-config', container: 'gone', memory: '64m' },
+  // kube-live (tier 3): fails on its file before it asks any cluster
+  'kube-live': { kind: 'kube-live', object: 'Pod/web', file: 'pod.yaml', podReady: true },
 });
 
 describe('the evidence of a failed check of every kind, in Korean', () => {

@@ -1,0 +1,72 @@
+import { LABEL } from '../../sandbox/labels';
+import type { Cluster } from './client';
+import { statusOf } from './status';
+
+/**
+ * The learner's own namespace on a cluster: `ctr-learn-<short>` (the short form of the
+ * per-learner values, src/lessons/personalize.ts: `ctr-learn-ada`), labelled as ctr-learn's and
+ * the learner's (the same owner value the docker sandbox labels with, src/sandbox/labels.ts).
+ * ctr-learn creates it, applies into it, and deletes only namespaces carrying both labels.
+ */
+export const MANAGED_BY = 'app.kubernetes.io/managed-by';
+export const MANAGED_BY_US = 'ctr-learn';
+/** The label the docker sandbox puts the learner (OS user + ctr-learn home) in; here on the namespace. */
+export const OWNER_LABEL = LABEL.owner;
+
+export function namespaceFor(short: string): string {
+  // A DNS label: lowercase letters, digits and '-', at most 63; the short form is at most 8 [a-z0-9].
+  const s = short.toLowerCase().replace(/[^a-z0-9-]/g, '').replace(/^-+|-+$/g, '').slice(0, 40);
+  return `ctr-learn-${s || 'learner'}`;
+}
+
+export function namespaceLabels(owner: string): Record<string, string> {
+  return { [MANAGED_BY]: MANAGED_BY_US, [OWNER_LABEL]: owner };
+}
+
+/** The label selector of this learner's namespaces (every one ctr-learn made for them). */
+export const ownerSelector = (owner: string) => `${MANAGED_BY}=${MANAGED_BY_US},${OWNER_LABEL}=${owner}`;
+
+export const isOurs = (labels: Record<string, string> | undefined, owner: string): boolean => labels?.[MANAGED_BY] === MANAGED_BY_US && labels?.[OWNER_LABEL] === owner;
+
+export class NotOurNamespace extends Error {
+  constructor(readonly namespace: string) {
+    super(`namespace ${namespace} exists but is not ctr-learn's for this learner`);
+  }
+}
+
+/** Create the namespace (labelled) unless it is there; one that is there must carry our labels. */
+export async function ensureNamespace(c: Cluster, name: string, owner: string): Promise<'created' | 'there'> {
+  try {
+    const ns = await c.core.readNamespace({ name });
+    if (!isOurs(ns.metadata?.labels, owner)) throw new NotOurNamespace(name);
+    // Deleted a moment ago (reset) and still terminating: wait for it to go, then make it anew.
+    if (ns.status?.phase !== 'Terminating') return 'there';
+    const until = Date.now() + 60_000;
+    while (Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 1000));
+      try {
+        await c.core.readNamespace({ name });
+      } catch (err) {
+        if (statusOf(err).code === 404) break;
+        throw err;
+      }
+    }
+  } catch (err) {
+    if (err instanceof NotOurNamespace || statusOf(err).code !== 404) throw err;
+  }
+  await c.core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: namespaceLabels(owner) } } });
+  return 'created';
+}
+
+/** Delete this learner's namespaces (only those carrying both labels, checked again one by one). */
+export async function removeNamespaces(c: Cluster, owner: string): Promise<string[]> {
+  const list = await c.core.listNamespace({ labelSelector: ownerSelector(owner) });
+  const gone: string[] = [];
+  for (const ns of list.items) {
+    const name = ns.metadata?.name;
+    if (!name || !isOurs(ns.metadata?.labels, owner) || ns.status?.phase === 'Terminating') continue;
+    await c.core.deleteNamespace({ name });
+    gone.push(name);
+  }
+  return gone;
+}
