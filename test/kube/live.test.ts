@@ -1,0 +1,308 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyObjects, parseFieldPath } from '../../src/kube/live/apply';
+import { checkBoundary, refusalText } from '../../src/kube/live/boundary';
+import { openCluster } from '../../src/kube/live/client';
+import { detectLiveMode, doctorLine, kubeconfigFiles } from '../../src/kube/live/mode';
+import { MANAGED_BY, namespaceFor, OWNER_LABEL, removeNamespaces } from '../../src/kube/live/namespace';
+import { readManifests } from '../../src/kube/workspace';
+
+const dir = mkdtempSync(join(tmpdir(), 'ctr-kube-live-'));
+const kubeconfig = (name: string, server: string) => {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    `apiVersion: v1
+kind: Config
+clusters: [{ name: c, cluster: { server: "${server}"${server.startsWith('http:') ? ', insecure-skip-tls-verify: true' : ''} } }]
+users: [{ name: u, user: { token: t0ken } }]
+contexts: [{ name: kind-kind, context: { cluster: c, user: u } }]
+current-context: kind-kind
+`,
+  );
+  return file;
+};
+
+/** The learner's workspace: one file of manifests. */
+async function objectsOf(yaml: string, valid = true) {
+  const ws = mkdtempSync(join(dir, 'ws-'));
+  writeFileSync(join(ws, 'pod.yaml'), yaml);
+  const m = await readManifests(ws, 'pod.yaml');
+  if (valid) expect([...m.problems.values()].flat()).toEqual([]);
+  return m.objects;
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+`;
+
+describe('the learner namespace', () => {
+  it('is ctr-learn-<short>, a DNS label', () => {
+    expect(namespaceFor('ada')).toBe('ctr-learn-ada');
+    expect(namespaceFor('m1a2b')).toBe('ctr-learn-m1a2b');
+    expect(namespaceFor('A_da!')).toBe('ctr-learn-ada');
+    expect(namespaceFor('')).toBe('ctr-learn-learner');
+    expect(namespaceFor('ada')).toMatch(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
+  });
+});
+
+describe('the boundary: default to no', () => {
+  it('lets a Pod, Deployment, Service, ConfigMap go into the learner namespace', async () => {
+    const objs = await objectsOf(`${POD}---
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: ctr-learn-ada }
+spec: { selector: { app: web }, ports: [{ port: 80 }] }
+`);
+    expect(checkBoundary(objs, 'ctr-learn-ada')).toEqual([]);
+  });
+
+  it('refuses cluster-scoped kinds, another namespace, the node, and ports outside the namespace, at file:line', async () => {
+    const objs = await objectsOf(`apiVersion: v1
+kind: Namespace
+metadata: { name: prod }
+---
+apiVersion: node.k8s.io/v1
+kind: RuntimeClass
+metadata: { name: gvisor }
+handler: runsc
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: { name: disk }
+spec: { capacity: { storage: 1Gi }, accessModes: [ReadWriteOnce], hostPath: { path: /data } }
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  volumes:
+    - name: root
+      hostPath: { path: / }
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext: { privileged: true }
+      ports: [{ containerPort: 80, hostPort: 80 }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { type: NodePort, selector: { app: web }, ports: [{ port: 80 }] }
+`);
+    const refused = checkBoundary(objs, 'ctr-learn-ada');
+    const text = refused.map((r) => refusalText(r, 'en'));
+    expect(text[0]).toMatch(/^pod\.yaml:2:7 Namespace\/prod: Namespace is not applied by ctr-learn: it is cluster-scoped/);
+    expect(text.some((t) => /RuntimeClass\/gvisor: RuntimeClass is not applied .*cluster-scoped/.test(t))).toBe(true);
+    expect(text.some((t) => /PersistentVolume\/disk: PersistentVolume is not applied/.test(t))).toBe(true);
+    expect(text.some((t) => /^pod\.yaml:\d+:\d+ Pod\/web: names namespace "kube-system"/.test(t))).toBe(true);
+    for (const f of ['hostNetwork', 'hostPath', 'securityContext.privileged', 'hostPort']) expect(text.some((t) => t.includes(`${f} reaches into the node`)), f).toBe(true);
+    expect(text.some((t) => /Service\/web: a Service of type NodePort/.test(t))).toBe(true);
+    // In Korean too.
+    expect(refusalText(refused[0], 'ko')).toContain('클러스터 범위');
+  });
+
+  it('refuses a Role (permissions), even if tier 1 let one through (it does not know the kind)', async () => {
+    const objs = await objectsOf(`apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: { name: r }
+rules: []
+`, false);
+    expect(refusalText(checkBoundary(objs, 'ns')[0], 'en')).toContain('it grants permissions');
+  });
+});
+
+describe('detection (no cluster can run here)', () => {
+  it('no kubeconfig: live mode is off, and doctor says how to get a cluster', async () => {
+    const env = { HOME: join(dir, 'nohome') };
+    expect(kubeconfigFiles(env)).toEqual([]);
+    const m = await detectLiveMode(env);
+    expect(m).toEqual({ state: 'none' });
+    expect(doctorLine(m, 'en').detail).toContain('kind create cluster / k3d cluster create / minikube start');
+    expect(doctorLine(m, 'ko').detail).toContain('로컬 클러스터');
+  });
+
+  it('CTR_LEARN_KUBE=off: off, without reading any kubeconfig', async () => {
+    const m = await detectLiveMode({ KUBECONFIG: kubeconfig('off.yaml', 'https://127.0.0.1:1'), CTR_LEARN_KUBE: 'off' });
+    expect(m).toEqual({ state: 'off' });
+  });
+
+  it('a context at a closed port: a real client-node call fails fast, "does not answer"', async () => {
+    const t0 = Date.now();
+    const m = await detectLiveMode({ KUBECONFIG: kubeconfig('closed.yaml', 'https://127.0.0.1:1') }, 2500);
+    expect(Date.now() - t0).toBeLessThan(2500 + 1000);
+    expect(m).toMatchObject({ state: 'down', context: 'kind-kind', server: 'https://127.0.0.1:1' });
+    expect(doctorLine(m, 'en').detail).toMatch(/^context kind-kind at https:\/\/127\.0\.0\.1:1 does not answer \(.*ECONNREFUSED.*\)/);
+  });
+
+  it('a server that never answers: off within the timeout', async () => {
+    const mute = http.createServer(() => {});
+    await new Promise<void>((r) => mute.listen(0, '127.0.0.1', r));
+    const port = (mute.address() as AddressInfo).port;
+    const t0 = Date.now();
+    const m = await detectLiveMode({ KUBECONFIG: kubeconfig('mute.yaml', `http://127.0.0.1:${port}`) }, 800);
+    expect(Date.now() - t0).toBeLessThan(2500);
+    expect(m).toMatchObject({ state: 'down', reason: 'no answer within 800 ms' });
+    mute.closeAllConnections();
+    mute.close();
+  });
+});
+
+/**
+ * A recording HTTP server that speaks just enough of the Kubernetes API for ctr-learn's requests
+ * to go through. It proves which REQUESTS ctr-learn sends (the boundary: paths under the learner's
+ * namespace, dry run before apply, namespaces created with our labels, only labelled namespaces
+ * deleted). It is NOT evidence that grading is right: no kubelet, no controllers, no real answers.
+ */
+describe('the requests sent to a cluster (recording server, not a cluster)', () => {
+  const seen: { method: string; url: string; body?: unknown }[] = [];
+  const namespaces = new Map<string, { metadata: { name: string; labels?: Record<string, string> } }>();
+  let server: http.Server;
+  let file = '';
+  beforeAll(async () => {
+    namespaces.set('kube-system', { metadata: { name: 'kube-system' } });
+    // Another learner's, and one that only looks like ours (no owner label).
+    namespaces.set('ctr-learn-bo', { metadata: { name: 'ctr-learn-bo', labels: { [MANAGED_BY]: 'ctr-learn', [OWNER_LABEL]: 'u1-bo' } } });
+    namespaces.set('ctr-learn-fake', { metadata: { name: 'ctr-learn-fake', labels: { [MANAGED_BY]: 'ctr-learn' } } });
+    server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        const body = raw ? JSON.parse(raw) : undefined;
+        seen.push({ method: req.method!, url: req.url!, body });
+        const u = new URL(req.url!, 'http://x');
+        const send = (code: number, obj: unknown) => {
+          res.writeHead(code, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(obj));
+        };
+        const notFound = () => send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: 'not found' });
+        if (u.pathname === '/version') return send(200, { major: '1', minor: '31', gitVersion: 'v1.31.0' });
+        if (u.pathname === '/api/v1') {
+          return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [
+            { name: 'pods', namespaced: true, kind: 'Pod', verbs: [] },
+            { name: 'services', namespaced: true, kind: 'Service', verbs: [] },
+            { name: 'namespaces', namespaced: false, kind: 'Namespace', verbs: [] },
+          ] });
+        }
+        if (u.pathname === '/api/v1/namespaces' && req.method === 'POST') {
+          namespaces.set(body.metadata.name, body);
+          return send(201, body);
+        }
+        if (u.pathname === '/api/v1/namespaces' && req.method === 'GET') {
+          // Answers every namespace whatever the selector: ctr-learn must check the labels itself.
+          return send(200, { kind: 'NamespaceList', apiVersion: 'v1', metadata: {}, items: [...namespaces.values()] });
+        }
+        const ns = /^\/api\/v1\/namespaces\/([^/]+)$/.exec(u.pathname);
+        if (ns) {
+          const found = namespaces.get(ns[1]);
+          if (!found) return notFound();
+          if (req.method === 'DELETE') {
+            namespaces.delete(ns[1]);
+            return send(200, { kind: 'Status', status: 'Success' });
+          }
+          return send(200, { ...found, status: { phase: 'Active' } });
+        }
+        const obj = /^\/api\/v1\/namespaces\/([^/]+)\/(pods|services)\/([^/]+)$/.exec(u.pathname);
+        if (obj && req.method === 'PATCH') {
+          if (body.spec?.containers?.[0]?.image === 'refused') {
+            return send(422, { kind: 'Status', status: 'Failure', reason: 'Invalid', code: 422, message: 'Pod "web" is invalid', details: { causes: [{ field: 'spec.containers[0].image', message: 'Invalid value: "refused"' }] } });
+          }
+          return send(200, body);
+        }
+        return notFound();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    file = kubeconfig('rec.yaml', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  });
+  afterAll(() => server?.close());
+
+  it('detects the server: "answers (v1.31.0)"', async () => {
+    const m = await detectLiveMode({ KUBECONFIG: file });
+    expect(m).toMatchObject({ state: 'on', context: 'kind-kind', version: 'v1.31.0' });
+    expect(doctorLine(m, 'en').detail).toMatch(/^context kind-kind at http:\/\/127\.0\.0\.1:\d+ answers \(v1\.31\.0\) — live mode on$/);
+  });
+
+  it('apply: the namespace is created with our labels, each object is dry-run (dryRun=All) before any is applied, all under /namespaces/ours/', async () => {
+    seen.length = 0;
+    const c = (await openCluster(file, 3000))!;
+    const objs = await objectsOf(`${POD}---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { selector: { app: web }, ports: [{ port: 80 }] }
+`);
+    const r = await applyObjects(c, 'ctr-learn-ada', 'u1-ada', objs, 'en');
+    expect(r).toEqual({ ok: true, created: true, replaced: [] });
+    const create = seen.find((s) => s.method === 'POST' && s.url === '/api/v1/namespaces');
+    expect(create?.body).toMatchObject({ kind: 'Namespace', metadata: { name: 'ctr-learn-ada', labels: { [MANAGED_BY]: 'ctr-learn', [OWNER_LABEL]: 'u1-ada' } } });
+    const writes = seen.filter((s) => s.method === 'PATCH');
+    expect(writes.map((w) => `${new URL(w.url, 'http://x').pathname} ${new URL(w.url, 'http://x').searchParams.get('dryRun') ?? 'apply'}`)).toEqual([
+      // The Service first (a pod started after it gets its variables), dry runs before applies.
+      '/api/v1/namespaces/ctr-learn-ada/services/web All',
+      '/api/v1/namespaces/ctr-learn-ada/pods/web All',
+      '/api/v1/namespaces/ctr-learn-ada/services/web apply',
+      '/api/v1/namespaces/ctr-learn-ada/pods/web apply',
+    ]);
+    for (const w of writes) {
+      const q = new URL(w.url, 'http://x').searchParams;
+      expect(q.get('fieldManager')).toBe('ctr-learn');
+      expect((w.body as { metadata: { namespace: string } }).metadata.namespace).toBe('ctr-learn-ada');
+    }
+    // Nothing written outside the learner's namespace but the namespace itself.
+    for (const s of seen.filter((x) => x.method !== 'GET')) expect(s.url).toMatch(/^\/api\/v1\/namespaces(\/ctr-learn-ada\/|\?|$)/);
+  });
+
+  it('a refused object sends no request at all', async () => {
+    seen.length = 0;
+    const c = (await openCluster(file, 3000))!;
+    const objs = await objectsOf(`${POD}  hostNetwork: true\n`);
+    const r = await applyObjects(c, 'ctr-learn-ada', 'u1-ada', objs, 'en');
+    expect(r.ok).toBe(false);
+    expect(seen).toEqual([]);
+  });
+
+  it('a dry run the server refuses: nothing applied, the error at the learner\'s file:line', async () => {
+    seen.length = 0;
+    const c = (await openCluster(file, 3000))!;
+    const objs = await objectsOf(POD.replace('nginx:1.27', 'refused'));
+    const r = await applyObjects(c, 'ctr-learn-ada', 'u1-ada', objs, 'en');
+    expect(r).toEqual({ ok: false, problems: ['pod.yaml:8:7 Pod/web: the cluster refused it in a dry run: spec.containers[0].image: Invalid value: "refused"'] });
+    expect(seen.filter((s) => s.method === 'PATCH' && !s.url.includes('dryRun=All'))).toEqual([]);
+  });
+
+  it('a namespace of that name not labelled ours is left alone', async () => {
+    seen.length = 0;
+    const c = (await openCluster(file, 3000))!;
+    const r = await applyObjects(c, 'ctr-learn-fake', 'u1-ada', await objectsOf(POD), 'en');
+    expect(r.ok).toBe(false);
+    expect(seen.filter((s) => s.method !== 'GET')).toEqual([]);
+  });
+
+  it('removal deletes only the namespaces labelled ours and this learner\'s', async () => {
+    seen.length = 0;
+    const c = (await openCluster(file, 3000))!;
+    expect(await removeNamespaces(c, 'u1-ada')).toEqual(['ctr-learn-ada']);
+    const list = seen.find((s) => s.method === 'GET' && s.url.startsWith('/api/v1/namespaces?'));
+    expect(decodeURIComponent(list!.url)).toContain(`labelSelector=${MANAGED_BY}=ctr-learn,${OWNER_LABEL}=u1-ada`);
+    expect(seen.filter((s) => s.method === 'DELETE').map((s) => s.url)).toEqual(['/api/v1/namespaces/ctr-learn-ada']);
+    expect([...namespaces.keys()].sort()).toEqual(['ctr-learn-bo', 'ctr-learn-fake', 'kube-system']);
+  });
+
+  it('field paths of API causes', () => {
+    expect(parseFieldPath('spec.containers[0].image')).toEqual(['spec', 'containers', 0, 'image']);
+  });
+});
