@@ -8,6 +8,7 @@ import { openProgress } from '../progress/store';
 import { reapSessions, type ReapWhich } from '../sandbox/reap';
 import { isEmpty } from '../sandbox/remove';
 import { connect, pickLang } from './context';
+import { removeLiveLab } from '../kube/live/cleanup';
 
 /** Asks a yes/no question at the terminal; true only for an explicit yes. */
 export type Confirm = (question: string) => Promise<boolean>;
@@ -44,12 +45,15 @@ export async function run(
   const api = connect();
   try {
     const report = await (deps.reap ?? reapSessions)(api, { which });
-    if (args.flags.json) printJson(report);
+    // This learner's live lab too (their namespaces on the current context), with --all/--everyone.
+    const live = which === 'mine-dead' || deps.reap ? null : await removeLiveLab();
+    if (args.flags.json) printJson(live ? { ...report, kubernetes: live } : report);
     else if (isEmpty(report.removed) && report.sessions.length === 0) println(say('cleanNothing'));
     else {
       println(say('cleanDone', { n: report.sessions.length }));
       for (const [kind, names] of Object.entries(report.removed)) if (names.length) println(`  ${kind}: ${names.join(', ')}`);
     }
+    if (!args.flags.json && live?.namespaces.length) println(`  namespaces (${live.context}): ${live.namespaces.join(', ')}`);
     return 0;
   } finally {
     api.close();

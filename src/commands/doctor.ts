@@ -13,6 +13,7 @@ import { peekProgress } from '../progress/peek';
 import { quickCatalog } from '../lessons/cache';
 import { runProcess } from '../proc/run';
 import { configDir, workspacesDir } from '../paths';
+import { detectLiveMode, doctorLine } from '../kube/live/mode';
 
 interface Finding {
   what: string;
@@ -30,6 +31,8 @@ export async function run(args: Args): Promise<number> {
   const report: Record<string, unknown> = {};
   const lang = pickLang(args, peekProgress().data.lang);
   // Asked while the engine is pinged: a hung engine's 2 s are not added to the CLI's start-up.
+  // Asked at the same time: a kubeconfig context that does not answer costs up to 2.5 s.
+  const kube = detectLiveMode();
   const cliVersion = runProcess('docker', ['--version'], { description: 'docker --version', timeoutMs: 5000 }).catch(() => null);
   let api: EngineApi | null = null;
   // Unreachable is "could not check" (exit 2), not "something is missing" (exit 1).
@@ -82,6 +85,10 @@ export async function run(args: Args): Promise<number> {
       ? { what: 'lessons', ok: false, detail: fill(lang, 'doctor.lessonsBroken', { n: broken.length, first: broken[0] }), fix: 'ctr-learn lint' }
       : { what: 'lessons', ok: true, detail: fill(lang, 'doctor.lessonsOk', { n: lessons.length }) },
   );
+  // Tier 3 of the Kubernetes lessons: a cluster is never required, so this line never fails doctor.
+  const live = await kube;
+  findings.push({ what: 'kubernetes', ...doctorLine(live, lang) });
+  report.kubernetes = live;
   findings.push({ what: 'language', ok: true, detail: languageSource(args, lang, peekProgress().data.lang) });
   report.paths = { progress: configDir(), workspaces: workspacesDir() };
   api?.close();

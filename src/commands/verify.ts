@@ -10,6 +10,8 @@ import { lessonsRoot } from '../paths';
 import { reapSessions } from '../sandbox/reap';
 import { verifyLessons, type LessonVerdict, type Proof } from '../verify/verify';
 import { connect } from './context';
+import { liveMode } from '../kube/live/mode';
+import { sayLive } from '../kube/live/say';
 
 /** Prove lessons on this engine: exit 0 only if every lesson holds all four ways. */
 export async function run(args: Args): Promise<number> {
@@ -24,10 +26,17 @@ export async function run(args: Args): Promise<number> {
       await api.recordEvents();
     }
     const jobs = typeof args.flags.jobs === 'string' ? Number(args.flags.jobs) : 2;
-    const verdicts = await verifyLessons(api, chosen, { jobs, onVerdict: args.flags.json ? undefined : (v) => println(formatVerdict(v)) });
+    // Tier 3: a lesson's live checks run only when a kubeconfig context answers; say which.
+    const mode = chosen.some((l) => l.steps.some((s) => s.live?.length)) ? await liveMode() : null;
+    const liveLine = (v: LessonVerdict) => {
+      const n = chosen.find((l) => l.id === v.lessonId)?.steps.reduce((k, s) => k + (s.live?.length ?? 0), 0) ?? 0;
+      if (!n || !mode) return '';
+      return `\n  ${mode.state === 'on' ? `live checks: ${n}, run on context ${mode.context}` : `${sayLive('en', 'notRun')} — ${n} of them`}`;
+    };
+    const verdicts = await verifyLessons(api, chosen, { jobs, onVerdict: args.flags.json ? undefined : (v) => println(formatVerdict(v) + liveLine(v)) });
     const ok = verdicts.every((v) => v.ok) && broken.length === 0;
     const ms = Math.round(performance.now() - started);
-    if (args.flags.json) printJson({ ok, ms, lessons: verdicts, broken });
+    if (args.flags.json) printJson({ ok, ms, lessons: verdicts, broken, ...(mode ? { live: mode.state === 'on' ? { run: true, context: mode.context } : { run: false, why: mode.state } } : {}) });
     else {
       for (const b of broken) println(paint('fail', `! ${b}`));
       println(ok ? paint('pass', `All ${verdicts.length} lesson(s) hold (${(ms / 1000).toFixed(1)} s).`) : paint('fail', `Some lessons do not hold (${(ms / 1000).toFixed(1)} s).`));

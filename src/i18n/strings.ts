@@ -385,6 +385,7 @@ const STRINGS = {
   'doctor.images': { en: 'images', ko: '이미지' },
   'doctor.lessons': { en: 'lessons', ko: '레슨' },
   'doctor.language': { en: 'language', ko: '언어' },
+  'doctor.kubernetes': { en: 'Kubernetes', ko: '쿠버네티스' },
   'doctor.engineOk': { en: 'Docker Engine {version}, API {api} ({os}/{arch})', ko: 'Docker Engine {version}, API {api} ({os}/{arch})' },
   'doctor.engineFix': { en: 'sudo apt-get install -y docker.io && sudo systemctl start docker', ko: 'sudo apt-get install -y docker.io && sudo systemctl start docker' },
   'doctor.noCli': { en: 'the docker command is not on PATH; lessons run your real docker commands', ko: 'PATH에 docker 명령이 없어요. 레슨은 내가 입력한 진짜 docker 명령을 실행해요' },

@@ -77,9 +77,30 @@ export function lintLesson(lesson: Lesson): Problem[] {
         if (!existsSync(join(lesson.dir, src))) at([...path, 'files', dest], 'CTR009', `file "${src}" (for ${dest}) is not in the lesson folder`);
       }
     }
+    // Tier 3: kube-live checks run only from a step's `live` list (only when a cluster answers).
+    step.checks.forEach((check, ci) => {
+      if (check.kind === 'kube-live') at([...sp, 'checks', ci, 'kind'], 'CTR026', `check "${check.id}" is kube-live: put it under the step's live: list (run only when a cluster answers), not under checks: (graded offline)`);
+    });
+    (step.live ?? []).forEach((check, li) => {
+      const lp = [...sp, 'live', li];
+      if (checkIds.has(check.id)) at([...lp, 'id'], 'CTR008', `check id "${check.id}" is used twice in step "${step.id}" (checks and live)`);
+      checkIds.add(`live:${check.id}`);
+      if (check.hint && !hintIds.has(check.hint)) at([...lp, 'hint'], 'CTR006', `live check "${check.id}" names hint "${check.hint}", but the step's hints are: ${[...hintIds].join(', ') || 'none'}`);
+      if (check.env) {
+        try {
+          new RegExp(check.env.matches);
+        } catch (err) {
+          at([...lp, 'env', 'matches'], 'CTR016', `live check "${check.id}": ${(err as Error).message}`);
+        }
+      }
+      if (lesson.track !== 'kubernetes') at(lp, 'CTR026', `live check "${check.id}" in a lesson of track ${lesson.track}: live checks are for the kubernetes track`);
+      if (!step.checks.some((c) => c.kind === 'manifest' && (c.file === undefined || c.file === check.file))) {
+        at(lp, 'CTR026', `live check "${check.id}" applies ${check.file}, which no manifest check of step "${step.id}" validates first: add one (kind: manifest, file: ${check.file})`);
+      }
+    });
     step.nearMisses.forEach((n, ni) => {
       nearMisses++;
-      if (!checkIds.has(n.failsCheck)) at([...sp, 'nearMisses', ni, 'failsCheck'], 'CTR007', `near-miss "${n.id}" names check "${n.failsCheck}", which step "${step.id}" does not have`);
+      if (!checkIds.has(n.failsCheck)) at([...sp, 'nearMisses', ni, 'failsCheck'], 'CTR007', `near-miss "${n.id}" names check "${n.failsCheck}", which step "${step.id}" does not have${checkIds.has(`live:${n.failsCheck}`) ? ' among its offline checks (a live check cannot be proven without a cluster)' : ''}`);
     });
   });
   if (nearMisses === 0) at(['steps'], 'CTR015', 'the lesson has no near-miss answers: add the mistakes learners really make under a step\'s nearMisses');

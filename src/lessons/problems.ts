@@ -32,6 +32,7 @@ export const RULES = {
   CTR022: 'a check calls a host port that is not a per-learner port',
   CTR023: 'two lessons\' per-learner ports share their last two digits',
   CTR025: 'two lessons create objects of one per-learner name',
+  CTR026: 'a kube-live check outside a step\'s live list, in a lesson not of the kubernetes track, or applying a file no manifest check validates',
   CTR024: 'question is not well formed (answer not a choice, not 2-5 choices, more than one per step, an attempt answers what is not there)',
 } as const;
 export type RuleCode = keyof typeof RULES;

@@ -11,6 +11,8 @@ import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspa
 import { clearAnswers, saveAnswers } from '../workspace/answers';
 import { normalizeRef } from '../engine/objects';
 import { personalize, type Learner } from '../lessons/personalize';
+import { liveMode } from '../kube/live/mode';
+import { removeLiveLab } from '../kube/live/cleanup';
 import { noEngineLab } from '../sandbox/no-engine';
 
 /**
@@ -98,6 +100,10 @@ export async function verifyLesson(api: EngineApi, template: Lesson, opts: { sig
   const verdict: LessonVerdict = { lessonId: template.id, ok: false, ms: 0, blank: [], reference: [], alternatives: [], nearMisses: [], sideBySide: [], errors: [] };
   const { ada, bo, cy } = VERIFY_LEARNERS;
   await Promise.all([proveFourWays(api, personalize(template, ada), ada, verdict, opts), proveNeighbours(api, template, bo, cy, verdict, opts)]);
+  // Tier 3 ran (a cluster answered): the verify learners' namespaces go with their labs.
+  if (template.steps.some((s) => s.live?.length) && (await liveMode()).state === 'on') {
+    for (const l of [ada, bo]) await removeLiveLab(ownerOf(l)).catch((err: Error) => verdict.errors.push(`live lab of ${l.short}: ${err.message}`));
+  }
   const all = [...verdict.blank, ...verdict.reference, ...verdict.alternatives, ...verdict.nearMisses, ...verdict.sideBySide];
   verdict.ok = verdict.errors.length === 0 && all.every((p) => p.ok) && verdict.reference.length === template.steps.length;
   verdict.ms = performance.now() - started;
@@ -142,7 +148,7 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
   });
   if (!lab) return;
   const { sandbox, ws } = lab;
-  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal };
+  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal, learner: { short: learner.short, owner: ownerOf(learner) } };
   const who = `${learner.short}`;
   try {
     for (const [k, step] of lesson.steps.entries()) {
@@ -197,7 +203,7 @@ async function proveFourWays(api: EngineApi, lesson: Lesson, learner: Learner, v
   });
   if (!lab) return;
   const { sandbox, ws } = lab;
-  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal };
+  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal, learner: { short: learner.short, owner: ownerOf(learner) } };
   try {
     for (const step of lesson.steps) {
       const r = await checkStep(step, ctx);

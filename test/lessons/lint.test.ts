@@ -65,6 +65,7 @@ const EXPECTED: Record<RuleCode, Expected> = {
   CTR024: { lesson: 'answer-not-a-choice', file: 'lesson.yaml', at: 'answer: e' },
   // Needs two lessons (a-first-lesson holds web first): the second one's name is reported.
   CTR025: { lesson: 'names-share-base', file: 'lesson.yaml', at: 'site: { name: web }' },
+  CTR026: { lesson: 'live-check-offline', file: 'lesson.yaml', at: 'kind: kube-live' },
 };
 
 const CODES = Object.keys(RULES) as RuleCode[];
