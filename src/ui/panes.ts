@@ -1,4 +1,5 @@
 import type { CheckResult } from '../checks/types';
+import { liveModeLine } from '../kube/live/line';
 import { t } from '../i18n/strings';
 import type { Check, Lesson } from '../lessons/schema';
 import { fromMarkdown, seg, type UiLine, type UiSeg } from './components/Lines';
@@ -106,6 +107,8 @@ export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: nu
   if (!v.check) {
     const auto = !step.checks.some((c) => c.kind === 'stop' || c.kind === 'pod-replay');
     lines.push(...toneLines(t(s.lang, auto ? 'checksNone' : 'checksNoAuto'), width, 'muted'));
+    const live = lesson.track === 'kubernetes' ? liveModeLine(s.lang) : null;
+    if (live) lines.push(...toneLines(live, width, 'muted'));
     for (const c of step.checks) lines.push(...leadLines([seg('  - ', 'muted')], [seg(c.title?.[s.lang] ?? c.id)], width));
     return { lines, focus };
   }

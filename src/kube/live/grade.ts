@@ -28,7 +28,8 @@ export interface LiveRun {
 /** The labels that find a workload's pods (a Pod is found by name). */
 function selectorOf(o: KubeObject): string | null {
   const spec = isObj(o.data.spec) ? o.data.spec : {};
-  const sel = isObj(spec.selector) && isObj(spec.selector.matchLabels) ? spec.selector.matchLabels : isObj(spec.template) && isObj(spec.template.metadata) && isObj(spec.template.metadata.labels) ? spec.template.metadata.labels : null;
+  // A Service finds pods by its plain selector; a workload by its selector's matchLabels.
+  const sel = o.kind === 'Service' ? (isObj(spec.selector) ? spec.selector : null) : isObj(spec.selector) && isObj(spec.selector.matchLabels) ? spec.selector.matchLabels : isObj(spec.template) && isObj(spec.template.metadata) && isObj(spec.template.metadata.labels) ? spec.template.metadata.labels : null;
   return sel ? Object.entries(sel).map(([k, v]) => `${k}=${String(v)}`).join(',') : null;
 }
 

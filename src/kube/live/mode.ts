@@ -94,3 +94,8 @@ export function doctorLine(m: LiveMode, lang: Lang): { ok: boolean; detail: stri
     case 'on': return { ok: true, detail: sayLive(lang, 'doctorOn', { context: m.context, server: m.server, version: m.version }) };
   }
 }
+
+/** The answer already known to this process (undefined: not asked yet, or still being asked). */
+export function liveModeNow(): LiveMode | undefined {
+  return cached?.value;
+}
