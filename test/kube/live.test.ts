@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyObjects, parseFieldPath } from '../../src/kube/live/apply';
 import { checkBoundary, refusalText } from '../../src/kube/live/boundary';
 import { openCluster } from '../../src/kube/live/client';
-import { detectLiveMode, doctorLine, kubeconfigFiles } from '../../src/kube/live/mode';
+import { detectLiveMode, doctorLine, kubeconfigFiles, type LiveMode } from '../../src/kube/live/mode';
+import { gradeLive, type LiveCheck } from '../../src/kube/live/grade';
 import { MANAGED_BY, namespaceFor, OWNER_LABEL, removeNamespaces } from '../../src/kube/live/namespace';
 import { readManifests } from '../../src/kube/workspace';
 
@@ -215,6 +216,20 @@ describe('the requests sent to a cluster (recording server, not a cluster)', () 
           }
           return send(200, { ...found, status: { phase: 'Active' } });
         }
+        // Just enough state for the grading code to read (shapes, not a cluster's behaviour).
+        const pod = (name: string, ready: boolean, restarts: number) => ({
+          metadata: { name, namespace: 'ctr-learn-ada' },
+          status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }], containerStatuses: [{ name: 'web', ready, restartCount: restarts, image: 'nginx:1.27', imageID: '', state: { running: {} } }] },
+        });
+        if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/pods/web') return send(200, pod('web', true, 2));
+        if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/pods') return send(200, { metadata: {}, items: u.searchParams.get('labelSelector') === 'app=web' ? [pod('web-1', true, 0), pod('web-2', false, 0)] : [] });
+        if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/events') {
+          return send(200, { metadata: {}, items: [{ metadata: { name: 'e1' }, involvedObject: { kind: 'Pod', name: 'web' }, reason: 'Unhealthy', message: 'Liveness probe failed: cat: /tmp/healthy: No such file' }] });
+        }
+        if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/services/web') return send(200, { metadata: { name: 'web' }, spec: { selector: { app: 'web' } } });
+        if (req.method === 'GET' && u.pathname === '/apis/discovery.k8s.io/v1/namespaces/ctr-learn-ada/endpointslices') {
+          return send(200, { metadata: {}, items: [{ addressType: 'IPv4', metadata: { name: 'web-x' }, endpoints: [{ addresses: ['10.0.0.1'], conditions: { ready: true } }, { addresses: ['10.0.0.2'], conditions: { ready: false } }] }] });
+        }
         const obj = /^\/api\/v1\/namespaces\/([^/]+)\/(pods|services)\/([^/]+)$/.exec(u.pathname);
         if (obj && req.method === 'PATCH') {
           if (body.spec?.containers?.[0]?.image === 'refused') {
@@ -300,6 +315,25 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
     expect(decodeURIComponent(list!.url)).toContain(`labelSelector=${MANAGED_BY}=ctr-learn,${OWNER_LABEL}=u1-ada`);
     expect(seen.filter((s) => s.method === 'DELETE').map((s) => s.url)).toEqual(['/api/v1/namespaces/ctr-learn-ada']);
     expect([...namespaces.keys()].sort()).toEqual(['ctr-learn-bo', 'ctr-learn-fake', 'kube-system']);
+  });
+
+  it('grading reads pods, restarts, events and endpoint slices (shapes only: NOT evidence that grading is right)', async () => {
+    const mode = (await detectLiveMode({ KUBECONFIG: file })) as Extract<LiveMode, { state: 'on' }>;
+    const objs = await objectsOf(`${POD}---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { selector: { app: web }, ports: [{ port: 80 }] }
+`);
+    const pod = objs.find((o) => o.kind === 'Pod')!;
+    const base = { kind: 'kube-live' as const, id: 'c', file: 'pod.yaml', object: 'Pod/web', withinSeconds: 1 };
+    const run = (c: Partial<LiveCheck>, object = pod) => gradeLive({ ...base, ...c } as LiveCheck, { mode, objects: objs, object, learner: { short: 'ada', owner: 'u1-ada' }, expected: 'x', lang: 'en', pollMs: 100 });
+    expect(await run({ podReady: true, restartsAtLeast: 2, event: { reason: 'Unhealthy', message: 'Liveness' } })).toMatchObject({ pass: true, actual: expect.stringContaining('web restarted 2 time(s); events: Unhealthy: Liveness probe failed') });
+    expect(await run({ restartsAtLeast: 3 })).toMatchObject({ pass: false });
+    expect(await run({ event: { reason: 'Killing' } })).toMatchObject({ pass: false, actual: expect.stringContaining('events: Unhealthy') });
+    const svc = objs.find((o) => o.kind === 'Service')!;
+    expect(await run({ object: 'Service/web', serviceEndpoints: { service: 'web', atLeast: 2, ready: false } }, svc)).toMatchObject({ pass: true, actual: expect.stringContaining('Service web: 1 ready, 1 not ready') });
+    expect(await run({ object: 'Service/web', podReady: true, serviceEndpoints: { service: 'web', atLeast: 2, ready: true } }, svc)).toMatchObject({ pass: false, actual: expect.stringContaining('web-2 Running') });
   });
 
   it('field paths of API causes', () => {
