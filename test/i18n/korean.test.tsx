@@ -15,6 +15,7 @@ import type { LabReader } from '../../src/sandbox/lab';
 import { CTRL, ENTER, key, readyState, renderApp, run } from '../ui/helpers';
 import { englishWords } from './english';
 import { kubeStrings } from '../../src/kube/say';
+import { liveStrings } from '../../src/kube/live/say';
 
 /**
  * The Korean UI has no English in it: every catalogue string, the evidence of a failed check of
@@ -33,6 +34,7 @@ describe('the Korean catalogues', () => {
     for (const s of allStrings('ko')) noEnglish('strings.ts', s);
     for (const s of evidenceStrings('ko')) noEnglish('evidence.ts', s);
     for (const s of kubeStrings('ko')) noEnglish('kube/say.ts', s);
+    for (const s of liveStrings('ko')) noEnglish('kube/live/say.ts', s);
   });
 
   it('the test finds English: an English sentence is caught, commands, flags and files are not', () => {

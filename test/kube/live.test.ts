@@ -132,7 +132,7 @@ describe('detection (no cluster can run here)', () => {
     expect(kubeconfigFiles(env)).toEqual([]);
     const m = await detectLiveMode(env);
     expect(m).toEqual({ state: 'none' });
-    expect(doctorLine(m, 'en').detail).toContain('kind create cluster / k3d cluster create / minikube start');
+    expect(doctorLine(m, 'en').detail).toContain('`kind create cluster` / `k3d cluster create` / `minikube start`');
     expect(doctorLine(m, 'ko').detail).toContain('로컬 클러스터');
   });
 
@@ -295,7 +295,7 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
     const c = (await openCluster(file, 3000))!;
     const objs = await objectsOf(POD.replace('nginx:1.27', 'refused'));
     const r = await applyObjects(c, 'ctr-learn-ada', 'u1-ada', objs, 'en');
-    expect(r).toEqual({ ok: false, problems: ['pod.yaml:8:7 Pod/web: the cluster refused it in a dry run: spec.containers[0].image: Invalid value: "refused"'] });
+    expect(r).toEqual({ ok: false, problems: ['pod.yaml:8:7 Pod/web: the cluster refused it in a dry run (`dryRun=All`): spec.containers[0].image: Invalid value: "refused"'] });
     expect(seen.filter((s) => s.method === 'PATCH' && !s.url.includes('dryRun=All'))).toEqual([]);
   });
 

@@ -9,18 +9,18 @@ const LIVE = {
   // detection (doctor, the lesson line)
   doctorOn: { en: 'context {context} at {server} answers ({version}) — live mode on', ko: '컨텍스트 {context} ({server}) 가 응답해요 ({version}) — 라이브 모드 켜짐' },
   doctorNone: {
-    en: 'no kubeconfig — the Kubernetes lessons are graded offline and replayed on docker; for live mode start a local cluster (kind create cluster / k3d cluster create / minikube start)',
-    ko: 'kubeconfig 가 없어요 — 쿠버네티스 레슨은 오프라인으로 채점하고 docker 에서 재현해요. 라이브 모드를 쓰려면 로컬 클러스터를 띄우세요 (kind create cluster / k3d cluster create / minikube start)',
+    en: 'no kubeconfig — the Kubernetes lessons are graded offline and replayed on docker; for live mode start a local cluster (`kind create cluster` / `k3d cluster create` / `minikube start`)',
+    ko: '`kubeconfig` 가 없어요 — 쿠버네티스 레슨은 오프라인으로 채점하고 docker 에서 재현해요. 라이브 모드를 쓰려면 로컬 클러스터를 띄우세요 (`kind create cluster` / `k3d cluster create` / `minikube start`)',
   },
   doctorDown: { en: 'context {context} at {server} does not answer ({reason}) — live mode off', ko: '컨텍스트 {context} ({server}) 가 응답하지 않아요 ({reason}) — 라이브 모드 꺼짐' },
-  doctorNoContext: { en: 'the kubeconfig {file} has no current context — live mode off', ko: 'kubeconfig {file} 에 현재 컨텍스트가 없어요 — 라이브 모드 꺼짐' },
+  doctorNoContext: { en: 'the kubeconfig {file} has no current context — live mode off', ko: '`kubeconfig` {file} 에 현재 컨텍스트가 없어요 — 라이브 모드 꺼짐' },
   doctorOff: { en: 'live mode turned off (CTR_LEARN_KUBE=off)', ko: '라이브 모드를 껐어요 (CTR_LEARN_KUBE=off)' },
   doctorDownFix: { en: 'start the cluster (kind/k3d/minikube), or `kubectl config use-context` one that runs', ko: '클러스터를 시작하거나 (kind/k3d/minikube), 실행 중인 컨텍스트로 `kubectl config use-context` 하세요' },
-  lineOn: { en: 'Live mode: on (context {context}, namespace {namespace})', ko: '라이브 모드: 켜짐 (컨텍스트 {context}, 네임스페이스 {namespace})' },
+  lineOn: { en: 'Live mode: on (context {context}, namespace {namespace})', ko: '라이브 모드: 켜짐 (컨텍스트 `{context}`, 네임스페이스 `{namespace}`)' },
   lineOff: { en: 'Live mode: off — no cluster answered; see `ctr-learn doctor`', ko: '라이브 모드: 꺼짐 — 응답한 클러스터가 없어요. `ctr-learn doctor` 를 보세요' },
   lineOptOut: { en: 'Live mode: off (CTR_LEARN_KUBE=off)', ko: '라이브 모드: 꺼짐 (CTR_LEARN_KUBE=off)' },
   notRun: { en: 'live checks: not run (no cluster)', ko: '라이브 확인: 실행 안 함 (클러스터 없음)' },
-  timeout: { en: 'no answer within {ms} ms', ko: '{ms} ms 안에 응답 없음' },
+  timeout: { en: 'no answer within {ms} ms', ko: '{ms}밀리초 안에 응답 없음' },
 
   // the boundary ("default to no")
   refusedKind: {
@@ -30,18 +30,18 @@ const LIVE = {
   whyClusterScoped: { en: 'it is cluster-scoped (it would change the cluster for everyone, not your namespace)', ko: '클러스터 범위 오브젝트예요 (내 네임스페이스가 아니라 클러스터 전체를 바꿔요)' },
   whyRbac: { en: 'it grants permissions', ko: '권한을 주는 오브젝트예요' },
   whyNotListed: { en: 'it is not a kind the lessons use', ko: '레슨에서 쓰는 종류가 아니에요' },
-  refusedNamespace: { en: 'names namespace "{ns}": ctr-learn applies only into your own namespace {mine} (leave metadata.namespace out)', ko: '네임스페이스 "{ns}" 를 지정했어요. ctr-learn 은 내 네임스페이스 {mine} 에만 적용해요 (metadata.namespace 를 빼세요)' },
+  refusedNamespace: { en: 'names namespace "{ns}": ctr-learn applies only into your own namespace {mine} (leave metadata.namespace out)', ko: '네임스페이스 "{ns}" 를 지정했어요. ctr-learn 은 내 네임스페이스 `{mine}` 에만 적용해요 (metadata.namespace 를 빼세요)' },
   refusedHost: { en: '{field} reaches into the node ({what}): refused in a shared cluster', ko: '{field} 는 노드에 직접 손대요 ({what}). 공유 클러스터에서는 거부해요' },
-  refusedServiceType: { en: 'a Service of type {type} opens a port outside your namespace: use ClusterIP (the default)', ko: '{type} 타입 서비스는 내 네임스페이스 밖으로 포트를 열어요. ClusterIP(기본값)를 쓰세요' },
-  refusedNsNotOurs: { en: 'namespace {ns} exists but was not made by ctr-learn for you (label {label} missing): ctr-learn leaves it alone', ko: '네임스페이스 {ns} 가 있지만 ctr-learn 이 나를 위해 만든 게 아니에요 ({label} 라벨 없음). 건드리지 않아요' },
+  refusedServiceType: { en: 'a Service of type {type} opens a port outside your namespace: use `ClusterIP` (the default)', ko: '{type} 타입 서비스는 내 네임스페이스 밖으로 포트를 열어요. `ClusterIP`(기본값)를 쓰세요' },
+  refusedNsNotOurs: { en: 'namespace {ns} exists but was not made by ctr-learn for you (label {label} missing): ctr-learn leaves it alone', ko: '네임스페이스 `{ns}` 가 있지만 ctr-learn 이 나를 위해 만든 게 아니에요 ({label} 라벨 없음). 건드리지 않아요' },
 
   // apply
-  dryRunRefused: { en: 'the cluster refused it in a dry run: {message}', ko: '클러스터가 dry run 에서 거부했어요: {message}' },
+  dryRunRefused: { en: 'the cluster refused it in a dry run (`dryRun=All`): {message}', ko: '클러스터가 시험 적용(`dryRun=All`)에서 거부했어요: {message}' },
   applyFailed: { en: 'the cluster refused the apply: {message}', ko: '클러스터가 적용을 거부했어요: {message}' },
 
   // the kube-live check
-  wantApplied: { en: '{file} applied to {namespace}', ko: '{file} 을 {namespace} 에 적용' },
-  wantReady: { en: 'the pod(s) of {object} Ready', ko: '{object} 의 파드가 Ready' },
+  wantApplied: { en: '{file} applied to {namespace}', ko: '{file} 을 `{namespace}` 에 적용' },
+  wantReady: { en: 'the pod(s) of {object} Ready', ko: '{object} 의 파드가 `Ready`' },
   wantRestarts: { en: 'container {container} restarted at least {n} time(s)', ko: '{container} 컨테이너가 {n}번 이상 재시작' },
   wantEvent: { en: 'an event {reason}{about}', ko: '{reason} 이벤트{about}' },
   wantEndpoints: { en: 'Service {service} has at least {n} endpoint(s){ready}', ko: '서비스 {service} 의 엔드포인트가 {n}개 이상{ready}' },
@@ -49,12 +49,12 @@ const LIVE = {
   wantEnv: { en: '{name} in container {container} matching /{matches}/', ko: '{container} 컨테이너의 {name} 이 /{matches}/ 에 맞음' },
   within: { en: 'within {s} s', ko: '{s}초 안에' },
   actPods: { en: 'pods: {pods}', ko: '파드: {pods}' },
-  actNoPods: { en: 'no pod of {object} in {namespace}', ko: '{namespace} 에 {object} 의 파드가 없어요' },
+  actNoPods: { en: 'no pod of {object} in {namespace}', ko: '`{namespace}` 에 {object} 의 파드가 없어요' },
   actRestarts: { en: '{container} restarted {n} time(s)', ko: '{container} 재시작 {n}번' },
   actEvents: { en: 'events: {events}', ko: '이벤트: {events}' },
   actNoEvents: { en: 'no event', ko: '이벤트 없음' },
   actEndpoints: { en: 'Service {service}: {ready} ready, {notReady} not ready', ko: '서비스 {service}: 준비됨 {ready}, 준비 안 됨 {notReady}' },
-  actNoService: { en: 'no Service {service} in {namespace}', ko: '{namespace} 에 서비스 {service} 가 없어요' },
+  actNoService: { en: 'no Service {service} in {namespace}', ko: '`{namespace}` 에 서비스 {service} 가 없어요' },
   actEnv: { en: '{name}={value}', ko: '{name}={value}' },
   actNoEnv: { en: '{name} is not set in {container} (variables: {names})', ko: '{container} 에 {name} 이 없어요 (변수: {names})' },
   actEnvFrom: { en: ' (read with `env` in the container)', ko: ' (컨테이너 안에서 `env` 로 읽음)' },
@@ -66,4 +66,9 @@ export type LiveKey = keyof typeof LIVE;
 
 export function sayLive(lang: Lang | undefined, key: LiveKey, vars: Record<string, string | number> = {}): string {
   return LIVE[key][lang ?? 'en'].replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
+}
+
+/** Every string of one language (the Korean test looks for English in them). */
+export function liveStrings(lang: Lang): string[] {
+  return Object.values(LIVE).map((s) => s[lang]);
 }
