@@ -148,7 +148,7 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
   });
   if (!lab) return;
   const { sandbox, ws } = lab;
-  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal, learner: { short: learner.short, owner: ownerOf(learner) } };
+  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal, learner: { short: `verify-${learner.short}`, owner: ownerOf(learner) } };
   const who = `${learner.short}`;
   try {
     for (const [k, step] of lesson.steps.entries()) {
@@ -203,7 +203,7 @@ async function proveFourWays(api: EngineApi, lesson: Lesson, learner: Learner, v
   });
   if (!lab) return;
   const { sandbox, ws } = lab;
-  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal, learner: { short: learner.short, owner: ownerOf(learner) } };
+  const ctx = { lab: lab.reader, workspace: ws, signal: opts.signal, learner: { short: `verify-${learner.short}`, owner: ownerOf(learner) } };
   try {
     for (const step of lesson.steps) {
       const r = await checkStep(step, ctx);

@@ -221,6 +221,7 @@ describe('the requests sent to a cluster (recording server, not a cluster)', () 
           metadata: { name, namespace: 'ctr-learn-ada' },
           status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }], containerStatuses: [{ name: 'web', ready, restartCount: restarts, image: 'nginx:1.27', imageID: '', state: { running: {} } }] },
         });
+        if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/serviceaccounts/default') return send(200, { metadata: { name: 'default' } });
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/pods/web') return send(200, pod('web', true, 2));
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/pods') return send(200, { metadata: {}, items: u.searchParams.get('labelSelector') === 'app=web' ? [pod('web-1', true, 0), pod('web-2', false, 0)] : [] });
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/events') {

@@ -110,8 +110,10 @@ async function look(c: Cluster, ns: string, chk: LiveCheck, run: LiveRun, contai
   }
   if (chk.env) {
     const running = pods.find((p) => p.status?.containerStatuses?.some((s) => s.name === container && s.state?.running));
-    if (!running) pass = false;
-    else {
+    if (!running) {
+      facts.push(sayLive(L, 'actNotRunning', { container }));
+      pass = false;
+    } else {
       // The environment as the app sees it: the kubelet adds the Service variables when the container starts.
       const out = await c.exec(ns, running.metadata!.name!, container, ['env'], 10_000);
       const vars = new Map(out.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] as const));

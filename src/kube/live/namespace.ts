@@ -55,6 +55,18 @@ export async function ensureNamespace(c: Cluster, name: string, owner: string): 
     if (err instanceof NotOurNamespace || statusOf(err).code !== 404) throw err;
   }
   await c.core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: namespaceLabels(owner) } } });
+  // A pod is refused until the namespace's `default` ServiceAccount exists (a controller makes it
+  // a moment after the namespace): wait for it, at most 15 s, so the first dry run is not refused for that.
+  const until = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await c.core.readNamespacedServiceAccount({ name: 'default', namespace: name });
+      break;
+    } catch (err) {
+      if (statusOf(err).code !== 404 || Date.now() > until) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   return 'created';
 }
 

@@ -57,6 +57,7 @@ const LIVE = {
   actNoService: { en: 'no Service {service} in {namespace}', ko: '`{namespace}` 에 서비스 {service} 가 없어요' },
   actEnv: { en: '{name}={value}', ko: '{name}={value}' },
   actNoEnv: { en: '{name} is not set in {container} (variables: {names})', ko: '{container} 에 {name} 이 없어요 (변수: {names})' },
+  actNotRunning: { en: 'container {container} is not running (its environment is read inside it)', ko: '{container} 컨테이너가 실행 중이 아니에요 (환경 변수는 컨테이너 안에서 읽어요)' },
   actEnvFrom: { en: ' (read with `env` in the container)', ko: ' (컨테이너 안에서 `env` 로 읽음)' },
   actWaited: { en: 'after {s} s', ko: '{s}초 뒤' },
   liveTitle: { en: 'on the cluster: {object}', ko: '클러스터에서: {object}' },
