@@ -2,12 +2,12 @@ import { render } from 'ink-testing-library';
 import type { Check, Lesson, Step } from '../../src/lessons/schema';
 import type { ProgressData } from '../../src/progress/store';
 import { App } from '../../src/ui/App';
-import type { AppEvent, Effect } from '../../src/ui/events';
-import type { KeyInfo } from '../../src/ui/keys';
-import { reduce } from '../../src/ui/reducer';
-import { initialState, type AppState } from '../../src/ui/state';
-import { Store } from '../../src/ui/store';
-import { loadMarkdown } from '../../src/ui/render-markdown';
+import type { AppEvent, Effect } from '../../src/ui/state/events';
+import type { KeyInfo } from '../../src/ui/input/keys';
+import { reduce } from '../../src/ui/state/reducer';
+import { initialState, type AppState } from '../../src/ui/state/state';
+import { Store } from '../../src/ui/state/store';
+import { loadMarkdown } from '../../src/ui/text/render-markdown';
 
 // The app loads its Markdown renderer right after the first frame; screens under test have it from the start.
 await loadMarkdown();

@@ -1,8 +1,8 @@
-import { exampleValues, pickNames } from '../cheatsheet/fill';
-import { PLACEHOLDER, PLACEHOLDER_TYPES, quoteWord, type PlaceholderTypeName } from '../cheatsheet/template';
-import type { CheatEntry } from '../cheatsheet/types';
-import { editLine, type LineOp } from './line-editor';
-import { promptWith, type PromptState } from './state';
+import { exampleValues, pickNames } from '../../cheatsheet/fill';
+import { PLACEHOLDER, PLACEHOLDER_TYPES, quoteWord, type PlaceholderTypeName } from '../../cheatsheet/template';
+import type { CheatEntry } from '../../cheatsheet/types';
+import { editLine, type LineOp } from '../input/line-editor';
+import { promptWith, type PromptState } from '../state/state';
 
 /**
  * Filling a cheat sheet entry's placeholders before it is used: each `<name:type>` is a field,

@@ -1,7 +1,7 @@
-import { showTemplate } from '../cheatsheet/template';
-import type { CheatEntry } from '../cheatsheet/types';
-import type { AppState } from './state';
-import { lessonStatus } from './state';
+import { showTemplate } from '../../cheatsheet/template';
+import type { CheatEntry } from '../../cheatsheet/types';
+import type { AppState } from '../state/state';
+import { lessonStatus } from '../state/state';
 
 export interface CheatRow {
   entry: CheatEntry;

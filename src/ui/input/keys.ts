@@ -1,8 +1,8 @@
-import type { StringKey } from '../i18n/strings';
-import { hasPictures } from '../pictures/subjects';
+import type { StringKey } from '../../i18n/strings';
+import { hasPictures } from '../../pictures/subjects';
 import type { LineOp } from './line-editor';
 import { letters, openQuestion } from './question';
-import type { AppState, Pane } from './state';
+import type { AppState, Pane } from '../state/state';
 
 /** Ink's key flags (the subset we read). */
 export interface KeyInfo {
@@ -115,7 +115,7 @@ export const BINDINGS: Binding[] = [
   // Avoided: Ctrl-S/Q (flow control), Ctrl-Z (suspend), Ctrl-M (= Enter), Ctrl-I (= Tab),
   // Ctrl-H (= Backspace), Ctrl-[ (= Esc), Ctrl-V (paste in some terminals).
   // While the step's question is open (no right answer saved), Enter on a line that is exactly one
-  // of its letters answers it; on any other line it runs the line, as always (lesson-reducer.ts).
+  // of its letters answers it; on any other line it runs the line, as always (state/lesson-actions.ts).
   { scope: 'lesson', keys: ['enter'], label: 'a/b Enter', labelFor: (s) => `${letters(openQuestion(s)!)} Enter`, help: 'key.answer', action: { type: 'answer' }, footer: true, when: (s) => openQuestion(s) !== undefined },
   { scope: 'lesson', keys: ['enter'], label: 'Enter', help: 'key.run', action: { type: 'submit' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+t'], label: 'Ctrl-T', help: 'key.check', action: { type: 'check' }, footer: true },

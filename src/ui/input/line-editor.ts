@@ -1,5 +1,5 @@
-import { MAX_LINE, promptWith, type PromptState } from './state';
-import { displayWidth } from './text';
+import { MAX_LINE, promptWith, type PromptState } from '../state/state';
+import { displayWidth } from '../text/text';
 
 /** Editing operations on the prompt line (readline-like). Pure. */
 export type LineOp =

@@ -1,11 +1,11 @@
-import type { CheckOf, ChoiceId, Lang, Lesson, Step } from '../lessons/schema';
-import type { AppState, LessonView } from './state';
-import { tf } from './text';
+import type { CheckOf, ChoiceId, Lang, Lesson, Step } from '../../lessons/schema';
+import type { AppState, LessonView } from '../state/state';
+import { tf } from '../text/text';
 
 /**
  * Concept questions in the app: the step's text shows the question with its lettered choices;
  * while it is open (no right answer saved yet), Enter on a line that is exactly one of its letters
- * answers it instead of running the line (keys.ts, lesson-reducer.ts). Plain functions of the state.
+ * answers it instead of running the line (input/keys.ts, state/lesson-actions.ts). Plain functions of the state.
  */
 export type Question = CheckOf<'question'>;
 

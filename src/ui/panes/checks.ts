@@ -1,13 +1,13 @@
-import type { CheckResult } from '../checks/types';
-import { t } from '../i18n/strings';
-import type { Check, Lesson } from '../lessons/schema';
-import { fromMarkdown, seg, type UiLine, type UiSeg } from './components/Lines';
+import type { CheckResult } from '../../checks/types';
+import { t } from '../../i18n/strings';
+import type { Check, Lesson } from '../../lessons/schema';
+import { fromMarkdown, seg, type UiLine, type UiSeg } from '../components/Lines';
 import { pictureLines } from './picture-lines';
-import { markdownLoaded, renderMarkdown } from './render-markdown';
-import type { AppState, LessonView, OutLine } from './state';
-import { displayWidth, tf } from './text';
-import { colorEnabled, type Tone } from './theme';
-import { wrapColumns, wrapText } from './wrap';
+import { markdownLoaded, renderMarkdown } from '../text/render-markdown';
+import type { AppState, LessonView, OutLine } from '../state/state';
+import { displayWidth, tf } from '../text/text';
+import { colorEnabled, type Tone } from '../text/theme';
+import { wrapColumns, wrapText } from '../text/wrap';
 
 /** The lines of the lower pane (output, checks, hints, log, networks): pure, so tests read them directly. */
 

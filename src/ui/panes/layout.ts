@@ -1,13 +1,13 @@
-import { t } from '../i18n/strings';
-import type { Lesson } from '../lessons/schema';
-import { visibleBindings } from './keys';
-import { questionKey, questionMarkdown, savedAnswer, stepQuestion } from './question';
-import { statusLines } from './panes';
-import { markdownLoaded, renderMarkdown } from './render-markdown';
-import type { AppState, LessonView } from './state';
-import { displayWidth } from './text';
-import { colorEnabled } from './theme';
-import type { Line } from './wrap';
+import { t } from '../../i18n/strings';
+import type { Lesson } from '../../lessons/schema';
+import { visibleBindings } from '../input/keys';
+import { questionKey, questionMarkdown, savedAnswer, stepQuestion } from '../input/question';
+import { statusLines } from './checks';
+import { markdownLoaded, renderMarkdown } from '../text/render-markdown';
+import type { AppState, LessonView } from '../state/state';
+import { displayWidth } from '../text/text';
+import { colorEnabled } from '../text/theme';
+import type { Line } from '../text/wrap';
 
 /**
  * Sizes of the screen regions, computed from the terminal size. The reducer uses them too (to

@@ -1,9 +1,9 @@
-import { t } from '../i18n/strings';
-import type { Lang } from '../lessons/schema';
-import type { HealthPicture, ImagePicture, NetworkRow, Pictures } from '../pictures/types';
-import { seg, type UiLine, type UiSeg } from './components/Lines';
-import { displayWidth, fit, padTo, tf } from './text';
-import type { Tone } from './theme';
+import { t } from '../../i18n/strings';
+import type { Lang } from '../../lessons/schema';
+import type { HealthPicture, ImagePicture, NetworkRow, Pictures } from '../../pictures/types';
+import { seg, type UiLine, type UiSeg } from '../components/Lines';
+import { displayWidth, fit, padTo, tf } from '../text/text';
+import type { Tone } from '../text/theme';
 
 /**
  * The pictures pane: the lesson's networks, image layer stacks and health timelines, drawn in

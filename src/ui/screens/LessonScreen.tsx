@@ -8,14 +8,14 @@ import { Header } from '../components/Header';
 import { minutesLeft } from '../../course/meeting';
 import { fromMarkdown, Lines } from '../components/Lines';
 import { Prompt } from '../components/Prompt';
-import { lessonLayout, proseLines, usableRows } from '../layout';
+import { lessonLayout, proseLines, usableRows } from '../panes/layout';
 import { hasPictures } from '../../pictures/subjects';
-import { paneWindow, statusLines, type PaneWindow } from '../panes';
-import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
-import { displayWidth, tf } from '../text';
-import { letters, openQuestion } from '../question';
-import { toneProps } from '../theme';
-import { wrapText, lineText } from '../wrap';
+import { paneWindow, statusLines, type PaneWindow } from '../panes/checks';
+import { stepPassed, type AppState, type LessonView, type Pane } from '../state/state';
+import { displayWidth, tf } from '../text/text';
+import { letters, openQuestion } from '../input/question';
+import { toneProps } from '../text/theme';
+import { wrapText, lineText } from '../text/wrap';
 
 /**
  * A lesson: the step's text (Markdown), the steps with their state, a lower pane (output of your

@@ -1,9 +1,9 @@
-import { t } from '../i18n/strings';
-import type { CheckResult } from '../checks/types';
-import { visibleBindings } from './keys';
-import { homeLessons, lessonStatus, type AppState, type OutLine } from './state';
-import { tf } from './text';
-import { questionMarkdown, savedAnswer, stepQuestion, verdictMarkdown } from './question';
+import { t } from '../../i18n/strings';
+import type { CheckResult } from '../../checks/types';
+import { visibleBindings } from '../input/keys';
+import { homeLessons, lessonStatus, type AppState, type OutLine } from '../state/state';
+import { tf } from '../text/text';
+import { questionMarkdown, savedAnswer, stepQuestion, verdictMarkdown } from '../input/question';
 
 /**
  * Screen-reader mode (`--screen-reader`, or INK_SCREEN_READER=true as Ink reads it): plain text,

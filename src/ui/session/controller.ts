@@ -1,25 +1,25 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { checkStep as realCheckStep } from '../checks/evaluate';
-import { CtrError, UserError, describeError } from '../errors';
-import type { Lesson } from '../lessons/schema';
-import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../proc/run';
+import type { checkStep as realCheckStep } from '../../checks/evaluate';
+import { CtrError, UserError, describeError } from '../../errors';
+import type { Lesson } from '../../lessons/schema';
+import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../../proc/run';
 import { chooseEditor } from './editor';
-import type { ProgressStore } from '../progress/store';
-import type { KeptLab, Lab, LabReader } from '../sandbox/lab';
-import { labBackText } from '../sandbox/kept-text';
-import type { runLearnerCommand as realRunCommand } from '../sandbox/run-command';
-import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../workspace/workspace';
-import { clearAnswers, readAnswers, saveAnswers } from '../workspace/answers';
-import { noEngineLab, stepNeedsEngine } from '../sandbox/no-engine';
+import type { ProgressStore } from '../../progress/store';
+import type { KeptLab, Lab, LabReader } from '../../sandbox/lab';
+import { labBackText } from '../../sandbox/kept-text';
+import type { runLearnerCommand as realRunCommand } from '../../sandbox/run-command';
+import { restoreStarterFiles, workspaceFor as realWorkspaceFor } from '../../workspace/workspace';
+import { clearAnswers, readAnswers, saveAnswers } from '../../workspace/answers';
+import { noEngineLab, stepNeedsEngine } from '../../sandbox/no-engine';
 import { BoundedBuffer } from './buffer';
 import { EngineSession, type EngineSessionOptions } from './engine-session';
-import type { Effect } from './events';
-import { MAX_LOG_ENTRIES, MAX_OUTPUT_LINES, type LogEntry, type OutLine } from './state';
-import type { Store } from './store';
-import { sanitizeLine, tf } from './text';
-import { hasPictures, lessonPictures } from '../pictures';
+import type { Effect } from '../state/events';
+import { MAX_LOG_ENTRIES, MAX_OUTPUT_LINES, type LogEntry, type OutLine } from '../state/state';
+import type { Store } from '../state/store';
+import { sanitizeLine, tf } from '../text/text';
+import { hasPictures, lessonPictures } from '../../pictures';
 import { sandboxNames } from './sandbox-names';
 import { closeMeetingNow, watchGroup } from './group-watch';
 
@@ -99,7 +99,7 @@ export class Controller {
    */
   private runners(): Promise<Runners> {
     this.runnersLoaded ??= (async () => {
-      const [evaluate, command, proc] = await Promise.all([import('../checks/evaluate'), import('../sandbox/run-command'), import('../proc/run')]);
+      const [evaluate, command, proc] = await Promise.all([import('../../checks/evaluate'), import('../../sandbox/run-command'), import('../../proc/run')]);
       return {
         checkStep: this.d.checkStep ?? evaluate.checkStep,
         runCommand: this.d.runCommand ?? command.runLearnerCommand,
@@ -256,7 +256,7 @@ export class Controller {
         return;
       case 'loadCheats': {
         try {
-          const { loadCheatSheet, buildCheatIndex } = await import('../cheatsheet');
+          const { loadCheatSheet, buildCheatIndex } = await import('../../cheatsheet');
           const { sheet, prebuilt } = await loadCheatSheet();
           this.dispatch({ type: 'cheatLoaded', index: buildCheatIndex(sheet, prebuilt) });
         } catch (err) {
@@ -343,7 +343,7 @@ export class Controller {
     let error: string | undefined;
     this.d.ui.suspend();
     try {
-      // $VISUAL/$EDITOR, else nano, else vi with how to leave it (src/ui/editor.ts).
+      // $VISUAL/$EDITOR, else nano, else vi with how to leave it (editor.ts).
       const { cmd, args, before } = chooseEditor(this.d.store.getState().lang, { ...process.env, PWD: dir }, homedir());
       if (before) process.stdout.write(`${before}\n`);
       await (await this.runners()).runInteractive(cmd, [...args, join(dir, file)], { description: 'your editor ($EDITOR)', cwd: dir });

@@ -1,8 +1,8 @@
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { t } from '../i18n/strings';
-import type { Lang } from '../lessons/schema';
-import { splitArgv } from '../proc/split-argv';
+import { t } from '../../i18n/strings';
+import type { Lang } from '../../lessons/schema';
+import { splitArgv } from '../../proc/split-argv';
 
 export interface EditorChoice {
   cmd: string;

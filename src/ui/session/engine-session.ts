@@ -1,10 +1,10 @@
-import type { Lang } from '../lessons/schema';
-import { EngineApi } from '../engine/api';
-import { resolveEndpoint } from '../engine/endpoint';
-import { CtrError } from '../errors';
-import type { openSandbox, ProxyLogEntry } from '../sandbox';
-import type { KeptLab, Lab } from '../sandbox/lab';
-import type { EngineStatus } from './state';
+import type { Lang } from '../../lessons/schema';
+import { EngineApi } from '../../engine/api';
+import { resolveEndpoint } from '../../engine/endpoint';
+import { CtrError } from '../../errors';
+import type { openSandbox, ProxyLogEntry } from '../../sandbox';
+import type { KeptLab, Lab } from '../../sandbox/lab';
+import type { EngineStatus } from '../state/state';
 
 export interface EngineSessionOptions {
   /** Every Engine API call ctr-learn itself makes (checks, reset, this session). */
@@ -60,7 +60,7 @@ export class EngineSession {
       return null;
     }
     // The sandbox (proxy, reaper) is loaded only now, after the first frame.
-    const open = this.opts.open ?? (await import('../sandbox')).openSandbox;
+    const open = this.opts.open ?? (await import('../../sandbox')).openSandbox;
     // The learner's kept lab (their last quit, a crash) is taken over: they carry on where they were.
     this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall, lang: this.opts.lang, adopt: true });
     const sandbox = await this.sandbox;

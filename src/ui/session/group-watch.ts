@@ -1,7 +1,7 @@
-import { describeError } from '../errors';
-import type { Lesson } from '../lessons/schema';
-import type { AppEvent } from './events';
-import type { AppState } from './state';
+import { describeError } from '../../errors';
+import type { Lesson } from '../../lessons/schema';
+import type { AppEvent } from '../state/events';
+import type { AppState } from '../state/state';
 
 /** How often the clock moves while a meeting is open: the timer shows whole minutes. */
 const TICK_MS = 5_000;
@@ -12,7 +12,7 @@ const TICK_MS = 5_000;
  * while the meeting is open. Stop it with the returned function.
  */
 export async function watchGroup(lessons: Lesson[], dispatch: (e: AppEvent) => void): Promise<() => void> {
-  const [{ resolveCourse }, { readMeeting }] = await Promise.all([import('../course/load'), import('../course/meeting-file')]);
+  const [{ resolveCourse }, { readMeeting }] = await Promise.all([import('../../course/load'), import('../../course/meeting-file')]);
   let course;
   try {
     course = resolveCourse(lessons, undefined);
@@ -33,7 +33,7 @@ export async function closeMeetingNow(s: AppState, dispatch: (e: AppEvent) => vo
   const meeting = s.group?.meeting;
   if (!s.group || !meeting) return;
   try {
-    const [{ closeMeeting }, { readGroupKey }] = await Promise.all([import('../course/meeting-file'), import('../course/group-config')]);
+    const [{ closeMeeting }, { readGroupKey }] = await Promise.all([import('../../course/meeting-file'), import('../../course/group-config')]);
     const ctx = {
       lessons: s.lessons,
       byId: new Map(s.lessons.map((l) => [l.id, l])),

@@ -1,5 +1,5 @@
-import type { LabReader } from '../sandbox/lab';
-import type { CheatNames } from './cheat-fill';
+import type { LabReader } from '../../sandbox/lab';
+import type { CheatNames } from '../cheat/fill';
 
 /**
  * Names for the cheat sheet's blanks: the containers, networks and volumes of this sandbox

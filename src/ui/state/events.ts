@@ -1,13 +1,13 @@
-import type { CheckResult } from '../checks/types';
-import type { CheatIndex } from '../cheatsheet/search';
-import type { ChoiceId, Lang } from '../lessons/schema';
-import type { Course } from '../course/schema';
-import type { Meeting } from '../course/meeting';
-import type { ProgressData } from '../progress/store';
-import type { RemovalPlan } from '../sandbox';
-import type { Action, KeyInfo } from './keys';
-import type { Pictures } from '../pictures/types';
-import type { CheatNames } from './cheat-fill';
+import type { CheckResult } from '../../checks/types';
+import type { CheatIndex } from '../../cheatsheet/search';
+import type { ChoiceId, Lang } from '../../lessons/schema';
+import type { Course } from '../../course/schema';
+import type { Meeting } from '../../course/meeting';
+import type { ProgressData } from '../../progress/store';
+import type { RemovalPlan } from '../../sandbox';
+import type { Action, KeyInfo } from '../input/keys';
+import type { Pictures } from '../../pictures/types';
+import type { CheatNames } from '../cheat/fill';
 import type { EngineStatus, LogEntry, Notice, OutLine, SandboxStatus } from './state';
 
 /** Everything that can happen to the UI: keys, their meanings (actions), and what the world reports. */

@@ -1,18 +1,18 @@
-import type { Lesson, Step } from '../lessons/schema';
-import { hasPictures } from '../pictures/subjects';
+import type { Lesson, Step } from '../../lessons/schema';
+import { hasPictures } from '../../pictures/subjects';
 import type { AppEvent, Effect } from './events';
-import type { Action } from './keys';
-import { lessonLayout, maxScroll } from './layout';
-import { commandOf, continues, editLine, fitsLine, walkHistory } from './line-editor';
+import type { Action } from '../input/keys';
+import { lessonLayout, maxScroll } from '../panes/layout';
+import { commandOf, continues, editLine, fitsLine, walkHistory } from '../input/line-editor';
 import { armQuit, none, quit, type Result } from './reducer-util';
 import {
   MAX_HISTORY, MAX_LINE, MAX_OUTPUT_LINES, emptyPrompt, openingStep, promptWith, stepPassed,
   type AppState, type LessonView, type OutLine, type Pane,
 } from './state';
-import { paneWindow } from './panes';
-import { tf } from './text';
-import { answerOf, savedAnswer, stepQuestion } from './question';
-import { stepNeedsEngine } from '../sandbox/no-engine';
+import { paneWindow } from '../panes/checks';
+import { tf } from '../text/text';
+import { answerOf, savedAnswer, stepQuestion } from '../input/question';
+import { stepNeedsEngine } from '../../sandbox/no-engine';
 
 const lessonOf = (s: AppState, v: LessonView): Lesson => s.lessons.find((l) => l.id === v.lessonId)!;
 

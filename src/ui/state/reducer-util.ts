@@ -1,6 +1,6 @@
 import type { Effect } from './events';
 import type { AppState } from './state';
-import { tf } from './text';
+import { tf } from '../text/text';
 
 export interface Result {
   state: AppState;

@@ -1,14 +1,14 @@
-import { tf } from './text';
+import { tf } from '../text/text';
 import type { AppEvent } from './events';
-import { isTyping, keyName, resolveKey, splitChunk, type Action, type KeyInfo } from './keys';
-import { maxScroll } from './layout';
-import { lessonAction, lessonEvent, openLesson } from './lesson-reducer';
+import { isTyping, keyName, resolveKey, splitChunk, type Action, type KeyInfo } from '../input/keys';
+import { maxScroll } from '../panes/layout';
+import { lessonAction, lessonEvent, openLesson } from './lesson-actions';
 import { armQuit, none, quit, type Result } from './reducer-util';
-import { cheatHits } from './cheat';
-import { editLine } from './line-editor';
-import { chooseField, editField, emptyFields, fillLine, moveField, startFill, wantsNames, withNames } from './cheat-fill';
-import { meetingEnds } from '../course/meeting';
-import { suggestNext, type Suggestion } from '../course/next';
+import { cheatHits } from '../cheat/hits';
+import { editLine } from '../input/line-editor';
+import { chooseField, editField, emptyFields, fillLine, moveField, startFill, wantsNames, withNames } from '../cheat/fill';
+import { meetingEnds } from '../../course/meeting';
+import { suggestNext, type Suggestion } from '../../course/next';
 import { MAX_LINE, MAX_LOG_ENTRIES, emptyPrompt, homeLessons, lessonStatus, promptWith, type AppState, type CheatFillOverlay, type CheatSearch, type LessonView } from './state';
 
 /**

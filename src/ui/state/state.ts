@@ -1,15 +1,15 @@
-import type { EngineDownTexts } from '../errors';
-import type { CheckResult } from '../checks/types';
-import type { LangSource } from '../i18n/lang';
-import type { ChoiceId, Lang, Lesson } from '../lessons/schema';
-import type { ProgressData } from '../progress/store';
-import type { CheatIndex } from '../cheatsheet/search';
-import type { RemovalPlan } from '../sandbox';
-import { lessonStatus as statusOf, type LessonStatus } from '../progress/status';
-import type { Pictures } from '../pictures/types';
-import type { CheatFill } from './cheat-fill';
-import type { Course } from '../course/schema';
-import type { Meeting } from '../course/meeting';
+import type { EngineDownTexts } from '../../errors';
+import type { CheckResult } from '../../checks/types';
+import type { LangSource } from '../../i18n/lang';
+import type { ChoiceId, Lang, Lesson } from '../../lessons/schema';
+import type { ProgressData } from '../../progress/store';
+import type { CheatIndex } from '../../cheatsheet/search';
+import type { RemovalPlan } from '../../sandbox';
+import { lessonStatus as statusOf, type LessonStatus } from '../../progress/status';
+import type { Pictures } from '../../pictures/types';
+import type { CheatFill } from '../cheat/fill';
+import type { Course } from '../../course/schema';
+import type { Meeting } from '../../course/meeting';
 
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
 export interface AppState {

@@ -1,6 +1,6 @@
 import stringWidth from './string-width';
-import { t, type StringKey } from '../i18n/strings';
-import type { Lang } from '../lessons/schema';
+import { t, type StringKey } from '../../i18n/strings';
+import type { Lang } from '../../lessons/schema';
 
 /** A UI string with `{name}` placeholders filled in. */
 export function tf(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {

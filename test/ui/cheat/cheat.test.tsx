@@ -1,10 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { buildCheatIndex } from '../../src/cheatsheet/search';
-import type { CheatEntry } from '../../src/cheatsheet/types';
-import { fillLine } from '../../src/ui/cheat-fill';
-import type { CheatFillOverlay } from '../../src/ui/state';
-import { CTRL, ENTER, ESC, key, readyState, renderApp, run, view } from './helpers';
+import { buildCheatIndex } from '../../../src/cheatsheet/search';
+import type { CheatEntry } from '../../../src/cheatsheet/types';
+import { fillLine } from '../../../src/ui/cheat/fill';
+import type { CheatFillOverlay } from '../../../src/ui/state/state';
+import { CTRL, ENTER, ESC, key, readyState, renderApp, run, view } from '../helpers';
 
 afterEach(() => cleanup());
 

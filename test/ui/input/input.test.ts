@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, keyName } from '../../src/ui/keys';
-import { commandOf, promptWindow } from '../../src/ui/line-editor';
-import { MAX_LINE } from '../../src/ui/state';
-import { CTRL, ENTER, ESC, key, paste, readyState, run, view } from './helpers';
+import { BINDINGS, keyName } from '../../../src/ui/input/keys';
+import { commandOf, promptWindow } from '../../../src/ui/input/line-editor';
+import { MAX_LINE } from '../../../src/ui/state/state';
+import { CTRL, ENTER, ESC, key, paste, readyState, run, view } from '../helpers';
 
 /** One input model: in a lesson letters are always text; every action is on a key that cannot be typed. */
 const open = () => run(readyState(), ENTER).state;

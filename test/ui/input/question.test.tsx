@@ -4,20 +4,20 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import type { EngineApi } from '../../src/engine/api';
-import type { Lesson } from '../../src/lessons/schema';
-import { openProgress } from '../../src/progress/store';
-import type { Sandbox } from '../../src/sandbox';
-import { App } from '../../src/ui/App';
-import { Controller } from '../../src/ui/controller';
-import type { AppEvent } from '../../src/ui/events';
-import { footerLines } from '../../src/ui/layout';
-import { Store } from '../../src/ui/store';
-import { answersPath } from '../../src/workspace/answers';
-import { englishWords } from '../i18n/english';
-import { nothingSaid, transcript, type Said } from '../../src/ui/screen-reader';
-import type { AppState } from '../../src/ui/state';
-import { CTRL, ENTER, fakeLesson, key, readyState, run, stripAnsi, view, waitFor } from './helpers';
+import type { EngineApi } from '../../../src/engine/api';
+import type { Lesson } from '../../../src/lessons/schema';
+import { openProgress } from '../../../src/progress/store';
+import type { Sandbox } from '../../../src/sandbox';
+import { App } from '../../../src/ui/App';
+import { Controller } from '../../../src/ui/session/controller';
+import type { AppEvent } from '../../../src/ui/state/events';
+import { footerLines } from '../../../src/ui/panes/layout';
+import { Store } from '../../../src/ui/state/store';
+import { answersPath } from '../../../src/workspace/answers';
+import { englishWords } from '../../i18n/english';
+import { nothingSaid, transcript, type Said } from '../../../src/ui/screens/screen-reader';
+import type { AppState } from '../../../src/ui/state/state';
+import { CTRL, ENTER, fakeLesson, key, readyState, run, stripAnsi, view, waitFor } from '../helpers';
 
 /** The demo lesson with a third step that is one concept question. */
 function questionLesson(): Lesson {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { visibleBindings } from '../../src/ui/keys';
-import { footerLines, lessonLayout } from '../../src/ui/layout';
-import { displayWidth } from '../../src/ui/text';
-import { CTRL, ENTER, fakeLesson, key, makeState, readyState, renderApp, run, view } from './helpers';
+import { visibleBindings } from '../../../src/ui/input/keys';
+import { footerLines, lessonLayout } from '../../../src/ui/panes/layout';
+import { displayWidth } from '../../../src/ui/text/text';
+import { CTRL, ENTER, fakeLesson, key, makeState, readyState, renderApp, run, view } from '../helpers';
 
 const sizes = [
   [80, 24],

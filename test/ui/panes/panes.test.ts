@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkLines, CONTINUED, logLines, outputLines } from '../../src/ui/panes';
-import type { LessonView } from '../../src/ui/state';
-import { displayWidth } from '../../src/ui/text';
-import { CTRL, ENTER, fakeLesson, key, readyState, run, view } from './helpers';
+import { checkLines, CONTINUED, logLines, outputLines } from '../../../src/ui/panes/checks';
+import type { LessonView } from '../../../src/ui/state/state';
+import { displayWidth } from '../../../src/ui/text/text';
+import { CTRL, ENTER, fakeLesson, key, readyState, run, view } from '../helpers';
 
 const text = (lines: { text: string }[][]) => lines.map((l) => l.map((s) => s.text).join(''));
 const joined = (lines: string[]) => lines.map((l) => l.replace(CONTINUED, '')).join('');

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import type { UiLine } from '../../src/ui/components/Lines';
-import { healthLines, humanSize, imageLines, networkLines, pictureLines } from '../../src/ui/picture-lines';
-import { displayWidth } from '../../src/ui/text';
+import type { UiLine } from '../../../src/ui/components/Lines';
+import { healthLines, humanSize, imageLines, networkLines, pictureLines } from '../../../src/ui/panes/picture-lines';
+import { displayWidth } from '../../../src/ui/text/text';
 
 const text = (lines: UiLine[]) => lines.map((l) => l.map((s) => s.text).join(''));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nothingSaid, liveLine, plainText, transcript, type Said } from '../../src/ui/screen-reader';
-import type { AppState } from '../../src/ui/state';
-import { CTRL, ENTER, fakeLesson, key, readyState, run } from './helpers';
+import { nothingSaid, liveLine, plainText, transcript, type Said } from '../../../src/ui/screens/screen-reader';
+import type { AppState } from '../../../src/ui/state/state';
+import { CTRL, ENTER, fakeLesson, key, readyState, run } from '../helpers';
 
 /** Everything said across a sequence of states, as a screen reader would hear it. */
 function hear(states: AppState[]): string[] {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { CheckResult } from '../../src/checks/types';
-import { engineDown } from '../../src/engine/diagnose';
-import { parseHostUrl } from '../../src/engine/endpoint';
-import { BINDINGS } from '../../src/ui/keys';
-import { toneProps } from '../../src/ui/theme';
-import { displayWidth } from '../../src/ui/text';
-import { CTRL, ENTER, TAB, fakeLesson, key, makeState, readyState, renderApp, run } from './helpers';
+import type { CheckResult } from '../../../src/checks/types';
+import { engineDown } from '../../../src/engine/diagnose';
+import { parseHostUrl } from '../../../src/engine/endpoint';
+import { BINDINGS } from '../../../src/ui/input/keys';
+import { toneProps } from '../../../src/ui/text/theme';
+import { displayWidth } from '../../../src/ui/text/text';
+import { CTRL, ENTER, TAB, fakeLesson, key, makeState, readyState, renderApp, run } from '../helpers';
 
 afterEach(() => cleanup());
 

@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { checkStep } from '../../src/checks/evaluate';
-import { EngineApi } from '../../src/engine/api';
-import { CouldNotCheck, EngineUnavailable, UserError } from '../../src/errors';
-import { openProgress } from '../../src/progress/store';
-import type { Sandbox } from '../../src/sandbox';
-import type { runLearnerCommand } from '../../src/sandbox/run-command';
-import { BoundedBuffer } from '../../src/ui/buffer';
-import { Controller } from '../../src/ui/controller';
-import type { AppEvent } from '../../src/ui/events';
-import { Store } from '../../src/ui/store';
-import { ENTER, fakeLesson, key, makeState, waitFor } from './helpers';
+import type { checkStep } from '../../../src/checks/evaluate';
+import { EngineApi } from '../../../src/engine/api';
+import { CouldNotCheck, EngineUnavailable, UserError } from '../../../src/errors';
+import { openProgress } from '../../../src/progress/store';
+import type { Sandbox } from '../../../src/sandbox';
+import type { runLearnerCommand } from '../../../src/sandbox/run-command';
+import { BoundedBuffer } from '../../../src/ui/session/buffer';
+import { Controller } from '../../../src/ui/session/controller';
+import type { AppEvent } from '../../../src/ui/state/events';
+import { Store } from '../../../src/ui/state/store';
+import { ENTER, fakeLesson, key, makeState, waitFor } from '../helpers';
 
 /** A fake engine for UI tests: answers /version, never sends events; a sandbox that records calls. */
 function fakeEngine(opts: { down?: boolean } = {}) {

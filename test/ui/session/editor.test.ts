@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseEditor } from '../../src/ui/editor';
+import { chooseEditor } from '../../../src/ui/session/editor';
 
 const has = (programs: Record<string, string>) => (name: string) => programs[name] ?? null;
 

@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { readMeeting, writeMeeting } from '../../src/course/meeting-file';
-import type { AppEvent } from '../../src/ui/events';
-import { closeMeetingNow } from '../../src/ui/group-watch';
+import { readMeeting, writeMeeting } from '../../../src/course/meeting-file';
+import type { AppEvent } from '../../../src/ui/state/events';
+import { closeMeetingNow } from '../../../src/ui/session/group-watch';
 import { describe, expect, it } from 'vitest';
-import type { Course } from '../../src/course/schema';
-import { HomeScreen } from '../../src/ui/screens/HomeScreen';
-import { homeLessons } from '../../src/ui/state';
-import { ENTER, fakeLesson, readyState, run } from './helpers';
+import type { Course } from '../../../src/course/schema';
+import { HomeScreen } from '../../../src/ui/screens/HomeScreen';
+import { homeLessons } from '../../../src/ui/state/state';
+import { ENTER, fakeLesson, readyState, run } from '../helpers';
 
 const lessons = ['alpha', 'beta', 'gamma'].map((id, i) => ({ ...fakeLesson(id), week: i + 1 }));
 const course: Course = {

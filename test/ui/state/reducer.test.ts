@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/checks/types';
-import { lessonLayout } from '../../src/ui/layout';
-import type { UiLine } from '../../src/ui/components/Lines';
-import { paneWindow } from '../../src/ui/panes';
-import { MAX_OUTPUT_LINES, openingStep } from '../../src/ui/state';
-import { continueLessonId } from '../../src/ui/reducer';
-import type { ProgressData } from '../../src/progress/store';
-import { CTRL, CTRL_C, ENTER, ESC, PANE_BACK, PANE_FORWARD, PGDN, TAB, fakeLesson, key, makeState, readyState, renderApp, run, view } from './helpers';
+import type { CheckResult } from '../../../src/checks/types';
+import { lessonLayout } from '../../../src/ui/panes/layout';
+import type { UiLine } from '../../../src/ui/components/Lines';
+import { paneWindow } from '../../../src/ui/panes/checks';
+import { MAX_OUTPUT_LINES, openingStep } from '../../../src/ui/state/state';
+import { continueLessonId } from '../../../src/ui/state/reducer';
+import type { ProgressData } from '../../../src/progress/store';
+import { CTRL, CTRL_C, ENTER, ESC, PANE_BACK, PANE_FORWARD, PGDN, TAB, fakeLesson, key, makeState, readyState, renderApp, run, view } from '../helpers';
 
 const open = (s = readyState()) => run(s, ENTER).state;
 const result = (id: string, status: CheckResult['status'], extra: Partial<CheckResult> = {}): CheckResult => ({

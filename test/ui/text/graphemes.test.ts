@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphemeSegmenter } from '../../src/ui/graphemes';
+import { graphemeSegmenter } from '../../../src/ui/text/graphemes';
 
 /**
  * The build gives Ink's text tokenizers graphemeSegmenter instead of an Intl.Segmenter, so it

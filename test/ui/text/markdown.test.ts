@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { markdownLines } from '../../src/ui/markdown';
-import { displayWidth } from '../../src/ui/text';
-import { lineText, lineWidth, wrapSegments } from '../../src/ui/wrap';
+import { markdownLines } from '../../../src/ui/text/markdown';
+import { displayWidth } from '../../../src/ui/text/text';
+import { lineText, lineWidth, wrapSegments } from '../../../src/ui/text/wrap';
 
 const text = (md: string, width = 60) => markdownLines(md, width).map(lineText);
 const styles = (md: string) => markdownLines(md, 60).flatMap((l) => l.map((s) => `${s.style}:${s.text}`));

@@ -1,9 +1,9 @@
 import realStringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import stringWidth from '../../src/ui/string-width';
+import stringWidth from '../../../src/ui/text/string-width';
 
 /**
- * src/ui/string-width.ts replaces string-width in the bundle (for Ink too), so it must give the
+ * src/ui/text/string-width.ts replaces string-width in the bundle (for Ink too), so it must give the
  * very same widths. The reference is the string-width package itself (Ink's dependency).
  */
 const OPTIONS = [{}, { ambiguousIsNarrow: false }];
