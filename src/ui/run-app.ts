@@ -203,7 +203,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   later.progress.catch(fail);
   const loadRest = onceEngineAnswered(store, () => {
     later.open();
-    void loadMarkdown().then(() => store.dispatch({ type: 'markdownLoaded' }), fail);
+    void loadMarkdown().then((render) => store.dispatch({ type: 'markdownLoaded', render }), fail);
   });
   store.onEffect((e) => {
     loadRest();

@@ -9,8 +9,8 @@ import { initialState, type AppState } from '../../src/ui/state/state';
 import { Store } from '../../src/ui/state/store';
 import { loadMarkdown } from '../../src/ui/text/render-markdown';
 
-// The app loads its Markdown renderer right after the first frame; screens under test have it from the start.
-await loadMarkdown();
+// The app loads its Markdown renderer right after the first frame; states under test have it from the start.
+const markdown = await loadMarkdown();
 
 const text = (en: string, ko: string) => ({ en, ko });
 
@@ -76,6 +76,7 @@ export function makeState(opts: Partial<{ lessons: Lesson[]; lang: 'en' | 'ko'; 
     progress: opts.progress ?? emptyProgress(),
     lang: opts.lang ?? 'en',
     size: { cols: opts.cols ?? 100, rows: opts.rows ?? 30 },
+    markdown,
   });
 }
 

@@ -1,5 +1,4 @@
 import type { StringKey } from '../../i18n/strings';
-import { hasPictures } from '../../pictures/subjects';
 import type { LineOp } from './line-editor';
 import { letters, openQuestion } from './question';
 import type { AppState, Pane } from '../state/state';
@@ -80,17 +79,13 @@ export interface Binding {
   footer?: boolean;
   /** Never dropped from a narrow footer: how to get out and how to learn the rest. */
   pinned?: boolean;
-  /** Only when this holds (e.g. pictures only in lessons that have some). */
+  /** Only when this holds (e.g. the answer key only while the step's question is open). */
   when?: (s: AppState) => boolean;
 }
 
 const engineDown = (s: AppState) => s.engine.state === 'down';
 const inLesson = (s: AppState) => s.screen.name === 'lesson';
 const notInLesson = (s: AppState) => s.screen.name !== 'lesson';
-const lessonHasPictures = (s: AppState) => {
-  const lesson = s.screen.name === 'lesson' ? s.lessons.find((l) => l.id === (s.screen as { lessonId: string }).lessonId) : undefined;
-  return Boolean(lesson && hasPictures(lesson));
-};
 
 /**
  * Every key binding of the app, in one table: the reducer resolves keys with it and the footer

@@ -2,8 +2,8 @@ import { t } from '../../i18n/strings';
 import type { Lesson } from '../../lessons/schema';
 import { visibleBindings } from '../input/keys';
 import { questionKey, questionMarkdown, savedAnswer, stepQuestion } from '../input/question';
-import { statusLines } from './checks';
-import { markdownLoaded, renderMarkdown } from '../text/render-markdown';
+import { statusLines } from './status';
+import { renderMarkdown } from '../text/render-markdown';
 import type { AppState, LessonView } from '../state/state';
 import { displayWidth } from '../text/text';
 import { colorEnabled } from '../text/theme';
@@ -97,10 +97,10 @@ export function proseLines(s: AppState, view: LessonView, width = lessonLayout(s
   const lesson = s.lessons.find((l) => l.id === view.lessonId);
   if (!lesson) return [];
   const plain = !colorEnabled();
-  const key = `${lesson.id}|${view.stepIndex}|${s.lang}|${width}|${plain}|${markdownLoaded()}|${questionKey(lesson, view)}`;
+  const key = `${lesson.id}|${view.stepIndex}|${s.lang}|${width}|${plain}|${s.markdown !== null}|${questionKey(lesson, view)}`;
   let lines = cache.get(key);
   if (!lines) {
-    lines = renderMarkdown(proseSource(lesson, view, s.lang), width, { plainCode: plain });
+    lines = renderMarkdown(s.markdown, proseSource(lesson, view, s.lang), width, { plainCode: plain });
     if (cache.size > 64) cache.clear();
     cache.set(key, lines);
   }

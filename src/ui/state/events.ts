@@ -8,6 +8,7 @@ import type { RemovalPlan } from '../../sandbox';
 import type { Action, KeyInfo } from '../input/keys';
 import type { Pictures } from '../../pictures/types';
 import type { CheatNames } from '../cheat/fill';
+import type { MarkdownRender } from '../text/render-markdown';
 import type { EngineStatus, LogEntry, Notice, OutLine, SandboxStatus } from './state';
 
 /** Everything that can happen to the UI: keys, their meanings (actions), and what the world reports. */
@@ -20,7 +21,7 @@ export type AppEvent =
   /** recoveredFrom: the store found the file unreadable when it opened (after the first frame) and moved it there. */
   | { type: 'progressChanged'; progress: ProgressData; recoveredFrom?: string }
   /** The Markdown renderer has loaded (after the first frame): lesson text is drawn with it from now on. */
-  | { type: 'markdownLoaded' }
+  | { type: 'markdownLoaded'; render: MarkdownRender }
   /** `answers`: the saved answers to the lesson's questions (read from its workspace). */
   | { type: 'lessonReady'; lessonId: string; workspace: string; files: string[]; answers?: Record<string, ChoiceId> }
   /** The learner's answer to a step's question is saved in the workspace: check the step now. */

@@ -8,6 +8,7 @@ import type { RemovalPlan } from '../../sandbox';
 import { lessonStatus as statusOf, type LessonStatus } from '../../progress/status';
 import type { Pictures } from '../../pictures/types';
 import type { CheatFill } from '../cheat/fill';
+import type { MarkdownRender } from '../text/render-markdown';
 import type { Course } from '../../course/schema';
 import type { Meeting } from '../../course/meeting';
 
@@ -52,6 +53,11 @@ export interface AppState {
   group: { course: Course; meeting: Meeting | null; closing?: boolean } | null;
   /** The clock for the meeting's timer (ms since the epoch), moved by the tick event. */
   now: number;
+  /**
+   * The Markdown renderer, loaded after the first frame (the `markdownLoaded` event); null before,
+   * when lesson text is drawn as plain wrapped lines (text/render-markdown.ts).
+   */
+  markdown: MarkdownRender | null;
 }
 
 export type EngineStatus =
@@ -67,6 +73,7 @@ export type SandboxStatus =
 
 export type Screen = { name: 'home'; cursor: number } | LessonView;
 
+/** The panes of the lesson screen's lower area: each has its row in the pane table (panes/table.ts). */
 export type Pane = 'output' | 'checks' | 'hints' | 'log' | 'picture';
 
 export interface PromptState {
@@ -191,6 +198,7 @@ export function initialState(init: {
   size: { cols: number; rows: number };
   recoveredFrom?: string;
   langSource?: LangSource;
+  markdown?: MarkdownRender;
 }): AppState {
   const last = init.progress.lastLesson ? init.lessons.findIndex((l) => l.id === init.progress.lastLesson) : -1;
   return {
@@ -215,6 +223,7 @@ export function initialState(init: {
     quitting: false,
     group: null,
     now: Date.now(),
+    markdown: init.markdown ?? null,
   };
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkLines, CONTINUED, logLines, outputLines } from '../../../src/ui/panes/checks';
+import { checkLines } from '../../../src/ui/panes/checks';
+import { logLines } from '../../../src/ui/panes/log';
+import { CONTINUED, outputLines } from '../../../src/ui/panes/output';
 import type { LessonView } from '../../../src/ui/state/state';
 import { displayWidth } from '../../../src/ui/text/text';
 import { CTRL, ENTER, fakeLesson, key, readyState, run, view } from '../helpers';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/checks/types';
 import { lessonLayout } from '../../../src/ui/panes/layout';
 import type { UiLine } from '../../../src/ui/components/Lines';
-import { paneWindow } from '../../../src/ui/panes/checks';
+import { paneWindow } from '../../../src/ui/panes/window';
 import { MAX_OUTPUT_LINES, openingStep } from '../../../src/ui/state/state';
 import { continueLessonId } from '../../../src/ui/state/reducer';
 import type { ProgressData } from '../../../src/progress/store';
