@@ -1,11 +1,9 @@
-import { appendFileSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, relative } from 'node:path';
+import { appendFileSync } from 'node:fs';
 import type { checkStep as realCheckStep } from '../../checks/evaluate';
 import { CtrError, UserError, describeError } from '../../errors';
 import type { Lesson } from '../../lessons/schema';
 import type { runInteractive as realRunInteractive, runProcess as realRunProcess } from '../../proc/run';
-import { chooseEditor } from './editor';
+import { editFile } from './editor';
 import type { ProgressStore } from '../../progress/store';
 import type { KeptLab, Lab, LabReader } from '../../sandbox/lab';
 import { labBackText } from '../../sandbox/kept-text';
@@ -19,12 +17,12 @@ import type { Effect } from '../state/events';
 import { MAX_LOG_ENTRIES, MAX_OUTPUT_LINES, type LogEntry, type OutLine } from '../state/state';
 import type { Store } from '../state/store';
 import { sanitizeLine, tf } from '../text/text';
-import { hasPictures, lessonPictures } from '../../pictures';
-import { sandboxNames } from './sandbox-names';
+import { hasPictures } from '../../pictures';
+import { loadCheatNames, loadCheats } from './cheat';
 import { closeMeetingNow, watchGroup } from './group-watch';
-
-/** How often a health timeline on screen is read again. */
-const PICTURE_REFRESH_MS = 2000;
+import { PictureReader } from './pictures';
+import { recordProgress } from './progress-effects';
+import { listFiles } from './workspace-files';
 
 /** How long quitting may spend removing the sandbox's objects before leaving the rest to the next start's reaper. */
 export const QUIT_BUDGET_MS = 8000;
@@ -67,8 +65,7 @@ export class Controller {
   /** The learner's lab: the only way this screen reaches their objects. */
   private sandbox: Lab | null = null;
   private command: AbortController | null = null;
-  private picturesSeq = 0;
-  private picturesTimer: NodeJS.Timeout | null = null;
+  private readonly pictures: PictureReader;
   private closing: Promise<void> | null = null;
   /** The study group's course and meeting clock (group-watch.ts), started once. */
   private stopGroup: Promise<() => void> | null = null;
@@ -90,6 +87,14 @@ export class Controller {
       onProxyCall: (e) => this.log.push({ kind: 'call', by: 'learner', method: e.method, path: e.path, status: e.status, ms: e.ms, refused: e.refused }),
       onContainerEvents: (lessonIds) => dispatch({ type: 'engineEvents', lessonIds }),
       lang: () => deps.store.getState().lang,
+    });
+    this.pictures = new PictureReader({
+      dispatch,
+      showing: (lessonId) => {
+        const v = deps.store.getState().screen;
+        return !this.closing && v.name === 'lesson' && v.lessonId === lessonId && v.pane === 'picture';
+      },
+      again: (lessonId) => this.handle({ type: 'loadPictures', lessonId }),
     });
   }
 
@@ -176,29 +181,13 @@ export class Controller {
         this.dispatch({ type: 'answerSaved', lessonId: e.lessonId, stepIndex: e.stepIndex, questionId: e.questionId, choice: e.choice });
         return;
       }
-      case 'seeStep': {
-        const p = await this.d.progress;
-        p.seeStep(e.lessonId, e.stepId);
-        return afterProgress(p);
-      }
-      case 'recordAttempt': {
-        const p = await this.d.progress;
-        p.recordAttempt(e.lessonId, e.stepId, e.passed, this.lesson(e.lessonId).steps.map((s) => s.id), e.evidence);
-        return afterProgress(p);
-      }
-      case 'useHint': {
-        const p = await this.d.progress;
-        p.useHint(e.lessonId, e.stepId, e.rung);
-        return afterProgress(p);
-      }
-      case 'revealSolution': {
-        const p = await this.d.progress;
-        p.revealSolution(e.lessonId, e.stepId);
-        return afterProgress(p);
-      }
+      case 'seeStep':
+      case 'recordAttempt':
+      case 'useHint':
+      case 'revealSolution':
       case 'saveLang': {
         const p = await this.d.progress;
-        p.setLang(e.lang);
+        recordProgress(p, e, (id) => this.lesson(id));
         return afterProgress(p);
       }
       case 'runCommand':
@@ -230,45 +219,17 @@ export class Controller {
       }
       case 'openEditor':
         return this.openEditor(e.lessonId, e.file);
-      case 'loadPictures': {
+      case 'loadPictures':
         if (!this.sandbox || !this.engine.api) return;
-        // Only the newest read is shown: an older, slower one must not replace it.
-        const seq = ++this.picturesSeq;
-        const pictures = await lessonPictures(this.sandbox.forLesson(e.lessonId), this.lesson(e.lessonId));
-        if (seq !== this.picturesSeq) return;
-        this.dispatch({ type: 'picturesLoaded', lessonId: e.lessonId, pictures });
-        // A health timeline grows with time: while it is on screen, read it again every 2 s.
-        if (this.picturesTimer) clearTimeout(this.picturesTimer);
-        this.picturesTimer = null;
-        if (pictures.health?.some((h) => h.state === 'running' && !h.noCheck)) {
-          this.picturesTimer = setTimeout(() => {
-            this.picturesTimer = null;
-            const v = this.d.store.getState().screen;
-            if (!this.closing && v.name === 'lesson' && v.lessonId === e.lessonId && v.pane === 'picture') this.handle({ type: 'loadPictures', lessonId: e.lessonId });
-          }, PICTURE_REFRESH_MS);
-          this.picturesTimer.unref();
-        }
-        return;
-      }
+        return this.pictures.load(this.sandbox.forLesson(e.lessonId), this.lesson(e.lessonId));
       case 'retryEngine':
         this.sandbox = null;
         void this.engine.close(3000).then(() => this.start());
         return;
-      case 'loadCheats': {
-        try {
-          const { loadCheatSheet, buildCheatIndex } = await import('../../cheatsheet');
-          const { sheet, prebuilt } = await loadCheatSheet();
-          this.dispatch({ type: 'cheatLoaded', index: buildCheatIndex(sheet, prebuilt) });
-        } catch (err) {
-          this.dispatch({ type: 'cheatFailed', message: describeError(err).split('\n')[0] });
-        }
-        return;
-      }
-      case 'loadCheatNames': {
-        const names = this.engine.api && this.sandbox ? await sandboxNames(this.sandbox).catch(() => null) : null;
-        this.dispatch({ type: 'cheatNames', names: names ?? { container: [], image: [], network: [], volume: [] } });
-        return;
-      }
+      case 'loadCheats':
+        return loadCheats(this.dispatch);
+      case 'loadCheatNames':
+        return loadCheatNames(this.engine.api && this.sandbox ? this.sandbox : null, this.dispatch);
       case 'copy':
         this.d.ui.copy?.(e.text);
         return;
@@ -338,20 +299,9 @@ export class Controller {
   }
 
   private async openEditor(lessonId: string, file: string): Promise<void> {
-    const lesson = this.lesson(lessonId);
-    const dir = this.d.workspaceFor(lesson);
-    let error: string | undefined;
-    this.d.ui.suspend();
-    try {
-      // $VISUAL/$EDITOR, else nano, else vi with how to leave it (editor.ts).
-      const { cmd, args, before } = chooseEditor(this.d.store.getState().lang, { ...process.env, PWD: dir }, homedir());
-      if (before) process.stdout.write(`${before}\n`);
-      await (await this.runners()).runInteractive(cmd, [...args, join(dir, file)], { description: 'your editor ($EDITOR)', cwd: dir });
-    } catch (err) {
-      error = tf(this.d.store.getState().lang, 'editorFailed', { message: (err as Error).message });
-    } finally {
-      this.d.ui.resume();
-    }
+    const dir = this.d.workspaceFor(this.lesson(lessonId));
+    const run: Runners['runInteractive'] = async (...a) => (await this.runners()).runInteractive(...a);
+    const error = await editFile({ dir, file, lang: this.d.store.getState().lang, ui: this.d.ui, run });
     this.dispatch({ type: 'editorDone', error });
     this.dispatch({ type: 'lessonReady', lessonId, workspace: dir, files: listFiles(dir) });
   }
@@ -363,7 +313,7 @@ export class Controller {
    */
   shutdown(budgetMs: number): Promise<void> {
     this.closing ??= (async () => {
-      if (this.picturesTimer) clearTimeout(this.picturesTimer);
+      this.pictures.stop();
       void this.stopGroup?.then((stop) => stop());
       this.command?.abort();
       this.log.stop();
@@ -372,25 +322,4 @@ export class Controller {
     })();
     return this.closing;
   }
-}
-
-/** The files a learner may edit in the workspace (relative paths, no dot-files), at most 50. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const ent of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (out.length >= 50 || ent.name.startsWith('.')) continue;
-      const full = join(d, ent.name);
-      if (ent.isDirectory()) walk(full);
-      else if (ent.isFile()) out.push(relative(dir, full));
-    }
-  };
-  walk(dir);
-  return out;
 }

@@ -1,8 +1,11 @@
 import { accessSync, constants, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { t } from '../../i18n/strings';
 import type { Lang } from '../../lessons/schema';
+import type { runInteractive } from '../../proc/run';
 import { splitArgv } from '../../proc/split-argv';
+import { tf } from '../text/text';
 
 export interface EditorChoice {
   cmd: string;
@@ -45,4 +48,29 @@ export function chooseEditor(lang: Lang, env: NodeJS.ProcessEnv = process.env, h
   const vi = find('vi');
   if (vi && /vim/.test(vi)) return { cmd: 'vi', args: ['-c', `echo ${JSON.stringify(note)}`] };
   return { cmd: 'vi', args: [], before: note };
+}
+
+/**
+ * Open a workspace file in the learner's editor: the app's screen is put away (`ui.suspend`) while
+ * it runs and comes back after. Returns what went wrong, in the learner's language, or undefined.
+ */
+export async function editFile(o: {
+  dir: string;
+  file: string;
+  lang: Lang;
+  ui: { suspend: () => void; resume: () => void };
+  run: typeof runInteractive;
+}): Promise<string | undefined> {
+  o.ui.suspend();
+  try {
+    // $VISUAL/$EDITOR, else nano, else vi with how to leave it.
+    const { cmd, args, before } = chooseEditor(o.lang, { ...process.env, PWD: o.dir }, homedir());
+    if (before) process.stdout.write(`${before}\n`);
+    await o.run(cmd, [...args, join(o.dir, o.file)], { description: 'your editor ($EDITOR)', cwd: o.dir });
+    return undefined;
+  } catch (err) {
+    return tf(o.lang, 'editorFailed', { message: (err as Error).message });
+  } finally {
+    o.ui.resume();
+  }
 }
