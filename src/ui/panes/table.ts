@@ -56,8 +56,7 @@ const CHECK_MARK: Record<NonNullable<LessonView['check']>['status'], { text: str
   error: { text: ' !', tone: 'warn' },
 };
 
-/** The panes of the lesson screen's lower area, in the order of their tabs. */
-export const PANES = [
+const ROWS = [
   {
     id: 'output',
     title: 'paneOutput',
@@ -104,18 +103,21 @@ export const PANES = [
   },
 ] as const satisfies readonly PaneRow[];
 
+/** The panes of the lesson screen's lower area, in the order of their tabs. */
+export const PANES: readonly PaneRow[] = ROWS;
+
 type Assert<T extends true> = T;
 /** Every `Pane` has its row: tsc fails here when one is missing. */
-export type EveryPaneHasARow = Assert<[Exclude<Pane, (typeof PANES)[number]['id']>] extends [never] ? true : false>;
+export type EveryPaneHasARow = Assert<[Exclude<Pane, (typeof ROWS)[number]['id']>] extends [never] ? true : false>;
 
 /** The row of a pane. */
 export function paneRow(id: Pane): PaneRow {
-  return (PANES as readonly PaneRow[]).find((p) => p.id === id)!;
+  return PANES.find((p) => p.id === id)!;
 }
 
 /** The panes this lesson has, in tab order. */
 export function lessonPanes(lesson: Lesson): PaneRow[] {
-  return (PANES as readonly PaneRow[]).filter((p) => !p.forLesson || p.forLesson(lesson));
+  return PANES.filter((p) => !p.forLesson || p.forLesson(lesson));
 }
 
 /** The pane Tab (delta 1) or Shift-Tab (delta -1) goes to from `from`. */

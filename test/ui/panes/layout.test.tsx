@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { visibleBindings } from '../../../src/ui/input/keys';
-import { footerLines, lessonLayout } from '../../../src/ui/panes/layout';
+import { footerLines, lessonLayout, proseLines } from '../../../src/ui/panes/layout';
+import { loadMarkdown } from '../../../src/ui/text/render-markdown';
+import { lineText } from '../../../src/ui/text/wrap';
+import type { AppState } from '../../../src/ui/state/state';
 import { displayWidth } from '../../../src/ui/text/text';
 import { CTRL, ENTER, fakeLesson, key, makeState, readyState, renderApp, run, view } from '../helpers';
 
@@ -95,5 +98,18 @@ describe('the status rows under the lower pane', () => {
     const n = renderApp(long);
     expect((await n.waitFor('the end')).split('\n').length).toBeLessThanOrEqual(23);
     n.unmount();
+  });
+});
+
+describe('the Markdown renderer, held in the state', () => {
+  it('draws the step text plainly until the markdownLoaded event hands the renderer over', async () => {
+    const render = await loadMarkdown();
+    const s: AppState = { ...run(readyState(), ENTER).state, markdown: null };
+    const text = (st: AppState) => proseLines(st, view(st)).map(lineText).join('\n');
+    expect(text(s)).toContain('**intro**');
+    const r = run(s, { type: 'markdownLoaded', render });
+    expect(r.state.markdown).toBe(render);
+    expect(text(r.state)).not.toContain('**intro**');
+    expect(text(r.state)).toContain('intro');
   });
 });
