@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { PLACEHOLDER, type Lesson } from './schema';
+import type { Lesson } from './schema';
+
+/**
+ * A per-learner value in lesson text: `[[key]]`. Not `{{…}}`, which docker `--format` and Go
+ * templates use. It lives here, not in schema.ts, so the app's first frame (which personalizes the
+ * catalog) does not load zod with the schema.
+ */
+export const PLACEHOLDER = /\[\[([a-z][a-z0-9-]*)\]\]/g;
 
 /**
  * Who the lesson is for, as far as its per-learner values go (schema.ts `mine`): the short form
