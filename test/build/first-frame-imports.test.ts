@@ -13,7 +13,7 @@ const DIST = resolve(__dirname, '../../dist');
 /** Loaded after the first frame, or only by commands that draw no UI. */
 const NOT_BEFORE_FIRST_FRAME = ['zod', 'yaml', 'markdown-it', 'kubernetes-models', '@kubernetes', 'conf', 'ajv', 'execa', 'fuse.js', 'tar-stream'];
 /** The modules run-app.ts imports before its first render. */
-const FIRST_FRAME_SOURCES = ['src/ui/run-app.ts', 'src/ui/App.tsx', 'src/ui/state.ts', 'src/ui/store.ts', 'node_modules/ink/src/render.ts'];
+const FIRST_FRAME_SOURCES = ['src/ui/run-app.ts', 'src/ui/App.tsx', 'src/ui/state/state.ts', 'src/ui/state/store.ts', 'node_modules/ink/src/render.ts'];
 
 let files: string[] = [];
 const sourcesOf = new Map<string, string[]>();
