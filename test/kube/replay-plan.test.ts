@@ -38,14 +38,17 @@ spec:
     expect(c.pullPolicy).toBe('Always');
     expect(c.readiness).toEqual({ handler: { kind: 'httpGet', port: 80, path: '/ready' }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 });
     expect(c.liveness?.handler).toEqual({ kind: 'tcpSocket', port: 8080 });
-    expect(c.env).toEqual(['A=1']);
-    expect(plan.notes).toEqual([{ key: 'noteValueFrom', name: 'B' }]);
+    expect(c.env).toEqual([{ name: 'A', value: '1' }, { name: 'B', from: 'Secret', ref: 's', key: 'k', optional: false }]);
+    expect(plan.notes).toEqual([]);
+    // A template's pod gets a generated name; the namespace is default.
+    expect(plan.podName).toMatch(/^web-/);
+    expect(plan.namespace).toBe('default');
   });
 
   it('says in both languages what it left out, and when it scaled or capped', () => {
     const r: ReplayResult = {
       object: 'Pod/x', scenario: 'liveness', events: [{ t: 1200, container: 'app', kind: 'restarted', code: 1 }], containers: {}, scale: 0.5,
-      graceSeconds: 25, durationMs: 9000, notes: [{ key: 'noteLivenessGrace', from: 30, to: 5 }],
+      graceSeconds: 25, durationMs: 9000, notes: [{ key: 'noteLivenessGrace', from: 30, to: 5 }], pulls: [], init: [], claimFiles: {},
     };
     expect(timelineLines(r, 'en').join('\n')).toMatch(/scaled ×0\.5[\s\S]*liveness kill \(30 s\) capped at 5 s[\s\S]*1\.2 s {2}app {2}restarted \(restart count 1\)/);
     expect(timelineLines(r, 'ko').join('\n')).toMatch(/×0\.5 로 줄였어요[\s\S]*5초로 줄였어요[\s\S]*재시작됨/);
