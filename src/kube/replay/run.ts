@@ -216,7 +216,14 @@ export function resolveEnv(c: ContainerPlan, plan: PodPlan, o: ReplayOptions, po
 export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions): Promise<ReplayResult> {
   const window = Math.min(o.windowMs ?? WINDOW_MS, 28_000);
   const needS = probeNeeds(plan, o);
-  const scale = needS * 1000 > window ? Math.max(0.05, Math.floor((window / 1000 / needS) * 100) / 100) : 1;
+  let scale = needS * 1000 > window ? Math.max(0.05, Math.floor((window / 1000 / needS) * 100) / 100) : 1;
+  if (o.scenario === 'crash') {
+    // The back-offs before the wanted restart, plus ~1.5 s a run (start, run, exit, remove) that is not scaled.
+    const n = Math.max(1, o.restarts ?? 1);
+    let b = 0;
+    for (let i = 0; i < n; i++) b += backOffSeconds(i);
+    scale = Math.min(scale, Math.max(0.02, Math.floor(((window - 1500 * n) / (b * 1000)) * 100) / 100));
+  }
   const graceSeconds = Math.min(plan.terminationGracePeriodSeconds, MAX_GRACE_SECONDS);
   const result: ReplayResult = {
     object: plan.object,
@@ -225,7 +232,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
     containers: {},
     scale,
     graceSeconds,
-    graceCappedFrom: graceSeconds < plan.terminationGracePeriodSeconds && o.scenario !== 'start' ? plan.terminationGracePeriodSeconds : undefined,
+    graceCappedFrom: graceSeconds < plan.terminationGracePeriodSeconds && o.scenario === 'delete' ? plan.terminationGracePeriodSeconds : undefined,
     durationMs: 0,
     notes: [...plan.notes],
     pulls: [],
