@@ -335,6 +335,8 @@ const EVIDENCE = {
   replayActClaimFile: { en: 'claim {claim}: {path} "{text}"', ko: '클레임 {claim}: {path} "{text}"' },
   replayActNoClaimFile: { en: 'claim {claim}: no {path}', ko: '클레임 {claim}: {path} 없음' },
   replayNone: { en: 'none', ko: '없음' },
+  replaySameImage: { en: 'it runs the very image {ref} names (the same image ID)', ko: '{ref} 가 가리키는 바로 그 이미지로 실행됨 (같은 이미지 ID)' },
+  replayActImage: { en: 'ran image {id} ({ref} is {want})', ko: '이미지 {id} 로 실행됨 ({ref} 는 {want})' },
   replayActNoVar: { en: 'no {name}', ko: '{name} 없음' },
   replayNoWorkload: { en: 'no Pod, Deployment or ReplicaSet in {file}', ko: '{file} 에 Pod, Deployment, ReplicaSet 이 없어요' },
   // run-config (lessons-api)

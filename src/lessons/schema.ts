@@ -651,6 +651,8 @@ const PodReplayCheck = z.object({
   pulled: z.boolean().optional(),
   /** The image was pulled at least this often (each start under Always). */
   pullsAtLeast: z.number().int().min(1).optional(),
+  /** The container ran the very image (by image ID) that this local reference names: a digest pins it even after the tag moved. */
+  sameImageAs: z.string().min(1).optional(),
   /** These init containers completed, in this order, before the app containers started. */
   initCompleted: z.array(z.string().min(1)).optional(),
   /** Whether the app containers started at all (false: an init container blocked them). */

@@ -67,6 +67,24 @@ describe.skipIf(!api)('pod replay on docker: the rest of the contract', () => {
       expect(await leftovers()).toEqual([]);
     }, 60_000);
 
+    it('a digest pins what runs after the tag moved; the tag with Always follows it', async () => {
+      const push = await lab.ok(`docker push ${image}`);
+      const digest = /digest: (sha256:[0-9a-f]{64})/.exec(push)?.[1];
+      expect(digest, push).toBeTruthy();
+      // The tag moves: another build is pushed as :1.0.
+      await lab.ok(`docker tag ctr-learn/web:1 ${image}`);
+      await lab.ok(`docker push ${image}`);
+      const pinned = image.replace(':1.0', `@${digest}`);
+      const r = await replay('pull.yaml', { object: 'Pod/fetch', scenario: 'start', pulled: true, sameImageAs: 'busybox:1.36' }, pod(pinned, 'Always'));
+      expect(r.status, r.actual).toBe('pass');
+      const near = await replay('pull.yaml', { object: 'Pod/fetch', scenario: 'start', pulled: true, sameImageAs: 'busybox:1.36' }, (s) => pod(image, 'Always')(s).replace('["sh", "-c", "sleep 30"]', '["sleep", "30"]'));
+      expect(near.status).toBe('fail');
+      expect(near.actual).toMatch(/ran image [0-9a-f]{12} \(busybox:1.36 is [0-9a-f]{12}\)/);
+      // Back to the first build for the cases after this one.
+      await lab.ok(`docker tag busybox:1.36 ${image}`);
+      await lab.ok(`docker push ${image}`);
+    }, 60_000);
+
     it('Always pulls at every start: a crashing container pulls again before each restart', async () => {
       const r = await replay('pull.yaml', { object: 'Pod/fetch', scenario: 'crash', restartsAtLeast: 2, pullsAtLeast: 3, windowMs: 10_000 }, (s) => pod(image, 'Always')(s).replace('sleep 30', 'exit 1'));
       expect(r.status, r.actual).toBe('pass');

@@ -5,6 +5,7 @@ import { CouldNotCheck } from '../../errors';
 import { say } from '../../i18n/evidence';
 import { fill } from '../../i18n/strings';
 import { planPod, replayPod, timelineLines } from '../../kube/replay';
+import { imageId } from '../../kube/replay/engine';
 import { isObj, isOutcome, readManifests, requireObject, type KubeObject } from '../../kube/workspace';
 import type { Evaluator, Outcome } from '../types';
 
@@ -19,6 +20,7 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
   if (check.pull !== undefined) parts.push(check.pull === 'none' ? say(L, 'replayPulled') : check.pull === 'ImagePullBackOff' ? say(L, 'replayPullBackOff') : say(L, 'replayPull', { reason: check.pull }));
   if (check.pulled !== undefined) parts.push(say(L, check.pulled ? 'replayPulledYes' : 'replayPulledNo'));
   if (check.pullsAtLeast !== undefined) parts.push(say(L, 'replayPullsAtLeast', { n: check.pullsAtLeast }));
+  if (check.sameImageAs !== undefined) parts.push(say(L, 'replaySameImage', { ref: check.sameImageAs }));
   if (check.startError !== undefined) parts.push(say(L, 'replayStartError', { reason: check.startError }));
   if (check.initCompleted !== undefined) parts.push(say(L, 'replayInit', { names: check.initCompleted.join(', ') }));
   if (check.appStarted !== undefined) parts.push(say(L, check.appStarted ? 'replayAppStarted' : 'replayAppBlocked'));
@@ -109,6 +111,12 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
       facts.push(n ? say(L, 'replayActPulledYes', { n }) : say(L, 'replayActPulledNo'));
       if (check.pulled !== undefined) pass &&= check.pulled ? r.pulls.find((p) => p.container === target.name)?.pulled === true : n === 0;
       if (check.pullsAtLeast !== undefined) pass &&= n >= check.pullsAtLeast;
+    }
+    if (check.sameImageAs !== undefined) {
+      const want = await imageId(api, check.sameImageAs);
+      const got = out?.imageId;
+      facts.push(say(L, 'replayActImage', { id: (got ?? '?').replace('sha256:', '').slice(0, 12), ref: check.sameImageAs, want: want ? want.replace('sha256:', '').slice(0, 12) : say(L, 'replayNone') }));
+      pass &&= !!want && got === want;
     }
     if (check.startError !== undefined || r.startError) {
       facts.push(r.startError ? say(L, 'replayActStartError', { reason: r.startError.reason, message: r.startError.message }) : say(L, 'replayActStarted'));
