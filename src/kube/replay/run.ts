@@ -131,7 +131,7 @@ export interface ReplayOptions {
 /** The kubelet's back-off for a crashing container or a failing pull: 10 s, doubling, at most 300 s. */
 export const backOffSeconds = (n: number): number => Math.min(10 * 2 ** n, 300);
 /** The longest a failing pull's retries run in a replay (ms): the back-off reaches its cap in it. */
-export const PULL_WINDOW_MS = 9_000;
+export const PULL_WINDOW_MS = 6_000;
 
 /** The longest a replay's pod runs before its scenario ends (ms). */
 export const WINDOW_MS = 20_000;
