@@ -53,4 +53,30 @@ spec:
     expect(timelineLines(r, 'en').join('\n')).toMatch(/scaled ×0\.5[\s\S]*liveness kill \(30 s\) capped at 5 s[\s\S]*1\.2 s {2}app {2}restarted \(restart count 1\)/);
     expect(timelineLines(r, 'ko').join('\n')).toMatch(/×0\.5 로 줄였어요[\s\S]*5초로 줄였어요[\s\S]*재시작됨/);
   });
+
+  it('says the pulls, the back-offs and the init containers in both languages, with the kubelet\'s real waits', () => {
+    const r: ReplayResult = {
+      object: 'Pod/x', scenario: 'crash', scale: 0.25, graceSeconds: 25, durationMs: 9000, notes: [{ key: 'noteHostPath', name: 'logs' }], pulls: [], init: [], claimFiles: {},
+      containers: {},
+      events: [
+        { t: 0, container: 'app', kind: 'pullFailed', reason: 'manifest unknown' },
+        { t: 5, container: 'app', kind: 'pullBackOff', code: 20, ms: 196 },
+        { t: 300, container: 'setup', kind: 'initDone' },
+        { t: 900, container: 'app', kind: 'exited', code: 3 },
+        { t: 900, container: 'app', kind: 'backOff', code: 40, ms: 10_000 },
+        { t: 1000, container: 'app', kind: 'ended', reason: 'Never' },
+      ],
+    };
+    const en = timelineLines(r, 'en').join('\n');
+    expect(en).toMatch(/hostPath: not replayed/);
+    expect(en).toMatch(/ErrImagePull: manifest unknown/);
+    expect(en).toMatch(/ImagePullBackOff: next pull in 20 s \(196 ms in this replay\)/);
+    expect(en).toMatch(/CrashLoopBackOff: restart in 40 s/);
+    expect(en).toMatch(/stays terminated \(restartPolicy Never\)/);
+    const ko = timelineLines(r, 'ko').join('\n');
+    expect(ko).toMatch(/hostPath 라서 재현하지 않았어요/);
+    expect(ko).toMatch(/다음 pull 까지 20초/);
+    expect(ko).toMatch(/초기화 컨테이너 완료/);
+    expect(ko).toMatch(/40초 뒤 재시작/);
+  });
 });
