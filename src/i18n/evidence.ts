@@ -333,6 +333,7 @@ const EVIDENCE = {
   replayActStartError: { en: '{reason}: {message}', ko: '{reason}: {message}' },
   replayActStarted: { en: 'the containers were made and started', ko: '컨테이너를 만들고 시작함' },
   replayActClaimFile: { en: 'claim {claim}: {path} "{text}"', ko: '클레임 {claim}: {path} "{text}"' },
+  replayActClaimUnchanged: { en: 'claim {claim}: {path} "{text}", left by an earlier pod; this pod did not write to the claim', ko: '클레임 {claim}: {path} "{text}" 는 이전 파드가 남긴 것이고, 이번 파드는 클레임에 쓰지 않았어요' },
   replayActNoClaimFile: { en: 'claim {claim}: no {path}', ko: '클레임 {claim}: {path} 없음' },
   replayNone: { en: 'none', ko: '없음' },
   replaySameImage: { en: 'it runs the very image {ref} names (the same image ID)', ko: '{ref} 가 가리키는 바로 그 이미지로 실행됨 (같은 이미지 ID)' },

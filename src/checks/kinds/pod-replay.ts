@@ -88,7 +88,8 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
       readClaimFiles: check.claimFile ? [`${check.claimFile.claim}:${check.claimFile.path}`] : [],
       data,
       // A claim is a named volume of the lab: made at its first replay, kept until the lab ends.
-      claimVolume: (claim) => (claims.has(claim) ? `${check.name ?? r0.o.name}-pvc-${claim}-${labTag}` : undefined),
+      // (named by the claim, not the pod: every pod of the lab that claims it finds the same data).
+      claimVolume: (claim) => (claims.has(claim) ? `pvc-${claim}-${labTag}` : undefined),
       signal: ctx.signal,
     });
     const timeline = timelineLines({ ...r, object: `${r.object} (${check.file})` }, L).join('\n');
@@ -181,9 +182,17 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
     }
     if (check.claimFile) {
       const f = check.claimFile;
-      const content = r.claimFiles[`${f.claim}:${f.path}`] ?? null;
-      facts.push(content === null ? say(L, 'replayActNoClaimFile', { claim: f.claim, path: f.path }) : say(L, 'replayActClaimFile', { claim: f.claim, path: f.path, text: content.trim().slice(0, 60) }));
-      pass &&= content !== null && (f.contains === undefined || content.includes(f.contains));
+      const key = `${f.claim}:${f.path}`;
+      const content = r.claimFiles[key] ?? null;
+      // An earlier replay's file does not count: this pod must have written it.
+      const before = r.claimFilesBefore?.[key] ?? null;
+      const unchanged = content !== null && content === before;
+      facts.push(
+        content === null
+          ? say(L, 'replayActNoClaimFile', { claim: f.claim, path: f.path })
+          : say(L, unchanged ? 'replayActClaimUnchanged' : 'replayActClaimFile', { claim: f.claim, path: f.path, text: content.trim().slice(-60) }),
+      );
+      pass &&= content !== null && !unchanged && (f.contains === undefined || content.includes(f.contains));
     }
     return { pass, expected, actual: `${facts.join('; ')}\n${timeline}` };
   } finally {

@@ -96,8 +96,9 @@ export interface ReplayResult {
   startError?: { container: string; reason: 'CreateContainerConfigError' | 'FailedMount'; message: string };
   /** initContainers: their exit codes in order, and whether each completed. */
   init: { name: string; exitCodes: number[]; done: boolean }[];
-  /** Files read from claimed volumes after the pod was gone (claim:path → content). */
+  /** Files read from claimed volumes after the pod was gone (claim:path → content), and before it started. */
   claimFiles: Record<string, string | null>;
+  claimFilesBefore?: Record<string, string | null>;
   /** Probe and back-off timings multiplied by this (1: as written) to fit the replay's window. */
   scale: number;
   /** The grace period used (s), and the manifest's when it was capped. */
@@ -314,8 +315,20 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
     }
   };
 
+  const readClaims = async (): Promise<Record<string, string | null>> => {
+    const out: Record<string, string | null> = {};
+    for (const f of o.readClaimFiles ?? []) {
+      const [claim, ...rest] = f.split(':');
+      const vol = o.claimVolume?.(claim);
+      out[f] = vol ? await fileInVolume(api, fillName, vol, PAUSE_IMAGE, rest.join(':')).catch(() => null) : null;
+    }
+    return out;
+  };
+
   try {
     await clear();
+    // What the claims held before this pod: a claim keeps an earlier pod's files too.
+    if (o.readClaimFiles?.length) result.claimFilesBefore = await readClaims();
     // The kubelet's image step for every container, at once: a pull that keeps failing blocks the pod.
     for (const c of [...plan.initContainers, ...plan.containers]) if (!(await ensureImage(c, true))) return result;
 
@@ -532,16 +545,21 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
       return false;
     };
 
+    // A grpc probe is not replayed (the note says so): it is left out, not failed, so it neither restarts nor holds back.
+    const replayed = (p?: ProbePlan) => (p && !(p.handler.kind === 'unsupported' && p.handler.what === 'grpc') ? p : undefined);
     const probes = async (r: Run, gen: number) => {
-      if (r.plan.startup && !(await probeLoop(r, gen, 'startup', r.plan.startup))) return;
-      if (!r.plan.readiness && alive(r, gen)) {
+      const startup = replayed(r.plan.startup);
+      const readiness = replayed(r.plan.readiness);
+      const liveness = replayed(r.plan.liveness);
+      if (startup && !(await probeLoop(r, gen, 'startup', startup))) return;
+      if (!readiness && alive(r, gen)) {
         r.ready = true;
         r.readyAt ??= now();
         ev({ kind: 'ready', container: r.plan.name });
       }
       await Promise.all([
-        r.plan.readiness ? probeLoop(r, gen, 'readiness', r.plan.readiness) : null,
-        r.plan.liveness ? probeLoop(r, gen, 'liveness', r.plan.liveness) : null,
+        readiness ? probeLoop(r, gen, 'readiness', readiness) : null,
+        liveness ? probeLoop(r, gen, 'liveness', liveness) : null,
       ]);
     };
 
@@ -679,11 +697,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
     done.abort();
     await clear();
     // The claims' volumes are still there, the pod is gone: what did it leave in them?
-    for (const f of o.readClaimFiles ?? []) {
-      const [claim, ...rest] = f.split(':');
-      const vol = o.claimVolume?.(claim);
-      result.claimFiles[f] = vol ? await fileInVolume(api, fillName, vol, PAUSE_IMAGE, rest.join(':')).catch(() => null) : null;
-    }
+    result.claimFiles = await readClaims();
     result.durationMs = Math.round(performance.now() - began);
   }
 }

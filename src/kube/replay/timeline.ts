@@ -44,7 +44,7 @@ const WORDS = {
   noteVolume: { en: 'volume {name} is not an emptyDir, configMap, secret or persistentVolumeClaim: not replayed', ko: '볼륨 {name} 은 emptyDir, configMap, secret, persistentVolumeClaim 이 아니라서 재현하지 않았어요' },
   noteHostPath: { en: 'volume {name} is a hostPath: not replayed (the sandbox never mounts a host path)', ko: '볼륨 {name} 은 hostPath 라서 재현하지 않았어요 (샌드박스는 호스트 경로를 마운트하지 않아요)' },
   noteValueFrom: { en: 'env {name} comes from a resource field: not replayed', ko: '환경 변수 {name} 은 리소스 필드에서 와서 재현하지 않았어요' },
-  noteGrpc: { en: 'the grpc probe of {name} is not replayed (it fails here)', ko: '{name} 의 grpc 프로브는 재현하지 않았어요 (여기서는 실패해요)' },
+  noteGrpc: { en: 'the grpc probe of {name} is not replayed: it is left out (a grpc readiness probe does not hold the container back here)', ko: '{name} 의 grpc 프로브는 재현하지 않고 뺐어요 (grpc 준비 프로브가 있어도 여기서는 컨테이너를 붙잡지 않아요)' },
   noteLivenessGrace: { en: 'the grace period of a liveness kill ({from} s) capped at {to} s', ko: '활성 프로브로 죽일 때의 유예 시간({from}초)을 {to}초로 줄였어요' },
   timeout: { en: 'timed out', ko: '시간 초과' },
   stillRunning: { en: 'still running at the end of the replay', ko: '재현이 끝날 때까지 실행 중' },
