@@ -17,9 +17,8 @@ export type Text = z.infer<typeof Text>;
 
 /**
  * A per-learner value in lesson text and data: `[[web]]` is replaced by this learner's value of
- * `mine.web` (see Mine). Not `{{…}}`: docker --format and Go templates use that.
+ * `mine.web` (see Mine; the pattern is personalize.ts PLACEHOLDER). Not `{{…}}`: docker --format and Go templates use that.
  */
-export const PLACEHOLDER = /\[\[([a-z][a-z0-9-]*)\]\]/g;
 const PLACEHOLDER_ONLY = /^\[\[[a-z][a-z0-9-]*\]\]$/;
 const Name = z.string().regex(/^(?:[a-zA-Z0-9]|\[\[[a-z][a-z0-9-]*\]\])(?:[a-zA-Z0-9_.-]|\[\[[a-z][a-z0-9-]*\]\])*$/, 'a docker object name (letters, digits, _ . -), or a per-learner value like [[web]]');
 /** A host port: a number, or a per-learner port like "[[port]]" (a number once personalized). */
