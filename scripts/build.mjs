@@ -9,11 +9,11 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 /**
  * Ink's text tokenizers each make an Intl.Segmenter as they load, and the first Intl object of a
- * process costs ~10 ms (ICU starts up) before the first frame. They get src/ui/graphemes.ts
+ * process costs ~10 ms (ICU starts up) before the first frame. They get src/ui/text/graphemes.ts
  * instead: the same segments, with Intl only for text that needs it. The build fails if a new
  * version of either no longer has the expected line, so the swap is never silently lost.
  */
-const GRAPHEMES = fileURLToPath(new URL('../src/ui/graphemes.ts', import.meta.url));
+const GRAPHEMES = fileURLToPath(new URL('../src/ui/text/graphemes.ts', import.meta.url));
 const lazyGraphemeSegmenters = {
   name: 'lazy-grapheme-segmenters',
   setup(b) {
@@ -51,7 +51,7 @@ await build({
   // string-width builds an Intl.Segmenter and an RGI-emoji regex as it loads (~50 ms of every
   // start); ours gives the same widths and builds them only for text that needs them. Every
   // package that measures text (Ink, wrap-ansi, cli-truncate...) gets it.
-  alias: { 'string-width': './src/ui/string-width.ts' },
+  alias: { 'string-width': './src/ui/text/string-width.ts' },
   plugins: [lazyGraphemeSegmenters],
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __ctrCreateRequire } from 'node:module'; const require = __ctrCreateRequire(import.meta.url);" },

@@ -27,15 +27,35 @@ export const COMMANDS: Record<string, { summary: string; usage: string; load: ()
   cheat: { summary: 'search the docker command cheat sheet', usage: 'cheat [words...] [--json]', load: () => import('./commands/cheat') },
 };
 
-function help(): string {
+/** Words of `text` on lines of at most `width` columns, each starting with `indent`. */
+function wrapWords(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent.length + line.length + 1 + word.length > width) (lines.push(indent + line), (line = word));
+    else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+/** Each command's usage on a line of its own, what it does under it: long usages never run into the text. */
+export function help(width = Math.min(process.stdout.columns || 80, 100)): string {
   const lines = [
-    `ctr-learn ${VERSION}: learn containers from your terminal, graded on a real Docker engine.`,
+    ...wrapWords(`ctr-learn ${VERSION}: learn containers from your terminal, graded on a real Docker engine.`, width, ''),
     '',
     'Usage:',
-    '  ctr-learn                 open the interactive app',
-    ...Object.values(COMMANDS).map((c) => `  ctr-learn ${c.usage.padEnd(34)}${c.summary}`),
+    '  ctr-learn',
+    ...wrapWords('open the interactive app', width, '      '),
+    ...Object.values(COMMANDS).flatMap((c) => [`  ctr-learn ${c.usage}`, ...wrapWords(c.summary, width, '      ')]),
     '',
-    'Options: --lang en|ko, --json (machine-readable), --screen-reader (the app as plain text, appended as it happens), --help, --version',
+    'Options:',
+    ...[
+      ['--lang en|ko', 'the language (else the saved choice, else LANG)'],
+      ['--json', 'machine-readable output'],
+      ['--screen-reader', 'the app as plain text, appended as it happens'],
+      ['--help, --version', ''],
+    ].flatMap(([flag, what]) => (what ? [`  ${flag}`, ...wrapWords(what, width, '      ')] : [`  ${flag}`])),
   ];
   return lines.join('\n');
 }

@@ -39,7 +39,7 @@ export function describeCheck(c: Check, lang: Lang = 'en'): string {
     // lessons-images
     case 'digest': return say(lang, 'titleDigest', { repository: c.repository, tag: c.tag });
     // kube-replay
-    case 'pod-replay': return say(lang, 'titlePodReplay', { object: c.object, scenario: say(lang, c.scenario === 'start' ? 'replayStart' : c.scenario === 'delete' ? 'replayDelete' : 'replayLiveness') });
+    case 'pod-replay': return say(lang, 'titlePodReplay', { object: c.object, scenario: say(lang, c.scenario === 'start' ? 'replayStart' : c.scenario === 'delete' ? 'replayDelete' : c.scenario === 'crash' ? 'replayCrash' : 'replayLiveness') });
     case 'run-config': return say(lang, 'titleRunConfig', { subject: c.container ?? c.image ?? '' });
     // kube-live
     case 'kube-live': return sayLive(lang, 'liveTitle', { object: c.object });

@@ -8,7 +8,7 @@ import { CtrError, EngineUnavailable } from '../errors';
 import { langSource, pickLang } from '../i18n/lang';
 import type { Lang } from '../lessons/schema';
 import { fill, t } from '../i18n/strings';
-import { displayWidth } from '../ui/text';
+import { displayWidth } from '../ui/text/text';
 import { peekProgress } from '../progress/peek';
 import { quickCatalog } from '../lessons/cache';
 import { runProcess } from '../proc/run';

@@ -1,4 +1,4 @@
-import { displayWidth } from '../ui/text';
+import { displayWidth } from '../ui/text/text';
 import { paint } from '../cli/output';
 import type { StepResult } from '../checks/types';
 import type { Lang, Step } from '../lessons/schema';

@@ -4,7 +4,7 @@ import { quickCatalog } from '../lessons/cache';
 import { peekProgress } from '../progress/peek';
 import { lessonStatus } from '../progress/status';
 import { fill } from '../i18n/strings';
-import { displayWidth } from '../ui/text';
+import { displayWidth } from '../ui/text/text';
 import { pickLang } from './context';
 
 export async function run(args: Args): Promise<number> {

@@ -8,26 +8,42 @@ export interface ContainerEvent {
   time: number;
 }
 
+/** An event as the engine's /events gives it. */
+export interface EngineEvent {
+  Action: string;
+  status?: string;
+  Actor?: { ID?: string; Attributes?: Record<string, string> };
+  timeNano: number;
+}
+
 /**
- * One container's past events of the given kinds, from its creation until a moment just past.
- * (`until` has sub-second precision: a whole-second `until` in the future makes the engine wait
- * for it, one in the past can miss an event of this very second.) The engine keeps the last 256.
+ * The engine's past events matching `filters` (its /events filters: type, event, container,
+ * label...), from `since` (seconds, sub-second precision kept) until a moment just past, oldest
+ * first. The one place that asks: `until` has sub-second precision (a whole-second `until` in the
+ * future makes the engine wait for it, one in the past can miss an event of this very second),
+ * and the engine keeps only its last 256, which a grading process's EngineApi joins with its own
+ * record (engine/event-log.ts).
  */
-export async function containerEvents(api: EngineApi, c: Pick<ContainerInspect, 'Id' | 'Created'>, kinds: string[]): Promise<ContainerEvent[]> {
+export async function pastEvents(api: EngineApi, filters: Record<string, string[]>, since = 1): Promise<EngineEvent[]> {
   const r = await api.request('GET', '/events', {
     query: {
-      since: Math.floor(Date.parse(c.Created) / 1000),
+      since: Math.max(1, Math.floor(since * 1000) / 1000).toFixed(3),
       until: (Date.now() / 1000 - 0.01).toFixed(3),
-      filters: JSON.stringify({ container: [c.Id], event: kinds }),
+      filters: JSON.stringify(filters),
     },
   });
-  const out: ContainerEvent[] = [];
-  for (const line of r.body.toString('utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const e = JSON.parse(line) as { status?: string; Action?: string; timeNano?: number };
-    out.push({ status: String(e.status ?? e.Action ?? ''), time: Number(e.timeNano ?? 0) / 1e9 });
-  }
-  return out;
+  return r.body
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EngineEvent)
+    .filter((e) => e.timeNano / 1e9 >= Math.floor(since));
+}
+
+/** One container's past events of the given kinds, since its creation. */
+export async function containerEvents(api: EngineApi, c: Pick<ContainerInspect, 'Id' | 'Created'>, kinds: string[]): Promise<ContainerEvent[]> {
+  const events = await pastEvents(api, { container: [c.Id], event: kinds }, Math.floor(Date.parse(c.Created) / 1000));
+  return events.map((e) => ({ status: String(e.status ?? e.Action ?? ''), time: Number(e.timeNano ?? 0) / 1e9 }));
 }
 
 /** A time from the engine in seconds, or null for its zero time ("0001-01-01…": never happened). */

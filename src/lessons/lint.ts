@@ -4,7 +4,8 @@ import { UserError } from '../errors';
 import { parseLearnerCommand } from '../sandbox/run-command';
 import { lessonDirs, loadLesson } from './load';
 import type { Problem } from './problems';
-import { CHOICE_IDS, PLACEHOLDER, type Check, type Lesson, type Step } from './schema';
+import { PLACEHOLDER } from './personalize';
+import { CHOICE_IDS, type Check, type Lesson, type Step } from './schema';
 import { normalizeRef } from '../engine/objects';
 
 export const MIN_ALTERNATIVES = 2;

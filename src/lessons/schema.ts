@@ -17,9 +17,8 @@ export type Text = z.infer<typeof Text>;
 
 /**
  * A per-learner value in lesson text and data: `[[web]]` is replaced by this learner's value of
- * `mine.web` (see Mine). Not `{{…}}`: docker --format and Go templates use that.
+ * `mine.web` (see Mine; the pattern is personalize.ts PLACEHOLDER). Not `{{…}}`: docker --format and Go templates use that.
  */
-export const PLACEHOLDER = /\[\[([a-z][a-z0-9-]*)\]\]/g;
 const PLACEHOLDER_ONLY = /^\[\[[a-z][a-z0-9-]*\]\]$/;
 const Name = z.string().regex(/^(?:[a-zA-Z0-9]|\[\[[a-z][a-z0-9-]*\]\])(?:[a-zA-Z0-9_.-]|\[\[[a-z][a-z0-9-]*\]\])*$/, 'a docker object name (letters, digits, _ . -), or a per-learner value like [[web]]');
 /** A host port: a number, or a per-learner port like "[[port]]" (a number once personalized). */
@@ -619,17 +618,25 @@ const PodReplayCheck = z.object({
    * always added, so two learners' replays never collide; the learner's answer names no docker object.
    */
   name: Name.optional(),
-  /** `start`: run until every container is Ready; `delete`: then delete the pod; `liveness`: run until a container restarts. */
-  scenario: z.enum(['start', 'delete', 'liveness']),
+  /**
+   * `start`: run until every container is Ready; `delete`: then delete the pod; `liveness`: run until a
+   * container restarts; `crash`: run until a container that keeps exiting restarted `restartsAtLeast`
+   * times (or ended for good under its restart policy).
+   */
+  scenario: z.enum(['start', 'delete', 'liveness', 'crash']),
   /** The container the assertions are about (the pod's first if omitted). */
   container: z.string().min(1).optional(),
   /** Ready (readiness probe passed, or started without one) within this many ms of the start. */
   readyWithinMs: z.number().int().min(0).optional(),
   /** Not Ready before this many ms: the readiness probe held traffic back until the app was ready. */
   notReadyBeforeMs: z.number().int().min(0).optional(),
-  /** The liveness (or startup) probe restarted the container at least this often. */
+  /** The liveness (or startup) probe, or the restart policy (crash), restarted the container at least this often. */
   restartsAtLeast: z.number().int().min(1).optional(),
-  /** delete: the container's exit code. */
+  /** crash: restarted at most this often (0: restartPolicy Never leaves it terminated). */
+  restartsAtMost: z.number().int().min(0).optional(),
+  /** crash: the CrashLoopBackOff waits before the restarts doubled (10 s, 20 s, ...). */
+  backOffGrows: z.literal(true).optional(),
+  /** The container's last exit code. */
   exitCode: z.number().int().optional(),
   /** delete: preStop ran to its end before SIGTERM. */
   preStopBeforeTerm: z.literal(true).optional(),
@@ -638,7 +645,23 @@ const PodReplayCheck = z.object({
   /** delete: a file the app writes on SIGTERM is there after it ended (and holds this text). */
   fileWritten: z.object({ path: z.string().startsWith('/'), contains: z.string().optional() }).strict().optional(),
   /** The pull fails at once with this reason (e.g. Never with no local image); `none`: the images are there. */
-  pull: z.enum(['ErrImageNeverPull', 'ErrImagePull', 'none']).optional(),
+  pull: z.enum(['ErrImageNeverPull', 'ErrImagePull', 'ImagePullBackOff', 'none']).optional(),
+  /** The container's image was pulled from the registry at its start (true), or the node's copy used with no pull (false). */
+  pulled: z.boolean().optional(),
+  /** The image was pulled at least this often (each start under Always). */
+  pullsAtLeast: z.number().int().min(1).optional(),
+  /** The container ran the very image (by image ID) that this local reference names: a digest pins it even after the tag moved. */
+  sameImageAs: z.string().min(1).optional(),
+  /** These init containers completed, in this order, before the app containers started. */
+  initCompleted: z.array(z.string().min(1)).optional(),
+  /** Whether the app containers started at all (false: an init container blocked them). */
+  appStarted: z.boolean().optional(),
+  /** The container's process got these environment variables (the engine's record of the container). */
+  env: z.record(z.string(), z.string()).optional(),
+  /** The pod's container could not be made: a ConfigMap/Secret or key missing (env), or a volume's source (mount). */
+  startError: z.enum(['CreateContainerConfigError', 'FailedMount']).optional(),
+  /** After the pod is gone, the claim's volume still holds this file (and this text). */
+  claimFile: z.object({ claim: z.string().min(1), path: z.string().min(1), contains: z.string().optional() }).strict().optional(),
   /** How long the pod may run before the scenario ends, at most 28 s (default 20 s). */
   windowMs: z.number().int().min(1000).max(28_000).optional(),
 }).strict();

@@ -1,7 +1,7 @@
 /**
  * Pictures a learner would rather look at than read, drawn from their own sandbox's engine state:
  * which containers sit on which network, the layer stack of the images they built, and the
- * health timeline of their containers. Plain data: the app draws them (ui/picture-lines.ts).
+ * health timeline of their containers. Plain data: the app draws them (ui/panes/picture-lines.ts).
  */
 export interface Pictures {
   networks: NetworkRow[] | null;

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { EngineApi } from '../engine/api';
 import { escapeRe, inspectImage, normalizeRef } from '../engine/objects';
 import type { ContainerInspect, ContainerSummary, NetworkInspect, VolumeInspect } from '../engine/types';
+import { pastEvents } from '../engine/events';
 import { readFile } from './files';
 import type { LabListing, LabReader, RemovedContainer } from './lab';
 import { filtersParam, isSandboxLabel, LABEL, scopeLabelFilter, sessionLabelFilter, type Scope } from './labels';
@@ -51,7 +52,7 @@ export function scopedReader(api: EngineApi, scope: Scope): LabReader {
     outsideContainer: (name) => api.maybe<ContainerInspect>('GET', `/containers/${encodeURIComponent(name)}/json`),
     async removedContainers(name) {
       const since = scope.eventsSince?.() ?? 0;
-      const events = await pastEvents(api, since, { type: ['container'], event: ['kill', 'die', 'destroy'], label: scopeLabelFilter(scope) });
+      const events = (await pastEvents(api, { type: ['container'], event: ['kill', 'die', 'destroy'], label: scopeLabelFilter(scope) }, since)).filter((e) => e.timeNano / 1e9 >= since);
       const byId = new Map<string, RemovedContainer & { name: string; live: boolean }>();
       for (const e of events) {
         const id = e.Actor?.ID ?? '';
@@ -111,21 +112,4 @@ export function scopedReader(api: EngineApi, scope: Scope): LabReader {
   return reader;
 }
 
-interface EngineEvent {
-  Action: string;
-  Actor?: { ID?: string; Attributes?: Record<string, string> };
-  timeNano: number;
-}
 
-/** Past engine events (from `since` until a moment ago), oldest first. */
-async function pastEvents(api: EngineApi, since: number, filters: Record<string, string[]>): Promise<EngineEvent[]> {
-  const r = await api.request('GET', '/events', {
-    query: { since: Math.max(1, since).toFixed(3), until: (Date.now() / 1000).toFixed(3), filters: filtersParam(filters) },
-  });
-  return r.body
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EngineEvent)
-    .filter((e) => e.timeNano / 1e9 >= since);
-}

@@ -2,8 +2,20 @@ import { CouldNotCheck } from '../errors';
 import type { CheckKind, Lesson, Step } from '../lessons/schema';
 import type { LabReader } from './lab';
 
-/** Check kinds that read only the lesson workspace (answers, manifests), never the engine. */
-const WORKSPACE_ONLY = new Set<CheckKind>(['question', 'workspace-file', 'manifest', 'kube-probe', 'kube-hook', 'kube-image', 'kube-selector', 'kube-env', 'kube-volume', 'kube-field']);
+/**
+ * Per check kind: does it ask the engine (true), or read only the lesson workspace (answers,
+ * manifests)? Every kind must say: a new kind that is missing here does not compile.
+ */
+const NEEDS_ENGINE: Record<CheckKind, boolean> = {
+  container: true, restart: true, port: true, http: true, env: true, mount: true, 'volume-file': true,
+  'container-file': true, network: true, attached: true, reach: true, image: true, 'registry-tag': true,
+  health: true, stop: true, logs: true, 'run-config': true, 'published-http': true, command: true,
+  'log-config': true, digest: true, 'pod-replay': true,
+  question: false, 'workspace-file': false, manifest: false, 'kube-probe': false, 'kube-hook': false,
+  'kube-image': false, 'kube-selector': false, 'kube-env': false, 'kube-volume': false, 'kube-field': false,
+  // tier 3: asks a cluster, never the docker engine (only from a step's live list)
+  'kube-live': false,
+};
 
 /**
  * Does grading this step need the engine (and so a ready sandbox)? Not in a lesson that says
@@ -11,7 +23,7 @@ const WORKSPACE_ONLY = new Set<CheckKind>(['question', 'workspace-file', 'manife
  */
 export function stepNeedsEngine(lesson: Pick<Lesson, 'requires'>, step: Step): boolean {
   if (!lesson.requires.engine) return false;
-  return !(step.checks.length > 0 && step.checks.every((c) => WORKSPACE_ONLY.has(c.kind)));
+  return step.checks.length === 0 || step.checks.some((c) => NEEDS_ENGINE[c.kind]);
 }
 
 /**

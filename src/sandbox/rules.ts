@@ -274,6 +274,11 @@ const RULES: Record<Match['route']['rule'], Rule> = {
     const labels = { ...safeJson(q.get('labels')), ...ctx.state.labels() };
     const out = new URLSearchParams(q);
     out.set('labels', JSON.stringify(labels));
+    // The classic builder keeps a failed step's container (and with --rm=false every step's). They
+    // are made inside the engine, not through this door: they carry none of the session's labels,
+    // so no reset, quit or reap would ever find them. Always removed, whatever was asked.
+    out.set('rm', '1');
+    out.set('forcerm', '1');
     return { query: out, after: { onSuccess: () => refs.forEach((r) => ctx.state.trackImageRef(r)) } };
   },
 

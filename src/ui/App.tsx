@@ -5,9 +5,9 @@ import { CheatScreen } from './screens/CheatScreen';
 import { HelpScreen } from './screens/HelpScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { LessonScreen } from './screens/LessonScreen';
-import type { Store } from './store';
-import { tf } from './text';
-import { toneProps } from './theme';
+import type { Store } from './state/store';
+import { tf } from './text/text';
+import { toneProps } from './text/theme';
 
 /** The one input handler: every key goes to the reducer, which reads it with the binding table. */
 function useKeys(store: Store) {

@@ -1,7 +1,7 @@
 import type { ProgressStore } from '../progress/store';
-import type { Controller } from './controller';
-import type { Effect } from './events';
-import type { Store } from './store';
+import type { Controller } from './session/controller';
+import type { Effect } from './state/events';
+import type { Store } from './state/store';
 
 /**
  * What the app loads after its first frame, so that frame comes sooner (run-app.ts): the

@@ -10,9 +10,9 @@ import { onceEngineAnswered, PendingController, progressLater } from './after-fi
 import { readCatalogCache, writeCatalogCache } from '../lessons/cache';
 import { personalize } from '../lessons/personalize';
 import { currentLearner } from '../sandbox/learner-values';
-import type { Controller as ControllerT } from './controller';
-import { loadMarkdown } from './render-markdown';
-import { tf } from './text';
+import type { Controller as ControllerT } from './session/controller';
+import { loadMarkdown } from './text/render-markdown';
+import { tf } from './text/text';
 import { keptText } from '../sandbox/kept-text';
 import type { KeptLab } from '../sandbox/lab';
 
@@ -82,8 +82,8 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
     Promise.all([
       import('ink'),
       import('./App'),
-      import('./state'),
-      import('./store'),
+      import('./state/state'),
+      import('./state/store'),
       cached.catalog ? null : import('../lessons/catalog'),
       // A progress file that does not look right is moved aside before the first frame, which says so.
       peeked.plausible ? null : import('../progress/store'),
@@ -203,7 +203,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   later.progress.catch(fail);
   const loadRest = onceEngineAnswered(store, () => {
     later.open();
-    void loadMarkdown().then(() => store.dispatch({ type: 'markdownLoaded' }), fail);
+    void loadMarkdown().then((render) => store.dispatch({ type: 'markdownLoaded', render }), fail);
   });
   store.onEffect((e) => {
     loadRest();
@@ -212,7 +212,7 @@ export async function runApp(args: Args, opts: { start?: 'cheat' } = {}): Promis
   // `ctr-learn cheat` on a terminal: the app, opened at the cheat sheet search.
   if (opts.start === 'cheat') store.dispatch({ type: 'cheat' });
   setImmediate(() => {
-    import('./controller').then(
+    import('./session/controller').then(
       ({ Controller }) => startController(Controller, later.progress),
       (err: unknown) => {
         pending.failedToLoad();

@@ -7,8 +7,8 @@ import type { EngineApi } from '../engine/api';
 import type { Lesson, Step } from '../lessons/schema';
 import { openSandbox, type Lab } from '../sandbox';
 import { runAutomatedCommand } from '../sandbox/run-command';
-import { restoreStarterFiles, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
-import { clearAnswers, saveAnswers } from '../workspace/answers';
+import { freshWorkspace, workspaceFor, writeAttemptFiles } from '../workspace/workspace';
+import { saveAnswers } from '../workspace/answers';
 import { normalizeRef } from '../engine/objects';
 import { personalize, type Learner } from '../lessons/personalize';
 import { liveMode } from '../kube/live/mode';
@@ -160,8 +160,7 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
       const answer = theirs.steps[k].solution;
       if (answer.commands.length === 0 && Object.keys(answer.files).length === 0) continue;
       await sandbox?.reset();
-      restoreStarterFiles(lesson, ws);
-      clearAnswers(ws);
+      freshWorkspace(lesson, ws);
       for (const earlier of lesson.steps.slice(0, k)) {
         const errs = await apply(sandbox, lesson, ws, earlier.solution, opts.signal);
         verdict.errors.push(...errs.map((e) => `${step.id} ${who}: replaying ${earlier.id}: ${e}`));
@@ -178,8 +177,7 @@ async function proveNeighbours(api: EngineApi, template: Lesson, learner: Learne
       });
     }
     await sandbox?.reset();
-    restoreStarterFiles(lesson, ws);
-    clearAnswers(ws);
+    freshWorkspace(lesson, ws);
     for (const step of lesson.steps) {
       const errs = await apply(sandbox, lesson, ws, step.solution, opts.signal);
       verdict.errors.push(...errs.map((e) => `${step.id} ${who} reference: ${e}`));
@@ -222,8 +220,7 @@ async function proveFourWays(api: EngineApi, lesson: Lesson, learner: Learner, v
     const fresh = async (k: number, caseId: string) => {
       const step = lesson.steps[k];
       await sandbox?.reset();
-      restoreStarterFiles(lesson, ws);
-      clearAnswers(ws);
+      freshWorkspace(lesson, ws);
       // The earlier steps' answers, checked (a check may be an action, e.g. a stop): a replay that
       // went wrong would make the attempt pass or fail for the wrong reason, so it is an error.
       for (const earlier of lesson.steps.slice(0, k)) {

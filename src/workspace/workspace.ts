@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fillText } from '../lessons/personalize';
 import { UserError } from '../errors';
@@ -46,6 +46,16 @@ function copyLessonFiles(lesson: Lesson, from: string, to: string, overwrite: bo
 export function restoreStarterFiles(lesson: Lesson, dir: string): void {
   const starter = join(lesson.dir, 'files');
   if (existsSync(starter)) copyLessonFiles(lesson, starter, dir, true);
+}
+
+/**
+ * The workspace exactly as a new learner gets it: everything else removed (an earlier attempt's
+ * files, answers), the starter files put back. For `verify`, whose workspaces are its own: a file
+ * an earlier attempt wrote must not make the next attempt pass. Never for a learner's workspace.
+ */
+export function freshWorkspace(lesson: Lesson, dir: string): void {
+  for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
+  restoreStarterFiles(lesson, dir);
 }
 
 /** Write the files of a reference solution or near-miss: workspace path → lesson file. */

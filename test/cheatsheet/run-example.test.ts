@@ -75,7 +75,8 @@ test('output checks, captures and commands that follow forever', async () => {
 test('processExec stops a command that follows forever and reports a real failure', async () => {
   const exec = processExec();
   const base = { cwd: process.cwd(), env: {}, timeoutMs: 10_000, tty: false };
-  const follow = await exec({ ...base, argv: [process.execPath, '-e', 'console.log("tick"); setTimeout(() => {}, 10000)'], stopAfterMs: 300 });
+  // 3 s: a loaded machine may take more than a second to start Node and print (300 ms once lost the tick).
+  const follow = await exec({ ...base, argv: [process.execPath, '-e', 'console.log("tick"); setTimeout(() => {}, 60000)'], stopAfterMs: 3000 });
   expect(follow).toMatchObject({ stopped: true, timedOut: false });
   expect(follow.output).toContain('tick');
   const failing = await exec({ ...base, argv: [process.execPath, '-e', 'process.exit(3)'] });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cli, COMMANDS, main, VERSION } from '../../src/main';
+import { cli, COMMANDS, help, main, VERSION } from '../../src/main';
 
 /** What main wrote to stdout and stderr. */
 let out: string;
@@ -27,6 +27,12 @@ describe('main', () => {
     expect(await main(argv)).toBe(0);
     expect(out.startsWith(`ctr-learn ${VERSION}: `)).toBe(true);
     for (const name of Object.keys(COMMANDS)) expect(out).toContain(`ctr-learn ${COMMANDS[name].usage}`);
+  });
+
+  it('the help never runs a usage into its text, and fits 80 columns', () => {
+    const text = help(80);
+    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    for (const c of Object.values(COMMANDS)) expect(text).toContain(`  ctr-learn ${c.usage}\n      `);
   });
 
   it('an unknown command returns 1 and says which, with the help', async () => {

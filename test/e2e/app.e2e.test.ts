@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineApi } from '../../src/engine/api';
-import { displayWidth } from '../../src/ui/text';
+import { displayWidth } from '../../src/ui/text/text';
 import { engineForTests, ensureImages } from '../helpers/engine';
 import { fixtureLessons } from './fixture';
 import { appEnv, startApp, type PtyApp } from './pty';

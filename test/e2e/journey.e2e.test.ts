@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EngineApi } from '../../src/engine/api';
 import { t } from '../../src/i18n/strings';
-import { tf } from '../../src/ui/text';
+import { tf } from '../../src/ui/text/text';
 import { loadCatalog } from '../../src/lessons/catalog';
 import { fillText, personalize } from '../../src/lessons/personalize';
 import { currentLearner } from '../../src/sandbox/learner-values';

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { displayWidth } from '../../src/ui/text';
+import { displayWidth } from '../../src/ui/text/text';
 import { fixtureLessons } from './fixture';
 import { promptRow, rowsOf } from './journey-screen';
 import { startApp, type PtyApp } from './pty';

@@ -19,7 +19,7 @@ export const ALLOWED = new Set(
     'no', 'always', 'on-failure', 'unless-stopped', 'localhost', 'sha', 'unix', 'stdin', 'systemd', 'docker-ce-cli', 'lo',
     // Kubernetes: the kinds and the values a learner writes in a manifest (its fields are camelCase, below)
     'Pod', 'Pods', 'Deployment', 'ReplicaSet', 'Service', 'ConfigMap', 'Secret', 'PersistentVolume', 'PersistentVolumeClaim', 'RuntimeClass', 'Namespace',
-    'Always', 'IfNotPresent', 'Never', 'ImagePullBackOff', 'CreateContainerConfigError', 'kind', 'image', 'sleep', 'selector', 'env', 'handler', 'ports', 'labels', 'key', 'data', 'metadata', 'spec', 'replicas', 'latest',
+    'Always', 'IfNotPresent', 'Never', 'ImagePullBackOff', 'CrashLoopBackOff', 'ErrImagePull', 'FailedMount', 'CreateContainerConfigError', 'kind', 'image', 'sleep', 'selector', 'env', 'handler', 'ports', 'labels', 'key', 'data', 'metadata', 'spec', 'replicas', 'latest',
     // the other language's name, in its own language (the language switch)
     'English',
   ],

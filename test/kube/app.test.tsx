@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/lessons/catalog';
 import { openProgress } from '../../src/progress/store';
-import type { AppState } from '../../src/ui/state';
-import { Controller } from '../../src/ui/controller';
-import type { AppEvent } from '../../src/ui/events';
-import { Store } from '../../src/ui/store';
+import type { AppState } from '../../src/ui/state/state';
+import { Controller } from '../../src/ui/session/controller';
+import type { AppEvent } from '../../src/ui/state/events';
+import { Store } from '../../src/ui/state/store';
 import { writeAttemptFiles } from '../../src/workspace/workspace';
 import { CTRL, ENTER, fakeLesson, makeState, run, waitFor } from '../ui/helpers';
 

@@ -344,7 +344,7 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
 
 describe('the lesson line (src/ui/panes.ts, above the step\'s checks)', () => {
   it('says live mode is off, with where to look, in a Kubernetes lesson only', async () => {
-    const { checkLines } = await import('../../src/ui/panes');
+    const { checkLines } = await import('../../src/ui/panes/checks');
     const { fakeLesson, readyState, run, view, ENTER } = await import('../ui/helpers');
     const { liveMode, forgetLiveMode } = await import('../../src/kube/live/mode');
     // No kubeconfig, whatever this machine has.

@@ -11,8 +11,8 @@ const api = await engineForTests();
 const lessons = loadCatalog().lessons.filter((l) => l.steps.some((s) => s.checks.some((c) => c.kind === 'pod-replay')));
 
 describe.skipIf(!api)('the lessons that replay pods on docker', () => {
-  it('are the hooks and probes lessons', () => {
-    expect(lessons.map((l) => l.id).sort()).toEqual(['kube-hooks', 'kube-probes']);
+  it('are the hooks, probes, images, config and storage lessons', () => {
+    expect(lessons.map((l) => l.id).sort()).toEqual(['kube-config', 'kube-hooks', 'kube-images', 'kube-probes', 'kube-storage']);
   });
 
   for (const lesson of lessons) {

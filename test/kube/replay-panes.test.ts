@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Step } from '../../src/lessons/schema';
-import { checkLines } from '../../src/ui/panes';
-import { displayWidth } from '../../src/ui/text';
+import { checkLines } from '../../src/ui/panes/checks';
+import { displayWidth } from '../../src/ui/text/text';
 import { CTRL, ENTER, fakeLesson, readyState, run, view } from '../ui/helpers';
 
 /** The app draws a pod replay's timeline under its check, as it draws the stop timeline. */

@@ -30,6 +30,20 @@ describe('per-learner values', () => {
     );
   });
 
+  it('filled lazily, it reads, copies, serializes and can be changed like a plain object', () => {
+    const l = personalize(template, ada);
+    const text = JSON.stringify(l.steps);
+    expect(text).toContain('web-ada');
+    expect(text).not.toContain('[[');
+    expect(structuredClone({ ...l, source: undefined }).uses.containers).toEqual(['web-ada']);
+    expect(JSON.parse(JSON.stringify(l))).toEqual(JSON.parse(JSON.stringify(l)));
+    const step = l.steps[0];
+    expect(step.checks).toBe(step.checks);
+    step.checks = [];
+    expect(step.checks).toEqual([]);
+    expect(template.steps[0].checks.length).toBeGreaterThan(0);
+  });
+
   it('two learners never share a value', () => {
     const a = personalize(template, ada);
     const b = personalize(template, bo);

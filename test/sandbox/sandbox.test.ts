@@ -109,6 +109,18 @@ describe.runIf(api)('sandbox on the real engine', () => {
     expect(await engine.maybe('GET', '/images/busybox:latest/json')).not.toBeNull();
   });
 
+  it('a failed build leaves no intermediate container behind (nothing would ever remove it)', async () => {
+    const marker = uniq('sbx-failed-build');
+    const dir = mkdtempSync(join(ws, 'failing-'));
+    writeFileSync(join(dir, 'Dockerfile'), `FROM busybox:latest\nRUN echo ${marker} && exit 3\n`);
+    for (const line of [`docker build ${dir}`, `docker build --force-rm=false --rm=false ${dir}`]) {
+      const b = await docker(line);
+      expect(b.exitCode, line).not.toBe(0);
+      const all = await engine.json<{ Id: string; Command: string }[]>('GET', '/containers/json', { query: { all: 1 } });
+      expect(all.filter((c) => c.Command.includes(marker)), line).toEqual([]);
+    }
+  });
+
   it('reaps what a dead session left behind, and leaves live sessions alone', async () => {
     const live = uniq('sbx-live');
     await docker(`docker run -d --name ${live} busybox sleep 300`);

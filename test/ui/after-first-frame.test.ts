@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Controller } from '../../src/ui/controller';
-import type { Effect } from '../../src/ui/events';
+import type { Controller } from '../../src/ui/session/controller';
+import type { Effect } from '../../src/ui/state/events';
 import { onceEngineAnswered, PendingController } from '../../src/ui/after-first-frame';
-import { Store } from '../../src/ui/store';
+import { Store } from '../../src/ui/state/store';
 import { makeState } from './helpers';
 
 function fakeController() {

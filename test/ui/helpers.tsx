@@ -2,15 +2,15 @@ import { render } from 'ink-testing-library';
 import type { Check, Lesson, Step } from '../../src/lessons/schema';
 import type { ProgressData } from '../../src/progress/store';
 import { App } from '../../src/ui/App';
-import type { AppEvent, Effect } from '../../src/ui/events';
-import type { KeyInfo } from '../../src/ui/keys';
-import { reduce } from '../../src/ui/reducer';
-import { initialState, type AppState } from '../../src/ui/state';
-import { Store } from '../../src/ui/store';
-import { loadMarkdown } from '../../src/ui/render-markdown';
+import type { AppEvent, Effect } from '../../src/ui/state/events';
+import type { KeyInfo } from '../../src/ui/input/keys';
+import { reduce } from '../../src/ui/state/reducer';
+import { initialState, type AppState } from '../../src/ui/state/state';
+import { Store } from '../../src/ui/state/store';
+import { loadMarkdown } from '../../src/ui/text/render-markdown';
 
-// The app loads its Markdown renderer right after the first frame; screens under test have it from the start.
-await loadMarkdown();
+// The app loads its Markdown renderer right after the first frame; states under test have it from the start.
+const markdown = await loadMarkdown();
 
 const text = (en: string, ko: string) => ({ en, ko });
 
@@ -76,6 +76,7 @@ export function makeState(opts: Partial<{ lessons: Lesson[]; lang: 'en' | 'ko'; 
     progress: opts.progress ?? emptyProgress(),
     lang: opts.lang ?? 'en',
     size: { cols: opts.cols ?? 100, rows: opts.rows ?? 30 },
+    markdown,
   });
 }
 

@@ -14,6 +14,8 @@ import { saveAnswers } from '../../src/workspace/answers';
 export interface Journey {
   /** Per step: passed after the quit and restart before it, and the session that graded it. */
   steps: { stepId: string; passed: boolean; failed?: string; commandErrors: string[]; sessionId: string; adopted: boolean; kept: string }[];
+  /** Engine objects named for the learner still there after the lab ended (must be none). */
+  leftovers?: string[];
 }
 
 /**
@@ -23,6 +25,26 @@ export interface Journey {
  */
 /** The journeys' learner: values of its own, beside verify's (VERIFY_LEARNERS) on one engine. */
 export const JOURNEY_LEARNER: Learner = { short: 'dee', portBase: 31_600 };
+
+/**
+ * Engine objects whose names carry the learner's short form (`web-dee`, `journal-flat-dee:1`):
+ * once the lab has ended, there must be none (the journeys' learner is nobody else).
+ */
+async function namedFor(engine: EngineApi, short: string): Promise<string[]> {
+  const ours = new RegExp(`-${short}(?:$|[:/.-])`);
+  const [containers, networks, volumes, images] = await Promise.all([
+    engine.json<{ Names: string[] }[]>('GET', '/containers/json', { query: { all: 1 } }),
+    engine.json<{ Name: string }[]>('GET', '/networks'),
+    engine.json<{ Volumes: { Name: string }[] | null }>('GET', '/volumes'),
+    engine.json<{ RepoTags: string[] | null }[]>('GET', '/images/json'),
+  ]);
+  return [
+    ...containers.flatMap((c) => c.Names.map((n) => `container ${n.replace(/^\//, '')}`)),
+    ...networks.map((n) => `network ${n.Name}`),
+    ...(volumes.Volumes ?? []).map((v) => `volume ${v.Name}`),
+    ...images.flatMap((i) => (i.RepoTags ?? []).map((t) => `image ${t}`)),
+  ].filter((x) => ours.test(x.split(' ')[1]));
+}
 
 export async function journey(engine: EngineApi, template: Lesson): Promise<Journey> {
   const lesson = personalize(template, JOURNEY_LEARNER);
@@ -57,6 +79,7 @@ export async function journey(engine: EngineApi, template: Lesson): Promise<Jour
     }
   } finally {
     await sandbox.end();
+    out.leftovers = await namedFor(engine, JOURNEY_LEARNER.short);
     if (saved === undefined) delete process.env.CTR_LEARN_HOME;
     else process.env.CTR_LEARN_HOME = saved;
     rmSync(home, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { containerEvents, engineTime, wasOomKilled } from '../../engine/events';
+import { containerEvents, engineTime, pastEvents, wasOomKilled } from '../../engine/events';
 import type { ContainerInspect } from '../../engine/types';
 import { say, stateWord } from '../../i18n/evidence';
 import { LIFECYCLE_EVENTS, type Lang } from '../../lessons/schema';
@@ -35,18 +35,7 @@ export const describeSignals = (s: number[]) => (s.length ? s.map(signalName).jo
 
 /** The signals the engine sent the container's run that started at `since` (its `kill` events), in order. */
 async function containerEventsWithSignal(ctx: CheckContext, c: ContainerInspect, since: number): Promise<number[]> {
-  const r = await ctx.lab.engine.request('GET', '/events', {
-    query: {
-      since: Math.floor(Date.parse(c.Created) / 1000),
-      until: (Date.now() / 1000 - 0.01).toFixed(3),
-      filters: JSON.stringify({ container: [c.Id], event: ['kill'] }),
-    },
-  });
-  return r.body
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { timeNano: number; Actor?: { Attributes?: Record<string, string> } })
+  return (await pastEvents(ctx.lab.engine, { container: [c.Id], event: ['kill'] }, Math.floor(Date.parse(c.Created) / 1000)))
     .filter((e) => e.timeNano / 1e9 >= since)
     .map((e) => Number(e.Actor?.Attributes?.signal ?? 0));
 }

@@ -1,5 +1,6 @@
 import { inspectImage, normalizeRef } from '../../engine/objects';
 import type { EngineApi } from '../../engine/api';
+import { pastEvents, type EngineEvent } from '../../engine/events';
 import type { ImageHistoryEntry } from '../../engine/types';
 import { say } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
@@ -101,23 +102,8 @@ function range(min?: number, max?: number): string {
   return `<= ${max ?? 0}`;
 }
 
-/** The engine's image events of these actions, oldest first (it keeps the last 256). */
-export async function imageEvents(api: EngineApi, actions: string[]): Promise<ImageEvent[]> {
-  const r = await api.request('GET', '/events', {
-    query: { since: '1', until: (Date.now() / 1000).toFixed(3), filters: JSON.stringify({ type: ['image'], event: actions }) },
-  });
-  return r.body
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as ImageEvent);
-}
-
-export interface ImageEvent {
-  Action: string;
-  Actor?: { ID?: string; Attributes?: Record<string, string> };
-  timeNano: number;
-}
+/** The engine's image events of these actions, oldest first. */
+export const imageEvents = (api: EngineApi, actions: string[]): Promise<EngineEvent[]> => pastEvents(api, { type: ['image'], event: actions });
 
 /**
  * Was the image under `ref` really fetched? Its last `pull` must come after a `delete` of its ID
@@ -125,14 +111,7 @@ export interface ImageEvent {
  * date", or only a tag was removed) proves nothing. Engine events, which keep the last 256.
  */
 export async function howFetched(api: EngineApi, ref: string, id: string): Promise<{ ok: boolean; text: string }> {
-  const r = await api.request('GET', '/events', {
-    query: { since: '1', until: (Date.now() / 1000).toFixed(3), filters: JSON.stringify({ type: ['image'], event: ['pull', 'delete'] }) },
-  });
-  const events = r.body
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as ImageEvent);
+  const events = await imageEvents(api, ['pull', 'delete']);
   const pulls = events.filter((e) => e.Action === 'pull' && normalizeRef(e.Actor?.ID ?? '') === ref);
   const lastPull = pulls.at(-1);
   if (!lastPull) return { ok: false, text: `never pulled as ${ref}` };

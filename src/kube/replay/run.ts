@@ -1,5 +1,5 @@
 import type { EngineApi } from '../../engine/api';
-import { createContainer, execIn, fileIn, imageExists, removeContainer, removeVolume, signal, sleep, start, state } from './engine';
+import { containerFacts, createContainer, execIn, fileIn, fileInVolume, fillVolume, imageExists, ipOf, onLabRegistry, pullImage, removeContainer, removeVolume, signal, sleep, start, state } from './engine';
 import type { ContainerPlan, Handler, PodPlan, ProbePlan, ReplayNote } from './plan';
 
 /**
@@ -10,12 +10,22 @@ import type { ContainerPlan, Handler, PodPlan, ProbePlan, ReplayNote } from './p
  * period. No controller is imitated: one pod, run once, removed afterwards.
  */
 
-export type Scenario = 'start' | 'delete' | 'liveness';
+/** crash: run until a container that keeps exiting restarted (or ended for good under its restart policy). */
+export type Scenario = 'start' | 'delete' | 'liveness' | 'crash';
 
 export type ReplayEventKind =
   | 'pullNever'
   | 'pullMissing'
   | 'pullAlwaysLocal'
+  | 'pullLocal'
+  | 'pulled'
+  | 'pullFailed'
+  | 'pullBackOff'
+  | 'configError'
+  | 'initDone'
+  | 'initFailed'
+  | 'backOff'
+  | 'ended'
   | 'started'
   | 'postStart'
   | 'postStartFailed'
@@ -51,8 +61,26 @@ export interface ContainerOutcome {
   /** Its last run's exit code, if it ended. */
   exitCode?: number;
   killed: boolean;
+  /** Every exit code, in order (each run that ended). */
+  exitCodes: number[];
+  /** The CrashLoopBackOff waits before each restart after an exit, in the kubelet's real seconds. */
+  backOffs: number[];
+  /** Pulls from the registry (each start under Always, or a missing image under IfNotPresent). */
+  pulls: number;
+  /** The image ID its last run was created from, and the environment its process got (engine facts). */
+  imageId?: string;
+  env?: string[];
   /** Files read from the container after it ended (the path → content, null: not there). */
   files: Record<string, string | null>;
+}
+
+export interface PullRecord {
+  container: string;
+  image: string;
+  /** false: the local image was used, no pull. */
+  pulled: boolean;
+  digest?: string;
+  status?: string;
 }
 
 export interface ReplayResult {
@@ -61,7 +89,16 @@ export interface ReplayResult {
   events: ReplayEvent[];
   containers: Record<string, ContainerOutcome>;
   /** The pull failed: nothing ran. */
-  pullError?: { container: string; reason: 'ErrImageNeverPull' | 'ErrImagePull'; image: string };
+  pullError?: { container: string; reason: 'ErrImageNeverPull' | 'ErrImagePull' | 'ImagePullBackOff'; image: string; message?: string; backOffs: number[] };
+  /** Every image decision at a container's start, in order. */
+  pulls: PullRecord[];
+  /** A container could not be made: a missing ConfigMap/Secret or key (the kubelet keeps it Waiting). */
+  startError?: { container: string; reason: 'CreateContainerConfigError' | 'FailedMount'; message: string };
+  /** initContainers: their exit codes in order, and whether each completed. */
+  init: { name: string; exitCodes: number[]; done: boolean }[];
+  /** Files read from claimed volumes after the pod was gone (claim:path → content), and before it started. */
+  claimFiles: Record<string, string | null>;
+  claimFilesBefore?: Record<string, string | null>;
   /** Probe and back-off timings multiplied by this (1: as written) to fit the replay's window. */
   scale: number;
   /** The grace period used (s), and the manifest's when it was capped. */
@@ -83,8 +120,19 @@ export interface ReplayOptions {
   restarts?: number;
   /** Files to read from each container once it has ended. */
   readFiles?: string[];
+  /** Files to read from claimed volumes after the pod is gone: `claim:path`. */
+  readClaimFiles?: string[];
+  /** The data of the ConfigMaps and Secrets in the workspace (Secret data decoded). */
+  data?: { ConfigMap: Record<string, Record<string, string>>; Secret: Record<string, Record<string, string>> };
+  /** The docker volume a PersistentVolumeClaim stands for (kept after the replay); undefined: the claim does not exist. */
+  claimVolume?: (claim: string) => string | undefined;
   signal?: AbortSignal;
 }
+
+/** The kubelet's back-off for a crashing container or a failing pull: 10 s, doubling, at most 300 s. */
+export const backOffSeconds = (n: number): number => Math.min(10 * 2 ** n, 300);
+/** The longest a failing pull's retries run in a replay (ms): the back-off reaches its cap in it. */
+export const PULL_WINDOW_MS = 6_000;
 
 /** The longest a replay's pod runs before its scenario ends (ms). */
 export const WINDOW_MS = 20_000;
@@ -105,6 +153,11 @@ interface Run {
   exitCode?: number;
   killed: boolean;
   readyAt?: number;
+  exitCodes: number[];
+  backOffs: number[];
+  pulls: number;
+  /** Exited and will not be restarted (restart policy). */
+  over: boolean;
 }
 
 const PAUSE_IMAGE = 'busybox:1.36';
@@ -113,19 +166,65 @@ const PAUSE_IMAGE = 'busybox:1.36';
 function probeNeeds(plan: PodPlan, o: ReplayOptions): number {
   const need = (p: ProbePlan | undefined, rounds: number) => (p ? p.initialDelaySeconds + p.periodSeconds * rounds + p.timeoutSeconds : 0);
   let s = 0;
+  // Two back-offs of a failing init container (10 s + 20 s) fit in the window.
+  if (plan.initContainers.length) s = 32;
   for (const c of plan.containers) {
     s = Math.max(s, need(c.startup, c.startup?.failureThreshold ?? 0));
     const base = c.startup ? c.startup.initialDelaySeconds + c.startup.periodSeconds : 0;
-    if (o.scenario === 'liveness') s = Math.max(s, base + need(c.liveness, c.liveness?.failureThreshold ?? 0) * Math.max(1, o.restarts ?? 1));
+    if (o.scenario === 'crash') {
+      let b = 0;
+      for (let i = 0; i < Math.max(1, o.restarts ?? 1); i++) b += backOffSeconds(i);
+      s = Math.max(s, b + 2);
+    } else if (o.scenario === 'liveness') s = Math.max(s, base + need(c.liveness, c.liveness?.failureThreshold ?? 0) * Math.max(1, o.restarts ?? 1));
     else s = Math.max(s, base + need(c.readiness, c.readiness?.successThreshold ?? 1));
   }
   return s;
 }
 
+/** A container's environment as the kubelet builds it (envFrom, then env, later names winning), or why it cannot be made. */
+export function resolveEnv(c: ContainerPlan, plan: PodPlan, o: ReplayOptions, podIP: string): { env: string[] } | { error: string } {
+  const out = new Map<string, string>();
+  const source = (kind: 'ConfigMap' | 'Secret', name: string) => o.data?.[kind][name];
+  for (const f of c.envFrom) {
+    const src = source(f.from, f.ref);
+    if (!src) {
+      if (f.optional) continue;
+      return { error: `${f.from.toLowerCase()} "${f.ref}" not found` };
+    }
+    for (const [k, v] of Object.entries(src)) out.set(f.prefix + k, v);
+  }
+  for (const e of c.env) {
+    if ('value' in e) out.set(e.name, e.value);
+    else if ('from' in e) {
+      const src = source(e.from, e.ref);
+      if (!src) {
+        if (e.optional) continue;
+        return { error: `${e.from.toLowerCase()} "${e.ref}" not found` };
+      }
+      if (!(e.key in src)) {
+        if (e.optional) continue;
+        return { error: `couldn't find key ${e.key} in ${e.from} ${plan.namespace}/${e.ref}` };
+      }
+      out.set(e.name, src[e.key]);
+    } else if ('field' in e) {
+      const v = e.field === 'metadata.name' ? plan.podName : e.field === 'metadata.namespace' ? plan.namespace : e.field === 'status.podIP' || e.field === 'status.podIPs' ? podIP : undefined;
+      if (v !== undefined) out.set(e.name, v);
+    }
+  }
+  return { env: [...out].map(([k, v]) => `${k}=${v}`) };
+}
+
 export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions): Promise<ReplayResult> {
   const window = Math.min(o.windowMs ?? WINDOW_MS, 28_000);
   const needS = probeNeeds(plan, o);
-  const scale = needS * 1000 > window ? Math.max(0.05, Math.floor((window / 1000 / needS) * 100) / 100) : 1;
+  let scale = needS * 1000 > window ? Math.max(0.05, Math.floor((window / 1000 / needS) * 100) / 100) : 1;
+  if (o.scenario === 'crash') {
+    // The back-offs before the wanted restart, plus ~1.5 s a run (start, run, exit, remove) that is not scaled.
+    const n = Math.max(1, o.restarts ?? 1);
+    let b = 0;
+    for (let i = 0; i < n; i++) b += backOffSeconds(i);
+    scale = Math.min(scale, Math.max(0.02, Math.floor(((window - 1500 * n) / (b * 1000)) * 100) / 100));
+  }
   const graceSeconds = Math.min(plan.terminationGracePeriodSeconds, MAX_GRACE_SECONDS);
   const result: ReplayResult = {
     object: plan.object,
@@ -134,9 +233,12 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
     containers: {},
     scale,
     graceSeconds,
-    graceCappedFrom: graceSeconds < plan.terminationGracePeriodSeconds && o.scenario !== 'start' ? plan.terminationGracePeriodSeconds : undefined,
+    graceCappedFrom: graceSeconds < plan.terminationGracePeriodSeconds && o.scenario === 'delete' ? plan.terminationGracePeriodSeconds : undefined,
     durationMs: 0,
     notes: [...plan.notes],
+    pulls: [],
+    init: [],
+    claimFiles: {},
   };
   const began = performance.now();
   let t0 = began;
@@ -145,7 +247,11 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
   const pauseName = `${o.name}-pause`;
   const helperName = `${o.name}-probe`;
   const nameOf = (c: ContainerPlan) => `${o.name}-${c.name}`;
-  const volumeOf = (v: string) => `${o.name}-${v}`;
+  const fillName = `${o.name}-fill`;
+  const volumeOf = (v: string) => {
+    const vol = plan.volumes.find((x) => x.name === v);
+    return vol?.kind === 'pvc' ? (o.claimVolume?.(vol.claim) ?? `${o.name}-${v}`) : `${o.name}-${v}`;
+  };
   const done = new AbortController();
   o.signal?.addEventListener('abort', () => done.abort(), { once: true });
   const runs: Run[] = [];
@@ -153,30 +259,127 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
 
   // A replay that died half-way (the process was killed) may have left its containers.
   const clear = async () => {
-    for (const c of plan.containers) await removeContainer(api, nameOf(c)).catch(() => undefined);
+    for (const c of [...plan.initContainers, ...plan.containers]) await removeContainer(api, nameOf(c)).catch(() => undefined);
     await removeContainer(api, helperName).catch(() => undefined);
+    await removeContainer(api, fillName).catch(() => undefined);
     await removeContainer(api, pauseName).catch(() => undefined);
-    for (const v of plan.emptyDirs) await removeVolume(api, volumeOf(v)).catch(() => undefined);
+    // A claim's volume outlives the pod (that is what a PersistentVolumeClaim is for); the others go with it.
+    for (const v of plan.volumes) if (v.kind !== 'pvc') await removeVolume(api, volumeOf(v.name)).catch(() => undefined);
+  };
+
+  const pullScale = Math.max(0.005, Math.floor((Math.min(window, PULL_WINDOW_MS) / 610_000) * 10_000) / 10_000);
+  /**
+   * The image step of one container start, per imagePullPolicy. Against the lab's own registry
+   * (127.0.0.1:port) the pull is real; a failing one is retried with the kubelet's back-off until
+   * the back-off reaches its cap. Any other registry is out of reach: the local image stands for it.
+   */
+  const ensureImage = async (c: ContainerPlan, first: boolean, r?: Run): Promise<boolean> => {
+    const local = await imageExists(api, c.image);
+    const lab = onLabRegistry(c.image);
+    if (c.pullPolicy === 'Never' || (!lab && !local)) {
+      if (local) return true;
+      const never = c.pullPolicy === 'Never';
+      ev({ kind: never ? 'pullNever' : 'pullMissing', container: c.name, reason: c.image });
+      result.pullError = { container: c.name, reason: never ? 'ErrImageNeverPull' : 'ErrImagePull', image: c.image, backOffs: [] };
+      return false;
+    }
+    if (c.pullPolicy === 'IfNotPresent' && local) {
+      result.pulls.push({ container: c.name, image: c.image, pulled: false });
+      if (first) ev({ kind: 'pullLocal', container: c.name, reason: c.image });
+      return true;
+    }
+    if (!lab) {
+      result.pulls.push({ container: c.name, image: c.image, pulled: false });
+      if (first) ev({ kind: 'pullAlwaysLocal', container: c.name, reason: c.image });
+      return true;
+    }
+    const backOffs: number[] = [];
+    for (let n = 0; ; n++) {
+      const p = await pullImage(api, c.image);
+      if (p.ok) {
+        result.pulls.push({ container: c.name, image: c.image, pulled: true, digest: p.digest, status: p.status });
+        if (r) r.pulls++;
+        ev({ kind: 'pulled', container: c.name, reason: `${c.image}${p.digest ? `, ${p.digest.slice(0, 19)}…` : ''}${p.status ? `: ${p.status}` : ''}` });
+        return true;
+      }
+      ev({ kind: 'pullFailed', container: c.name, reason: p.error ?? '' });
+      const last = backOffs.at(-1);
+      if (last === 300 || done.signal.aborted) {
+        result.pullError = { container: c.name, reason: n > 0 ? 'ImagePullBackOff' : 'ErrImagePull', image: c.image, message: p.error, backOffs };
+        return false;
+      }
+      const wait = backOffSeconds(n);
+      backOffs.push(wait);
+      ev({ kind: 'pullBackOff', container: c.name, code: wait, ms: Math.round(wait * 1000 * pullScale) });
+      await sleep(wait * 1000 * pullScale, done.signal);
+    }
+  };
+
+  const readClaims = async (): Promise<Record<string, string | null>> => {
+    const out: Record<string, string | null> = {};
+    for (const f of o.readClaimFiles ?? []) {
+      const [claim, ...rest] = f.split(':');
+      const vol = o.claimVolume?.(claim);
+      out[f] = vol ? await fileInVolume(api, fillName, vol, PAUSE_IMAGE, rest.join(':')).catch(() => null) : null;
+    }
+    return out;
   };
 
   try {
     await clear();
-    // Pull policy against the local images: no registry is reachable from a replay.
-    for (const c of plan.containers) {
-      const local = await imageExists(api, c.image);
-      if (!local) {
-        const reason = c.pullPolicy === 'Never' ? 'ErrImageNeverPull' : 'ErrImagePull';
-        ev({ kind: c.pullPolicy === 'Never' ? 'pullNever' : 'pullMissing', container: c.name, reason: c.image });
-        result.pullError = { container: c.name, reason, image: c.image };
-        return result;
-      }
-      if (c.pullPolicy === 'Always') ev({ kind: 'pullAlwaysLocal', container: c.name, reason: c.image });
-    }
+    // What the claims held before this pod: a claim keeps an earlier pod's files too.
+    if (o.readClaimFiles?.length) result.claimFilesBefore = await readClaims();
+    // The kubelet's image step for every container, at once: a pull that keeps failing blocks the pod.
+    for (const c of [...plan.initContainers, ...plan.containers]) if (!(await ensureImage(c, true))) return result;
 
-    for (const v of plan.emptyDirs) await api.json('POST', '/volumes/create', { body: { Name: volumeOf(v) } });
+    // Volumes: emptyDir empty, a ConfigMap's or Secret's keys as files, a claim's named volume (made once, kept).
+    for (const v of plan.volumes) {
+      if (v.kind === 'pvc') {
+        if (!o.claimVolume?.(v.claim)) {
+          result.startError = { container: plan.containers[0]?.name ?? '', reason: 'FailedMount', message: `persistentvolumeclaim "${v.claim}" not found` };
+          ev({ kind: 'configError', container: plan.containers[0]?.name, reason: `FailedMount: ${result.startError.message}` });
+          return result;
+        }
+        await api.json('POST', '/volumes/create', { body: { Name: volumeOf(v.name) } });
+        continue;
+      }
+      if (v.kind !== 'emptyDir') {
+        const src = o.data?.[v.kind][v.ref];
+        if (!src && !v.optional) {
+          result.startError = { container: plan.containers[0]?.name ?? '', reason: 'FailedMount', message: `${v.kind.toLowerCase()} "${v.ref}" not found` };
+          ev({ kind: 'configError', container: plan.containers[0]?.name, reason: `FailedMount: ${result.startError.message}` });
+          return result;
+        }
+        const files: Record<string, string> = {};
+        for (const it of v.items ?? Object.keys(src ?? {}).map((k) => ({ key: k, path: k }))) {
+          if (src && it.key in src) files[it.path] = src[it.key];
+          else if (!v.optional) {
+            result.startError = { container: plan.containers[0]?.name ?? '', reason: 'FailedMount', message: `configuration key "${it.key}" not found in ${v.kind} ${plan.namespace}/${v.ref}` };
+            ev({ kind: 'configError', container: plan.containers[0]?.name, reason: `FailedMount: ${result.startError.message}` });
+            return result;
+          }
+        }
+        await api.json('POST', '/volumes/create', { body: { Name: volumeOf(v.name) } });
+        if (Object.keys(files).length) await fillVolume(api, fillName, volumeOf(v.name), PAUSE_IMAGE, files);
+        continue;
+      }
+      await api.json('POST', '/volumes/create', { body: { Name: volumeOf(v.name) } });
+    }
     const pauseId = await createContainer(api, pauseName, { Image: PAUSE_IMAGE, Cmd: ['sleep', '3600'], HostConfig: { Init: true } });
     await start(api, pauseId);
     const ns = `container:${pauseId}`;
+    const podIP = await ipOf(api, pauseId);
+    // Each container's environment as the kubelet builds it: envFrom first, then env (which wins).
+    const envs = new Map<string, string[]>();
+    for (const c of [...plan.initContainers, ...plan.containers]) {
+      const e = resolveEnv(c, plan, o, podIP);
+      if ('error' in e) {
+        result.startError = { container: c.name, reason: 'CreateContainerConfigError', message: e.error };
+        ev({ kind: 'configError', container: c.name, reason: `CreateContainerConfigError: ${e.error}` });
+        return result;
+      }
+      envs.set(c.name, e.env);
+    }
     const needsHelper = plan.containers.some((c) => [c.readiness, c.liveness, c.startup].some((p) => p && (p.handler.kind === 'httpGet' || p.handler.kind === 'tcpSocket')) || [c.postStart, c.preStop].some((h) => h && (h.kind === 'httpGet' || h.kind === 'tcpSocket')));
     let helperId = '';
     if (needsHelper) {
@@ -189,7 +392,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
       Image: c.image,
       ...(c.command ? { Entrypoint: c.command } : {}),
       ...(c.args ? { Cmd: c.args } : {}),
-      Env: c.env,
+      Env: envs.get(c.name) ?? [],
       HostConfig: {
         NetworkMode: ns,
         Mounts: c.mounts.map((m) => ({ Type: 'volume', Source: volumeOf(m.volume), Target: m.path, ReadOnly: m.readOnly })),
@@ -242,6 +445,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
         const s = await state(api, r.id);
         if (!s || !s.Running) {
           r.exitCode = s?.ExitCode;
+          if (s) r.exitCodes.push(s.ExitCode);
           ev({ kind: 'exited', container: r.plan.name, code: s?.ExitCode });
           return;
         }
@@ -255,6 +459,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
         const s = await state(api, r.id);
         if (!s || !s.Running) {
           r.exitCode = s?.ExitCode;
+          if (s) r.exitCodes.push(s.ExitCode);
           ev({ kind: 'exited', container: r.plan.name, code: s?.ExitCode });
           return;
         }
@@ -295,6 +500,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
       await terminate(r, grace);
       if (done.signal.aborted) return;
       await removeContainer(api, r.id);
+      if (r.plan.pullPolicy === 'Always' && !(await ensureImage(r.plan, false, r))) return;
       // The kubelet makes a new container: the old one's files are gone (a volume's are not).
       r.id = await createContainer(api, r.name, body(r.plan));
       r.restarts++;
@@ -339,16 +545,21 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
       return false;
     };
 
+    // A grpc probe is not replayed (the note says so): it is left out, not failed, so it neither restarts nor holds back.
+    const replayed = (p?: ProbePlan) => (p && !(p.handler.kind === 'unsupported' && p.handler.what === 'grpc') ? p : undefined);
     const probes = async (r: Run, gen: number) => {
-      if (r.plan.startup && !(await probeLoop(r, gen, 'startup', r.plan.startup))) return;
-      if (!r.plan.readiness && alive(r, gen)) {
+      const startup = replayed(r.plan.startup);
+      const readiness = replayed(r.plan.readiness);
+      const liveness = replayed(r.plan.liveness);
+      if (startup && !(await probeLoop(r, gen, 'startup', startup))) return;
+      if (!readiness && alive(r, gen)) {
         r.ready = true;
         r.readyAt ??= now();
         ev({ kind: 'ready', container: r.plan.name });
       }
       await Promise.all([
-        r.plan.readiness ? probeLoop(r, gen, 'readiness', r.plan.readiness) : null,
-        r.plan.liveness ? probeLoop(r, gen, 'liveness', r.plan.liveness) : null,
+        readiness ? probeLoop(r, gen, 'readiness', readiness) : null,
+        liveness ? probeLoop(r, gen, 'liveness', liveness) : null,
       ]);
     };
 
@@ -360,32 +571,85 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
           const s = await state(api, r.id);
           if (!s || s.Running || done.signal.aborted || r.busy) continue;
           r.exitCode = s.ExitCode;
+          r.exitCodes.push(s.ExitCode);
           r.ready = false;
           ev({ kind: 'exited', container: r.plan.name, code: s.ExitCode });
           if (plan.restartPolicy === 'Always' || (plan.restartPolicy === 'OnFailure' && s.ExitCode !== 0)) {
             r.gen++;
             r.busy = true;
+            // CrashLoopBackOff: 10 s before the first restart, doubling each time, at most 300 s.
+            const wait = backOffSeconds(r.backOffs.length);
+            r.backOffs.push(wait);
+            ev({ kind: 'backOff', container: r.plan.name, code: wait, ms: Math.round(wait * 1000 * scale) });
             void (async () => {
-              await sleep(10_000 * scale, done.signal);
+              await sleep(wait * 1000 * scale, done.signal);
               if (done.signal.aborted) return;
               await removeContainer(api, r.id);
+              if (r.plan.pullPolicy === 'Always' && !(await ensureImage(r.plan, false, r))) return;
               r.id = await createContainer(api, r.name, body(r.plan));
               r.restarts++;
               ev({ kind: 'restarted', container: r.plan.name, code: r.restarts });
               r.busy = false;
               await startRun(r);
             })().catch(() => undefined);
+          } else {
+            r.over = true;
+            ev({ kind: 'ended', container: r.plan.name, reason: plan.restartPolicy });
           }
         }
         await sleep(200, done.signal);
       }
     };
 
+    // initContainers: one after the other, each to completion, before any app container is made.
+    t0 = performance.now();
+    const initDeadline = performance.now() + window;
+    for (const ic of plan.initContainers) {
+      const rec = { name: ic.name, exitCodes: [] as number[], done: false };
+      result.init.push(rec);
+      const name = nameOf(ic);
+      for (let n = 0; ; n++) {
+        if (n > 0 && ic.pullPolicy === 'Always' && !(await ensureImage(ic, false))) return result;
+        await removeContainer(api, name);
+        const id = await createContainer(api, name, body(ic));
+        await start(api, id);
+        ev({ kind: 'started', container: ic.name });
+        let s = await state(api, id);
+        while (s?.Running && performance.now() < initDeadline && !done.signal.aborted) {
+          await sleep(100, done.signal);
+          s = await state(api, id);
+        }
+        await removeContainer(api, id);
+        if (!s || s.Running) {
+          ev({ kind: 'initFailed', container: ic.name, reason: 'running' });
+          return result;
+        }
+        rec.exitCodes.push(s.ExitCode);
+        ev({ kind: 'exited', container: ic.name, code: s.ExitCode });
+        if (s.ExitCode === 0) {
+          rec.done = true;
+          ev({ kind: 'initDone', container: ic.name });
+          break;
+        }
+        if (plan.restartPolicy === 'Never') {
+          ev({ kind: 'initFailed', container: ic.name, reason: 'Never' });
+          return result;
+        }
+        const wait = backOffSeconds(n);
+        if (performance.now() + wait * 1000 * scale > initDeadline) {
+          ev({ kind: 'initFailed', container: ic.name, reason: 'window' });
+          return result;
+        }
+        ev({ kind: 'backOff', container: ic.name, code: wait, ms: Math.round(wait * 1000 * scale) });
+        await sleep(wait * 1000 * scale, done.signal);
+      }
+    }
+
     for (const c of plan.containers) {
       const name = nameOf(c);
-      runs.push({ plan: c, name, id: await createContainer(api, name, body(c)), ready: false, restarts: 0, gen: 0, busy: false, killed: false });
+      runs.push({ plan: c, name, id: await createContainer(api, name, body(c)), ready: false, restarts: 0, gen: 0, busy: false, killed: false, exitCodes: [], backOffs: [], pulls: result.pulls.filter((p) => p.container === c.name && p.pulled).length, over: false });
     }
-    t0 = performance.now();
+    if (!plan.initContainers.length) t0 = performance.now();
     // The kubelet starts a pod's containers in order, each after the previous one's postStart.
     for (const r of runs) await startRun(r);
     const watcher = watch();
@@ -393,7 +657,9 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
     const ended = () =>
       o.scenario === 'liveness'
         ? runs.some((r) => r.restarts >= (o.restarts ?? 1))
-        : runs.every((r) => r.ready);
+        : o.scenario === 'crash'
+          ? runs.some((r) => r.restarts >= (o.restarts ?? 1)) || runs.every((r) => r.over)
+          : runs.every((r) => r.ready);
     const deadline = performance.now() + window;
     while (!ended() && performance.now() < deadline && !done.signal.aborted) await sleep(100, done.signal);
 
@@ -412,12 +678,26 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
     for (const r of runs) {
       const files: Record<string, string | null> = {};
       for (const f of o.readFiles ?? []) files[f] = await fileIn(api, r.id, f);
-      result.containers[r.plan.name] = { restarts: r.restarts, readyAt: r.readyAt, exitCode: r.exitCode, killed: r.killed, files };
+      const facts = await containerFacts(api, r.id);
+      result.containers[r.plan.name] = {
+        restarts: r.restarts,
+        readyAt: r.readyAt,
+        exitCode: r.exitCode,
+        killed: r.killed,
+        exitCodes: r.exitCodes,
+        backOffs: r.backOffs,
+        pulls: r.pulls,
+        imageId: facts?.image,
+        env: facts?.env,
+        files,
+      };
     }
     return result;
   } finally {
     done.abort();
     await clear();
+    // The claims' volumes are still there, the pod is gone: what did it leave in them?
+    result.claimFiles = await readClaims();
     result.durationMs = Math.round(performance.now() - began);
   }
 }

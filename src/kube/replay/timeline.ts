@@ -14,7 +14,16 @@ const WORDS = {
   graceCapped: { en: 'grace period {from} s capped at {to} s', ko: '유예 시간 {from}초를 {to}초로 줄였어요' },
   took: { en: 'the replay took {s} s; its containers are removed', ko: '재현에 {s}초 걸렸고, 컨테이너는 지웠어요' },
   pullNever: { en: 'ErrImageNeverPull: imagePullPolicy Never and no local image {reason}; nothing started', ko: 'ErrImageNeverPull: imagePullPolicy 가 Never 인데 로컬에 {reason} 이미지가 없어요. 아무것도 시작하지 않았어요' },
-  pullMissing: { en: 'ErrImagePull: no local image {reason}, and no registry is reachable from the replay; nothing started', ko: 'ErrImagePull: 로컬에 {reason} 이미지가 없고, 재현에서는 레지스트리에 닿을 수 없어요. 아무것도 시작하지 않았어요' },
+  pullMissing: { en: 'ErrImagePull: no local image {reason}, and only the lab\'s own registry (127.0.0.1:port) is reachable from the replay; nothing started', ko: 'ErrImagePull: 로컬에 {reason} 이미지가 없고, 재현에서 닿을 수 있는 레지스트리는 실습의 레지스트리(127.0.0.1:포트)뿐이에요. 아무것도 시작하지 않았어요' },
+  pullLocal: { en: 'imagePullPolicy IfNotPresent: {reason} is on the node, no pull', ko: 'imagePullPolicy IfNotPresent: 노드에 {reason} 이 있어서 pull 하지 않아요' },
+  pulled: { en: 'pulled from the registry: {reason}', ko: '레지스트리에서 pull 함: {reason}' },
+  pullFailed: { en: 'ErrImagePull: {reason}', ko: 'ErrImagePull: {reason}' },
+  pullBackOff: { en: 'ImagePullBackOff: next pull in {code} s ({ms} ms in this replay)', ko: 'ImagePullBackOff: 다음 pull 까지 {code}초 (이 재현에서는 {ms} ms)' },
+  configError: { en: 'not started: {reason}', ko: '시작하지 못함: {reason}' },
+  initDone: { en: 'init container completed: the next one may start', ko: '초기화 컨테이너 완료: 다음 것이 시작할 수 있어요' },
+  initFailed: { en: 'init container did not complete ({reason}): the app containers never start', ko: '초기화 컨테이너가 끝나지 않았어요 ({reason}): 앱 컨테이너는 시작하지 않아요' },
+  backOff: { en: 'CrashLoopBackOff: restart in {code} s ({ms} ms in this replay)', ko: 'CrashLoopBackOff: {code}초 뒤 재시작 (이 재현에서는 {ms} ms)' },
+  ended: { en: 'stays terminated (restartPolicy {reason})', ko: '종료된 채로 남아요 (restartPolicy {reason})' },
   pullAlwaysLocal: { en: 'imagePullPolicy Always: a kubelet would ask the registry for {reason}\'s digest; the replay uses the local image', ko: 'imagePullPolicy Always: kubelet 이라면 레지스트리에 {reason} 의 다이제스트를 물어봤을 거예요. 재현은 로컬 이미지를 써요' },
   started: { en: 'started', ko: '시작됨' },
   postStart: { en: 'postStart ran ({ms} ms)', ko: 'postStart 실행됨 ({ms} ms)' },
@@ -32,12 +41,14 @@ const WORDS = {
   sigterm: { en: 'SIGTERM', ko: 'SIGTERM' },
   sigkill: { en: 'SIGKILL (the grace period is over)', ko: 'SIGKILL (유예 시간이 끝났어요)' },
   times: { en: ' ×{n}', ko: ' ×{n}' },
-  noteVolume: { en: 'volume {name} is not an emptyDir: not replayed', ko: '볼륨 {name} 은 emptyDir 가 아니라서 재현하지 않았어요' },
-  noteInit: { en: 'initContainers are not replayed', ko: 'initContainers 는 재현하지 않았어요' },
-  noteValueFrom: { en: 'env {name} comes from a Secret or ConfigMap: not replayed', ko: '환경 변수 {name} 은 Secret 이나 ConfigMap 에서 와서 재현하지 않았어요' },
-  noteEnvFrom: { en: 'envFrom is not replayed', ko: 'envFrom 은 재현하지 않았어요' },
+  noteVolume: { en: 'volume {name} is not an emptyDir, configMap, secret or persistentVolumeClaim: not replayed', ko: '볼륨 {name} 은 emptyDir, configMap, secret, persistentVolumeClaim 이 아니라서 재현하지 않았어요' },
+  noteHostPath: { en: 'volume {name} is a hostPath: not replayed (the sandbox never mounts a host path)', ko: '볼륨 {name} 은 hostPath 라서 재현하지 않았어요 (샌드박스는 호스트 경로를 마운트하지 않아요)' },
+  noteValueFrom: { en: 'env {name} comes from a resource field: not replayed', ko: '환경 변수 {name} 은 리소스 필드에서 와서 재현하지 않았어요' },
+  noteGrpc: { en: 'the grpc probe of {name} is not replayed: it is left out (a grpc readiness probe does not hold the container back here)', ko: '{name} 의 grpc 프로브는 재현하지 않고 뺐어요 (grpc 준비 프로브가 있어도 여기서는 컨테이너를 붙잡지 않아요)' },
   noteLivenessGrace: { en: 'the grace period of a liveness kill ({from} s) capped at {to} s', ko: '활성 프로브로 죽일 때의 유예 시간({from}초)을 {to}초로 줄였어요' },
   timeout: { en: 'timed out', ko: '시간 초과' },
+  stillRunning: { en: 'still running at the end of the replay', ko: '재현이 끝날 때까지 실행 중' },
+  stillFailing: { en: 'still failing at the end of the replay', ko: '재현이 끝날 때까지 계속 실패' },
   exit: { en: 'exit {code}', ko: '종료 코드 {code}' },
 } satisfies Record<string, Record<Lang, string>>;
 
@@ -56,6 +67,7 @@ function reasonOf(L: Lang | undefined, e: ReplayEvent): string {
 function eventText(L: Lang | undefined, e: ReplayEvent, r: ReplayResult): string {
   const vars: Record<string, string | number> = { probe: e.probe ?? '', code: e.code ?? '?', ms: e.ms ?? 0, reason: e.reason ?? '', grace: r.graceSeconds };
   if (e.kind === 'probeFailed' || e.kind === 'postStartFailed') vars.reason = reasonOf(L, e);
+  if (e.kind === 'initFailed') vars.reason = e.reason === 'Never' ? 'restartPolicy Never' : e.reason === 'running' ? sayReplay(L, 'stillRunning') : sayReplay(L, 'stillFailing');
   if (e.kind === 'preStop') vars.reason = e.reason ? `, ${e.reason}` : e.code !== undefined && e.code !== 0 ? `, ${sayReplay(L, 'exit', { code: e.code })}` : '';
   return sayReplay(L, e.kind, vars);
 }

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { t } from '../../i18n/strings';
-import type { AppState, Overlay } from '../state';
-import { toneProps } from '../theme';
-import { wrapText, lineText } from '../wrap';
+import type { AppState, Overlay } from '../state/state';
+import { toneProps } from '../text/theme';
+import { wrapText, lineText } from '../text/wrap';
 
 /** The confirmations and the file picker, drawn in place of the lesson text. */
 export function Dialog({ state, overlay, width, height }: { state: AppState; overlay: Exclude<Overlay, { kind: 'help' } | { kind: 'cheat' }>; width: number; height: number }) {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { footerLines } from '../layout';
-import type { AppState } from '../state';
-import { toneProps } from '../theme';
+import { footerLines } from '../panes/layout';
+import type { AppState } from '../state/state';
+import { toneProps } from '../text/theme';
 
 /** The key help, drawn from the one binding table (keys.ts). */
 export function Footer({ state }: { state: AppState }) {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import type { AppState } from '../state';
-import { displayWidth, fit } from '../text';
-import { toneProps } from '../theme';
+import type { AppState } from '../state/state';
+import { displayWidth, fit } from '../text/text';
+import { toneProps } from '../text/theme';
 
 /** One line: app name and title on the left; language and engine state on the right. */
 export function Header({ state, title, right = '' }: { state: AppState; title: string; right?: string }) {

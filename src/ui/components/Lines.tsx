@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { displayWidth, sliceColumns } from '../text';
-import { toneProps, type Tone } from '../theme';
-import type { Line, SegStyle } from '../wrap';
+import { displayWidth, sliceColumns } from '../text/text';
+import { toneProps, type Tone } from '../text/theme';
+import type { Line, SegStyle } from '../text/wrap';
 
 /** A run of text on screen: a semantic tone plus emphasis that survives NO_COLOR. */
 export interface UiSeg {

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
-import type { Notice as NoticeT } from '../state';
-import { toneProps } from '../theme';
+import type { Notice as NoticeT } from '../state/state';
+import { toneProps } from '../text/theme';
 
 export function Notice({ notice }: { notice: NoticeT | null }) {
   if (!notice) return <Text> </Text>;

@@ -1,9 +1,9 @@
 import { Text, useCursor } from 'ink';
 import type { Lang } from '../../lessons/schema';
-import { promptWindow } from '../line-editor';
-import type { LessonView } from '../state';
-import { displayWidth, tf } from '../text';
-import { toneProps } from '../theme';
+import { promptWindow } from '../input/line-editor';
+import type { LessonView } from '../state/state';
+import { displayWidth, tf } from '../text/text';
+import { toneProps } from '../text/theme';
 
 /**
  * The command line, always where typed letters go in a lesson. The cursor is drawn as an inverse

@@ -1,15 +1,15 @@
 import { Box, Text } from 'ink';
 import { t } from '../../i18n/strings';
-import { cheatHits } from '../cheat';
+import { cheatHits } from '../cheat/hits';
 import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
 import { Lines, seg, type UiLine } from '../components/Lines';
-import { footerLines, usableRows } from '../layout';
-import { choicesFor, fillParts, wantsNames, type NamedType } from '../cheat-fill';
+import { footerLines, usableRows } from '../panes/layout';
+import { choicesFor, fillParts, wantsNames, type NamedType } from '../cheat/fill';
 import { PLACEHOLDER_TYPES } from '../../cheatsheet/template';
-import type { AppState, CheatFillOverlay, CheatSearch, Overlay } from '../state';
-import { tf } from '../text';
-import { toneProps } from '../theme';
+import type { AppState, CheatFillOverlay, CheatSearch, Overlay } from '../state/state';
+import { tf } from '../text/text';
+import { toneProps } from '../text/theme';
 
 /** The cheat sheet: search as you type, then fill the chosen command's blanks (and, asked first, run it). */
 export function CheatScreen({ state, overlay }: { state: AppState; overlay: Extract<Overlay, { kind: 'cheat' | 'cheatFill' | 'cheatRun' }> }) {

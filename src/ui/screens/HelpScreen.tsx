@@ -3,11 +3,11 @@ import { t } from '../../i18n/strings';
 import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
 import { Lines, seg, type UiLine } from '../components/Lines';
-import { BINDINGS, activeScopes, type Binding } from '../keys';
-import { footerLines, usableRows } from '../layout';
-import type { AppState } from '../state';
-import { displayWidth, padTo } from '../text';
-import { lineText, wrapText } from '../wrap';
+import { BINDINGS, activeScopes, type Binding } from '../input/keys';
+import { footerLines, usableRows } from '../panes/layout';
+import type { AppState } from '../state/state';
+import { displayWidth, padTo } from '../text/text';
+import { lineText, wrapText } from '../text/wrap';
 
 /** Every key of the screen underneath (and of the prompt), from the same table as the footer. */
 export function HelpScreen({ state, scroll }: { state: AppState; scroll: number }) {

@@ -4,14 +4,14 @@ import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
 import { Lines, seg, type UiLine } from '../components/Lines';
 import { Notice } from '../components/Notice';
-import { footerLines, usableRows } from '../layout';
-import { continueLessonId } from '../reducer';
-import { homeLessons, lessonStatus, openingStep, type AppState } from '../state';
+import { footerLines, usableRows } from '../panes/layout';
+import { continueLessonId } from '../state/reducer';
+import { homeLessons, lessonStatus, openingStep, type AppState } from '../state/state';
 import { currentWeek, dueLessons } from '../../course/due';
 import { meetingEnds, minutesLeft } from '../../course/meeting';
-import { displayWidth, fit, padTo, tf } from '../text';
-import { toneProps } from '../theme';
-import { wrapText, lineText } from '../wrap';
+import { displayWidth, fit, padTo, tf } from '../text/text';
+import { toneProps } from '../text/theme';
+import { wrapText, lineText } from '../text/wrap';
 
 /**
  * Home: the engine in one line (and how to fix it), where to continue, and every lesson by

@@ -8,14 +8,15 @@ import { Header } from '../components/Header';
 import { minutesLeft } from '../../course/meeting';
 import { fromMarkdown, Lines } from '../components/Lines';
 import { Prompt } from '../components/Prompt';
-import { lessonLayout, proseLines, usableRows } from '../layout';
-import { hasPictures } from '../../pictures/subjects';
-import { paneWindow, statusLines, type PaneWindow } from '../panes';
-import { stepPassed, type AppState, type LessonView, type Pane } from '../state';
-import { displayWidth, tf } from '../text';
-import { letters, openQuestion } from '../question';
-import { toneProps } from '../theme';
-import { wrapText, lineText } from '../wrap';
+import { lessonLayout, proseLines, usableRows } from '../panes/layout';
+import { statusLines } from '../panes/status';
+import { lessonPanes } from '../panes/table';
+import { paneWindow, type PaneWindow } from '../panes/window';
+import { stepPassed, type AppState, type LessonView } from '../state/state';
+import { displayWidth, tf } from '../text/text';
+import { letters, openQuestion } from '../input/question';
+import { toneProps } from '../text/theme';
+import { wrapText, lineText } from '../text/wrap';
 
 /**
  * A lesson: the step's text (Markdown), the steps with their state, a lower pane (output of your
@@ -124,24 +125,15 @@ function StepSidebar({ state, view, lesson, width, height }: { state: AppState; 
 
 function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; proseTotal: number; proseHeight: number; pane: PaneWindow; paneHeight: number }) {
   const { state, view, lesson, proseTotal, proseHeight, pane, paneHeight } = props;
-  const step = lesson.steps[view.stepIndex];
-  const c = view.check;
-  const mark = !c ? '' : c.status === 'passed' ? ' ✔' : c.status === 'failed' ? ' ✘' : c.status === 'running' ? ' ⋯' : ' !';
-  const markTone = !c ? undefined : c.status === 'passed' ? 'pass' : c.status === 'failed' ? 'fail' : c.status === 'running' ? 'muted' : 'warn';
-  const tabs: { pane: Pane; label: string; extra?: string }[] = [
-    { pane: 'output', label: t(state.lang, 'paneOutput') },
-    { pane: 'checks', label: t(state.lang, 'paneChecks'), extra: mark },
-    { pane: 'hints', label: t(state.lang, 'paneHints'), extra: step.hints.length ? ` ${view.hintRung}/${step.hints.length}` : '' },
-    { pane: 'log', label: t(state.lang, 'paneLog') },
-  ];
-  if (hasPictures(lesson)) tabs.push({ pane: 'picture', label: t(state.lang, 'panePicture') });
+  // One tab a pane, from the pane table: its title, a count inside the tab, a mark after it.
+  const tabs = lessonPanes(lesson).map((p) => ({ pane: p.id, label: t(state.lang, p.title), count: p.count?.(view, lesson) ?? '', mark: p.mark?.(view) ?? null }));
   // Where the step's text and the lower pane are when they hold more than fits, with the keys that
   // move them; shorter when that would not fit beside the tabs (at 80 columns a wrapped row pushed
   // the whole screen up and the header off it): short key names, then the pane's place without its
   // key. The step's place comes first and is the last to go: it says there is more to read.
   const prosePlace = proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal}` : '';
   const panePlace = pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total}` : '';
-  const tabsWidth = tabs.reduce((w, tab) => w + displayWidth(` ${tab.label}${tab.extra ?? ''} `) + 1, 0);
+  const tabsWidth = tabs.reduce((w, tab) => w + displayWidth(` ${tab.label}${tab.count}${tab.mark?.text ?? ''} `) + 1, 0);
   const join = (a: string, b: string) => [a, b].filter(Boolean).join('  ');
   const more =
     [
@@ -157,9 +149,9 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
             <Text inverse={tab.pane === view.pane} bold={tab.pane === view.pane} {...toneProps(tab.pane === view.pane ? 'accent' : 'muted')}>
               {' '}
               {tab.label}
-              {tab.pane !== 'checks' ? tab.extra : ''}{' '}
+              {tab.count}{' '}
             </Text>
-            {tab.pane === 'checks' && tab.extra ? <Text {...toneProps(markTone)}>{tab.extra}</Text> : null}
+            {tab.mark ? <Text {...toneProps(tab.mark.tone)}>{tab.mark.text}</Text> : null}
             <Text> </Text>
           </Text>
         ))}

@@ -1,7 +1,7 @@
 import { Box, Static, Text } from 'ink';
 import { useRef } from 'react';
-import { liveLine, nothingSaid, transcript, type Said } from '../screen-reader';
-import type { AppState } from '../state';
+import { liveLine, nothingSaid, transcript, type Said } from './screen-reader';
+import type { AppState } from '../state/state';
 
 /**
  * The app for a screen reader (screen-reader.ts): what happens is appended once, in order
