@@ -342,23 +342,31 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
   });
 });
 
-describe('the lesson line (src/ui/panes.ts, above the step\'s checks)', () => {
-  it('says live mode is off, with where to look, in a Kubernetes lesson only', async () => {
+describe('the lesson line (src/ui/panes/checks.ts, above the step\'s checks)', () => {
+  it('says live mode is off, with where to look, in a Kubernetes lesson only, once the session has asked', async () => {
     const { checkLines } = await import('../../src/ui/panes/checks');
+    const { reduce } = await import('../../src/ui/state/reducer');
     const { fakeLesson, readyState, run, view, ENTER } = await import('../ui/helpers');
-    const { liveMode, forgetLiveMode } = await import('../../src/kube/live/mode');
+    const { liveSummary, forgetLiveMode } = await import('../../src/kube/live/mode');
     // No kubeconfig, whatever this machine has.
     const saved = process.env.KUBECONFIG;
     process.env.KUBECONFIG = join(dir, 'no-such-kubeconfig');
     forgetLiveMode();
     const text = (lines: { text: string }[][]) => lines.map((l) => l.map((s) => s.text).join('')).join('\n');
-    const s = run(readyState({ lang: 'en', cols: 100, rows: 30 }), ENTER).state;
+    const asked = run(readyState({ lang: 'en', cols: 100, rows: 30 }), ENTER).state;
     const kube = { ...fakeLesson('demo'), track: 'kubernetes' };
-    text(checkLines(s, view(s), kube, 98).lines); // the first draw starts the detection
-    await liveMode();
+    // Not known yet: nothing said (drawing never waits for the detection).
+    expect(text(checkLines(asked, view(asked), kube, 98).lines)).not.toContain('Live mode');
+    const live = await liveSummary();
+    expect(live).toEqual({ state: 'off' });
+    const s = reduce(asked, { type: 'kubeLiveMode', live }).state;
     expect(text(checkLines(s, view(s), kube, 98).lines)).toContain('Live mode: off — no cluster answered; see `ctr-learn doctor`');
     expect(text(checkLines({ ...s, lang: 'ko' }, view(s), kube, 98).lines)).toContain('라이브 모드: 꺼짐');
     expect(text(checkLines(s, view(s), fakeLesson('demo'), 98).lines)).not.toContain('Live mode');
+    process.env.CTR_LEARN_KUBE = 'off';
+    forgetLiveMode();
+    expect(await liveSummary()).toEqual({ state: 'opted-out' });
+    delete process.env.CTR_LEARN_KUBE;
     if (saved === undefined) delete process.env.KUBECONFIG;
     else process.env.KUBECONFIG = saved;
     forgetLiveMode();

@@ -2,6 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Lang } from '../../lessons/schema';
+import { currentLearner } from '../../sandbox/learner-values';
+import type { LiveSummary } from './line';
+import { namespaceFor } from './namespace';
 import { sayLive } from './say';
 
 /**
@@ -98,4 +101,12 @@ export function doctorLine(m: LiveMode, lang: Lang): { ok: boolean; detail: stri
 /** The answer already known to this process (undefined: not asked yet, or still being asked). */
 export function liveModeNow(): LiveMode | undefined {
   return cached?.value;
+}
+
+/** Live mode as a Kubernetes lesson says it (line.ts): found once (no kubeconfig: no client is loaded). */
+export async function liveSummary(): Promise<LiveSummary> {
+  const m = await liveMode().catch(() => null);
+  if (m?.state === 'off') return { state: 'opted-out' };
+  if (m?.state !== 'on') return { state: 'off' };
+  return { state: 'on', context: m.context, namespace: namespaceFor(currentLearner().short) };
 }

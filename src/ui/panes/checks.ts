@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../checks/types';
 import { t } from '../../i18n/strings';
-import { liveModeLine } from '../../kube/live/line';
+import { liveLine } from '../../kube/live/line';
 import type { Check, Lesson } from '../../lessons/schema';
 import { seg, type UiLine } from '../components/Lines';
 import type { AppState, LessonView } from '../state/state';
@@ -17,7 +17,7 @@ export function checkLines(s: AppState, v: LessonView, lesson: Lesson, width: nu
   if (!v.check) {
     const auto = !step.checks.some((c) => c.kind === 'stop' || c.kind === 'pod-replay');
     lines.push(...toneLines(t(s.lang, auto ? 'checksNone' : 'checksNoAuto'), width, 'muted'));
-    const live = lesson.track === 'kubernetes' ? liveModeLine(s.lang) : null;
+    const live = lesson.track === 'kubernetes' && s.kubeLive ? liveLine(s.lang, s.kubeLive) : null;
     if (live) lines.push(...toneLines(live, width, 'muted'));
     for (const c of step.checks) lines.push(...leadLines([seg('  - ', 'muted')], [seg(c.title?.[s.lang] ?? c.id)], width));
     return { lines, focus };

@@ -67,6 +67,7 @@ export class Controller {
   private command: AbortController | null = null;
   private readonly pictures: PictureReader;
   private closing: Promise<void> | null = null;
+  private askedLiveMode = false;
   /** The study group's course and meeting clock (group-watch.ts), started once. */
   private stopGroup: Promise<() => void> | null = null;
   private readonly log: BoundedBuffer<LogEntry>;
@@ -169,6 +170,11 @@ export class Controller {
         this.sandbox?.setLesson(lesson.id);
         const dir = this.d.workspaceFor(lesson);
         this.dispatch({ type: 'lessonReady', lessonId: lesson.id, workspace: dir, files: listFiles(dir), answers: readAnswers(dir) });
+        // A Kubernetes lesson says whether live mode is on: asked once (kube/live/mode.ts).
+        if (lesson.track === 'kubernetes' && !this.askedLiveMode) {
+          this.askedLiveMode = true;
+          void import('../../kube/live/mode').then((m) => m.liveSummary()).then((live) => this.dispatch({ type: 'kubeLiveMode', live }), () => undefined);
+        }
         return;
       }
       case 'saveAnswer': {

@@ -1,3 +1,4 @@
+import type { LiveSummary } from '../../kube/live/line';
 import type { CheckResult } from '../../checks/types';
 import type { CheatIndex } from '../../cheatsheet/search';
 import type { ChoiceId, Lang } from '../../lessons/schema';
@@ -22,6 +23,8 @@ export type AppEvent =
   | { type: 'progressChanged'; progress: ProgressData; recoveredFrom?: string }
   /** The Markdown renderer has loaded (after the first frame): lesson text is drawn with it from now on. */
   | { type: 'markdownLoaded'; render: MarkdownRender }
+  /** Whether a cluster answers for live mode (kube/live), found when a Kubernetes lesson first opens. */
+  | { type: 'kubeLiveMode'; live: LiveSummary }
   /** `answers`: the saved answers to the lesson's questions (read from its workspace). */
   | { type: 'lessonReady'; lessonId: string; workspace: string; files: string[]; answers?: Record<string, ChoiceId> }
   /** The learner's answer to a step's question is saved in the workspace: check the step now. */

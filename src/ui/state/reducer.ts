@@ -28,6 +28,8 @@ export function reduce(state: AppState, event: AppEvent): Result {
       return none({ ...state, sandbox: event.status });
     case 'progressChanged':
       return none({ ...state, progress: event.progress, ...(event.recoveredFrom ? { recoveredFrom: event.recoveredFrom } : {}) });
+    case 'kubeLiveMode':
+      return none({ ...state, kubeLive: event.live });
     case 'markdownLoaded':
       // The screen draws again, now with the renderer.
       return clampScroll({ ...state, markdown: event.render });

@@ -1,3 +1,4 @@
+import type { LiveSummary } from '../../kube/live/line';
 import type { EngineDownTexts } from '../../errors';
 import type { CheckResult } from '../../checks/types';
 import type { LangSource } from '../../i18n/lang';
@@ -58,6 +59,8 @@ export interface AppState {
    * when lesson text is drawn as plain wrapped lines (text/render-markdown.ts).
    */
   markdown: MarkdownRender | null;
+  /** Live mode (tier 3) for the Kubernetes lessons: null until a Kubernetes lesson has asked. */
+  kubeLive: LiveSummary | null;
 }
 
 export type EngineStatus =
@@ -224,6 +227,7 @@ export function initialState(init: {
     group: null,
     now: Date.now(),
     markdown: init.markdown ?? null,
+    kubeLive: null,
   };
 }
 
