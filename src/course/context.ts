@@ -23,14 +23,18 @@ export async function groupContext(args: Args): Promise<GroupContext> {
   const peeked = peekProgress();
   // A file that looks wrong is for the store: it moves it aside and starts afresh.
   const progress = peeked.plausible ? peeked.data : (await import('../progress/store')).openProgress().store.data();
-  const course = resolveCourse(lessons, args.flags.course);
+  return contextOf(lessons, resolveCourse(lessons, args.flags.course), progress, pickLang(args, progress.lang));
+}
+
+/** The context from what a caller already has (the app has the lessons, course and progress in its state). */
+export function contextOf(lessons: Lesson[], course: Course, progress: ProgressData, lang: Lang): GroupContext {
   return {
     lessons,
     byId: new Map(lessons.map((l) => [l.id, l])),
     course,
     progress,
     stepIds: Object.fromEntries(lessons.map((l) => [l.id, l.steps.map((s) => s.id)])),
-    lang: pickLang(args, progress.lang),
+    lang,
   };
 }
 

@@ -33,16 +33,8 @@ export async function closeMeetingNow(s: AppState, dispatch: (e: AppEvent) => vo
   const meeting = s.group?.meeting;
   if (!s.group || !meeting) return;
   try {
-    const [{ closeMeeting }, { readGroupKey }] = await Promise.all([import('../../course/meeting-file'), import('../../course/group-config')]);
-    const ctx = {
-      lessons: s.lessons,
-      byId: new Map(s.lessons.map((l) => [l.id, l])),
-      course: s.group.course,
-      progress: s.progress,
-      stepIds: Object.fromEntries(s.lessons.map((l) => [l.id, l.steps.map((x) => x.id)])),
-      lang: s.lang,
-    };
-    const { file } = closeMeeting(ctx, meeting, { key: readGroupKey(), format: 'md', lang: s.lang });
+    const [{ closeMeeting }, { readGroupKey }, { contextOf }] = await Promise.all([import('../../course/meeting-file'), import('../../course/group-config'), import('../../course/context')]);
+    const { file } = closeMeeting(contextOf(s.lessons, s.group.course, s.progress, s.lang), meeting, { key: readGroupKey(), format: 'md', lang: s.lang });
     dispatch({ type: 'meetingClosed', file });
   } catch (err) {
     dispatch({ type: 'meetingClosed', error: describeError(err).split('\n')[0] });
