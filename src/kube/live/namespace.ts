@@ -19,8 +19,15 @@ export function namespaceFor(short: string): string {
   return `ctr-learn-${s || 'learner'}`;
 }
 
+/**
+ * Pod Security admission (on in every cluster since 1.25) refuses, in a namespace so labelled, a pod
+ * that reaches into the node (host namespaces, hostPath, privileged, added capabilities, ...): the
+ * API server's own guard behind the boundary's rules (boundary.ts), for what they might miss.
+ */
+export const POD_SECURITY = 'pod-security.kubernetes.io/enforce';
+
 export function namespaceLabels(owner: string): Record<string, string> {
-  return { [MANAGED_BY]: MANAGED_BY_US, [OWNER_LABEL]: owner };
+  return { [MANAGED_BY]: MANAGED_BY_US, [OWNER_LABEL]: owner, [POD_SECURITY]: 'baseline' };
 }
 
 /** The label selector of this learner's namespaces (every one ctr-learn made for them). */
