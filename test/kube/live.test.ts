@@ -233,7 +233,7 @@ spec:
     - { name: g, configMap: { name: c } }
 `));
     for (const v of ['nfs', 'csi', 'gitRepo', 'flexVolume']) expect(t.some((x) => x.includes(`a volume of type ${v} is not applied`)), v).toBe(true);
-    expect(t.some((x) => x.includes('serviceAccountToken gives your pod a token'))).toBe(true);
+    expect(t.some((x) => x.includes('serviceAccountToken would give your pod a token'))).toBe(true);
     expect(t.length).toBe(5);
   });
 
@@ -241,7 +241,7 @@ spec:
     const t = await refused(pod(`  serviceAccountName: admin
   automountServiceAccountToken: true
 `));
-    expect(t.filter((x) => x.includes('gives your pod a token')).length).toBe(2);
+    expect(t.filter((x) => x.includes('give your pod a token')).length).toBe(2);
     expect(await refused(pod('  serviceAccountName: default\n  automountServiceAccountToken: false\n'))).toEqual([]);
   });
 
