@@ -411,6 +411,10 @@ describe('the requests sent to a cluster (recording server, not a cluster)', () 
             namespaces.delete(ns[1]);
             return send(200, { kind: 'Status', status: 'Success' });
           }
+          if (req.method === 'PATCH') {
+            for (const op of body as { path: string; value: string }[]) found.metadata.labels![op.path.split('/')[3].replace('~1', '/')] = op.value;
+            return send(200, found);
+          }
           return send(200, { ...found, status: { phase: 'Active' } });
         }
         // Just enough state for the grading code to read (shapes, not a cluster's behaviour).
@@ -419,6 +423,9 @@ describe('the requests sent to a cluster (recording server, not a cluster)', () 
           status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }], containerStatuses: [{ name: 'web', ready, restartCount: restarts, image: 'nginx:1.27', imageID: '', state: { running: {} } }] },
         });
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/serviceaccounts/default') return send(200, { metadata: { name: 'default' } });
+        const quota = /^\/api\/v1\/namespaces\/([^/]+)\/resourcequotas(\/ctr-learn)?$/.exec(u.pathname);
+        if (quota && req.method === 'POST') return send(201, body);
+        if (quota && req.method === 'GET' && quota[2]) return send(200, { metadata: { name: 'ctr-learn' }, spec: { hard: { pods: '20' } }, status: { hard: { pods: '20' }, used: { pods: '0' } } });
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/pods/web') return send(200, pod('web', true, 2));
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/pods') return send(200, { metadata: {}, items: u.searchParams.get('labelSelector') === 'app=web' ? [pod('web-1', true, 0), pod('web-2', false, 0)] : [] });
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/events') {
@@ -464,6 +471,9 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
     expect(create?.body).toMatchObject({ kind: 'Namespace', metadata: { name: 'ctr-learn-ada', labels: { [MANAGED_BY]: 'ctr-learn', [OWNER_LABEL]: 'u1-ada' } } });
     // The API server's own guard behind the boundary: Pod Security "baseline" enforced in the namespace.
     expect((create?.body as { metadata: { labels: Record<string, string> } }).metadata.labels['pod-security.kubernetes.io/enforce']).toBe('baseline');
+    // A quota the learner cannot change: files add up, the nodes and disks are shared.
+    const quota = seen.find((s) => s.method === 'POST' && s.url === '/api/v1/namespaces/ctr-learn-ada/resourcequotas');
+    expect(quota?.body).toMatchObject({ kind: 'ResourceQuota', spec: { hard: { pods: '20', 'services.nodeports': '0', 'services.loadbalancers': '0' } } });
     const writes = seen.filter((s) => s.method === 'PATCH');
     expect(writes.map((w) => `${new URL(w.url, 'http://x').pathname} ${new URL(w.url, 'http://x').searchParams.get('dryRun') ?? 'apply'}`)).toEqual([
       // The Service first (a pod started after it gets its variables), dry runs before applies.
@@ -481,6 +491,22 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
     }
     // Nothing written outside the learner's namespace but the namespace itself.
     for (const s of seen.filter((x) => x.method !== 'GET')) expect(s.url).toMatch(/^\/api\/v1\/namespaces(\/ctr-learn-ada\/|\?|$)/);
+  });
+
+  it('a namespace an older ctr-learn made gets the guards a new one gets (Pod Security label, quota)', async () => {
+    namespaces.set('ctr-learn-old', { metadata: { name: 'ctr-learn-old', labels: { [MANAGED_BY]: 'ctr-learn', [OWNER_LABEL]: 'u1-ada' } } });
+    seen.length = 0;
+    const c = (await openCluster(file, 3000))!;
+    const r = await applyObjects(c, 'ctr-learn-old', 'u1-ada', await objectsOf(POD), 'en');
+    expect(r).toMatchObject({ ok: true, created: false });
+    const patch = seen.find((s) => s.method === 'PATCH' && s.url === '/api/v1/namespaces/ctr-learn-old');
+    expect(patch?.body).toEqual([{ op: 'add', path: '/metadata/labels/pod-security.kubernetes.io~1enforce', value: 'baseline' }]);
+    expect(seen.some((s) => s.method === 'POST' && s.url === '/api/v1/namespaces/ctr-learn-old/resourcequotas')).toBe(true);
+    // Once labelled, nothing more is asked of it.
+    seen.length = 0;
+    await applyObjects(c, 'ctr-learn-old', 'u1-ada', await objectsOf(POD), 'en');
+    expect(seen.filter((s) => !s.url.includes('/pods/'))).toEqual([expect.objectContaining({ method: 'GET', url: '/api/v1/namespaces/ctr-learn-old' })]);
+    namespaces.delete('ctr-learn-old');
   });
 
   it('a refused object sends no request at all', async () => {
