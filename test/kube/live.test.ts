@@ -167,6 +167,16 @@ metadata: { name: .. }
     expect(t.some((x) => x.includes('the name ".." is not a valid object name'))).toBe(true);
   });
 
+  it('a List wrapping objects is not unwrapped: refused as a kind', async () => {
+    const t = await refused(`apiVersion: v1
+kind: List
+metadata: { name: l }
+items:
+  - { apiVersion: v1, kind: Namespace, metadata: { name: prod } }
+`);
+    expect(t).toEqual([expect.stringContaining('List/l: List is not applied by ctr-learn')]);
+  });
+
   it('ownerReferences and finalizers', async () => {
     const t = await refused(`apiVersion: v1
 kind: ConfigMap
@@ -315,6 +325,9 @@ spec:
   template: { spec: { restartPolicy: Never, containers: [{ name: j, image: busybox }] } }
 `);
     for (const f of ['spec.replicas is 10000', 'spec.parallelism is 1000', 'spec.completions is 1000']) expect(t.some((x) => x.includes(f)), f).toBe(true);
+    // A pod that would take years to stop (and keep reset from deleting the namespace).
+    expect(await refused(pod('  terminationGracePeriodSeconds: 999999999\n'))).toEqual([expect.stringContaining('terminationGracePeriodSeconds is 999999999: at most 300')]);
+    expect(await refused(pod('  terminationGracePeriodSeconds: 60\n'))).toEqual([]);
   });
 
   it('every refusal reads as Korean in Korean (no English reason inside)', async () => {

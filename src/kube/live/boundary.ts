@@ -31,7 +31,9 @@ import { sayLive, type LiveKey } from './say';
  * - a Secret of a type that carries a credential of the cluster (a service account token);
  * - a claim (a PVC, a StatefulSet's claim template, an ephemeral volume) that picks or copies an
  *   existing volume: volumeName, selector, dataSource(Ref), storageClassName "";
- * - more than MAX_PODS replicas, or a Job's parallelism / completions above it.
+ * - more than MAX_PODS replicas, or a Job's parallelism / completions above it; a pod's
+ *   terminationGracePeriodSeconds above MAX_GRACE (a pod that never stops keeps reset from
+ *   deleting the namespace). The namespace's ResourceQuota (namespace.ts) counts what files add up to.
  * A manifest may leave metadata.namespace out (it goes into the learner's) or name the learner's.
  * The namespace also carries Pod Security "baseline" enforcement (namespace.ts): the API server
  * refuses a pod that slips past these rules and reaches into the node.
@@ -84,6 +86,8 @@ const CAPS = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID'
 const SCHEDULING = ['nodeName', 'tolerations', 'priorityClassName', 'priority', 'preemptionPolicy', 'runtimeClassName', 'schedulerName', 'resourceClaims'] as const;
 /** At most this many pods of one workload (replicas, a Job's parallelism and completions). */
 export const MAX_PODS = 10;
+/** The longest a pod may take to stop (seconds). */
+export const MAX_GRACE = 300;
 
 /** Every reason not to apply these objects into `namespace` (empty: they may go). */
 export function checkBoundary(objects: KubeObject[], namespace: string): Refusal[] {
@@ -203,6 +207,9 @@ function podRefusals(o: KubeObject, spec: Obj, path: FieldPath): Refusal[] {
   for (const f of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
     if (spec[f] === true) out.push(refusal(o, [...path, f], 'key', 'refusedHost', { field: f }, 'whatNodeNamespaces'));
   }
+  // A pod that takes years to stop keeps its node's share and keeps reset from deleting the namespace.
+  const grace = spec.terminationGracePeriodSeconds;
+  if (typeof grace === 'number' && grace > MAX_GRACE) out.push(refusal(o, [...path, 'terminationGracePeriodSeconds'], 'value', 'refusedCount', { field: 'terminationGracePeriodSeconds', n: grace, max: MAX_GRACE }));
   for (const f of SCHEDULING) if (spec[f] !== undefined) out.push(refusal(o, [...path, f], 'key', 'refusedScheduling', { field: f }));
   // The pod's token for the API: the namespace's default account only, and not mounted (bodyOf says so).
   for (const f of ['serviceAccountName', 'serviceAccount'] as const) {

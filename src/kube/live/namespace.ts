@@ -47,7 +47,7 @@ export class NotOurNamespace extends Error {
  * learner cannot change (the boundary refuses the kind).
  */
 export const QUOTA_NAME = 'ctr-learn';
-export const QUOTA = { pods: '20', persistentvolumeclaims: '5', 'requests.storage': '5Gi', 'services.nodeports': '0', 'services.loadbalancers': '0' };
+export const QUOTA = { pods: '20', persistentvolumeclaims: '5', 'requests.storage': '5Gi', services: '10', 'services.nodeports': '0', 'services.loadbalancers': '0', configmaps: '30', secrets: '30' };
 
 async function ensureQuota(c: Cluster, namespace: string): Promise<void> {
   try {
