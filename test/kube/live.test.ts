@@ -265,6 +265,11 @@ spec:
     for (const f of ['nodeName', 'tolerations', 'priorityClassName', 'runtimeClassName', 'schedulerName']) expect(t.some((x) => x.includes(`${f} decides where`)), f).toBe(true);
   });
 
+  it('a pod field not on the list (or one a newer API adds) is refused, not let through', async () => {
+    const t = await refused(pod('  overhead: { cpu: 1m }\n  futureHostThing: true\n'));
+    for (const f of ['overhead', 'futureHostThing']) expect(t.some((x) => x.includes(`${f} is not a pod field ctr-learn applies`)), f).toBe(true);
+  });
+
   it('the isolation of a container, in containers and initContainers and a Deployment\'s template', async () => {
     const t = await refused(`apiVersion: apps/v1
 kind: Deployment

@@ -26,7 +26,7 @@ import { sayLive, type LiveKey } from './say';
  *   schedulerName, ...); another service account or the API token (a pod gets none: bodyOf);
  *   capabilities beyond the runtime's defaults, procMount, seccomp/AppArmor other than the
  *   runtime's default, SELinux options, sysctls, Windows host processes; a probe or hook with a
- *   `host` (the kubelet would connect from the node to it);
+ *   `host` (the kubelet would connect from the node to it); any pod field not in POD_FIELDS;
  * - a Service of any type but ClusterIP (NodePort, LoadBalancer, ExternalName) and externalIPs;
  * - a Secret of a type that carries a credential of the cluster (a service account token);
  * - a claim (a PVC, a StatefulSet's claim template, an ephemeral volume) that picks or copies an
@@ -84,6 +84,16 @@ const PROJECTED = new Set(['configMap', 'secret', 'downwardAPI']);
 const CAPS = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
 /** Pod fields that choose a node, a runtime or a priority over other people's pods. */
 const SCHEDULING = ['nodeName', 'tolerations', 'priorityClassName', 'priority', 'preemptionPolicy', 'runtimeClassName', 'schedulerName', 'resourceClaims'] as const;
+/**
+ * The pod fields ctr-learn applies at all (the rest, and any a newer API adds, are refused): the
+ * ones above are checked by value, the others keep to the pod and its namespace.
+ */
+const POD_FIELDS = new Set([
+  'containers', 'initContainers', 'ephemeralContainers', 'volumes', 'restartPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds',
+  'dnsPolicy', 'dnsConfig', 'hostname', 'subdomain', 'setHostnameAsFQDN', 'hostAliases', 'nodeSelector', 'affinity', 'topologySpreadConstraints',
+  'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'securityContext', 'imagePullSecrets', 'readinessGates',
+  'enableServiceLinks', 'shareProcessNamespace', 'os', 'hostNetwork', 'hostPID', 'hostIPC', 'hostUsers', ...SCHEDULING,
+]);
 /** At most this many pods of one workload (replicas, a Job's parallelism and completions). */
 export const MAX_PODS = 10;
 /** The longest a pod may take to stop (seconds). */
@@ -210,6 +220,7 @@ function podRefusals(o: KubeObject, spec: Obj, path: FieldPath): Refusal[] {
   // A pod that takes years to stop keeps its node's share and keeps reset from deleting the namespace.
   const grace = spec.terminationGracePeriodSeconds;
   if (typeof grace === 'number' && grace > MAX_GRACE) out.push(refusal(o, [...path, 'terminationGracePeriodSeconds'], 'value', 'refusedCount', { field: 'terminationGracePeriodSeconds', n: grace, max: MAX_GRACE }));
+  for (const f of Object.keys(spec)) if (!POD_FIELDS.has(f)) out.push(refusal(o, [...path, f], 'key', 'refusedPodField', { field: f }));
   for (const f of SCHEDULING) if (spec[f] !== undefined) out.push(refusal(o, [...path, f], 'key', 'refusedScheduling', { field: f }));
   // The pod's token for the API: the namespace's default account only, and not mounted (bodyOf says so).
   for (const f of ['serviceAccountName', 'serviceAccount'] as const) {
