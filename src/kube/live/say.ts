@@ -48,7 +48,7 @@ const LIVE = {
   refusedScheduling: { en: '{field} decides where or before whom your pod runs (a node, a runtime, a priority over other people\'s pods): refused in a shared cluster', ko: '{field} 는 파드가 어느 노드에서, 어떤 런타임으로, 누구보다 먼저 실행될지 정해요 (다른 사람 파드보다 높은 우선순위 등). 공유 클러스터에서는 거부해요' },
   refusedToken: { en: '{field} would give your pod a token for the cluster\'s API (another account, or the token mounted): ctr-learn\'s pods run without one', ko: '{field} 는 파드에 클러스터 API 토큰을 줘요 (다른 계정이나 마운트된 토큰). ctr-learn 의 파드는 토큰 없이 실행해요' },
   refusedSecurity: { en: '{field} = {value} loosens the container\'s isolation from the node: refused in a shared cluster', ko: '{field} = {value} 는 컨테이너와 노드 사이의 격리를 풀어요. 공유 클러스터에서는 거부해요' },
-  refusedPodField: { en: '{field} is not a pod field ctr-learn applies (not one the lessons use): leave it out', ko: '{field} 는 ctr-learn 이 적용하는 파드 필드가 아니에요 (레슨에서 쓰지 않아요). 빼 주세요' },
+  refusedPodField: { en: '{field} is not a pod field ctr-learn applies to a shared cluster (it keeps to a short list): leave it out', ko: '{field} 는 ctr-learn 이 공유 클러스터에 적용하는 파드 필드가 아니에요 (정해 둔 목록만 적용해요). 빼 주세요' },
   refusedCount: { en: '{field} is {n}: at most {max} in a learning namespace (the nodes are shared)', ko: '{field} 가 {n} 이에요. 학습용 네임스페이스에서는 {max} 까지예요 (노드는 함께 써요)' },
   refusedNsNotOurs: { en: 'namespace {ns} exists but was not made by ctr-learn for you (label {label} missing): ctr-learn leaves it alone', ko: '네임스페이스 `{ns}` 가 있지만 ctr-learn 이 나를 위해 만든 게 아니에요 ({label} 라벨 없음). 건드리지 않아요' },
 
