@@ -67,19 +67,18 @@ async function ensureQuota(c: Cluster, namespace: string): Promise<void> {
 
 /** Create the namespace (labelled) unless it is there; one that is there must carry our labels. */
 export async function ensureNamespace(c: Cluster, name: string, owner: string): Promise<'created' | 'there'> {
+  let there = false;
+  let guarded = false;
   try {
     const ns = await c.core.readNamespace({ name });
     if (!isOurs(ns.metadata?.labels, owner)) throw new NotOurNamespace(name);
     // Deleted a moment ago (reset) and still terminating: wait for it to go, then make it anew.
     if (ns.status?.phase !== 'Terminating') {
-      // Made by an older ctr-learn: give it the guards a new one gets.
-      if (ns.metadata?.labels?.[POD_SECURITY] !== 'baseline') {
-        await c.core.patchNamespace({ name, body: [{ op: 'add', path: `/metadata/labels/${POD_SECURITY.replace('/', '~1')}`, value: 'baseline' }] });
-        await ensureQuota(c, name);
-      }
-      return 'there';
+      // Made by an older ctr-learn: give it the guards a new one gets (outside this try: its 404s are not the namespace's).
+      guarded = ns.metadata?.labels?.[POD_SECURITY] === 'baseline';
+      there = true;
     }
-    const until = Date.now() + 60_000;
+    const until = there ? 0 : Date.now() + 60_000;
     while (Date.now() < until) {
       await new Promise((r) => setTimeout(r, 1000));
       try {
@@ -91,6 +90,13 @@ export async function ensureNamespace(c: Cluster, name: string, owner: string): 
     }
   } catch (err) {
     if (err instanceof NotOurNamespace || statusOf(err).code !== 404) throw err;
+  }
+  if (there) {
+    if (!guarded) {
+      await c.core.patchNamespace({ name, body: [{ op: 'add', path: `/metadata/labels/${POD_SECURITY.replace('/', '~1')}`, value: 'baseline' }] });
+      await ensureQuota(c, name);
+    }
+    return 'there';
   }
   await c.core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: namespaceLabels(owner) } } });
   await ensureQuota(c, name);
