@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyObjects, parseFieldPath } from '../../src/kube/live/apply';
+import { applyObjects, bodyOf, parseFieldPath } from '../../src/kube/live/apply';
 import { checkBoundary, refusalText } from '../../src/kube/live/boundary';
 import { openCluster } from '../../src/kube/live/client';
 import { detectLiveMode, doctorLine, kubeconfigFiles, type LiveMode } from '../../src/kube/live/mode';
@@ -126,6 +126,221 @@ rules: []
   });
 });
 
+describe('the boundary against a careless learner or an attacker (each was let through before)', () => {
+  const NS = 'ctr-learn-ada';
+  const refused = async (yaml: string) => checkBoundary(await objectsOf(yaml, false), NS).map((r) => refusalText(r, 'en'));
+  const pod = (spec: string, meta = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+${meta}spec:
+${spec}  containers:
+    - name: web
+      image: nginx:1.27
+`;
+
+  it('the live lessons\' own files all go through', async () => {
+    const { readdirSync, readFileSync, existsSync } = await import('node:fs');
+    for (const l of ['kube-pods', 'kube-probes', 'kube-hooks', 'kube-services']) {
+      for (const sub of ['files', 'solution', 'alternative']) {
+        const d = join('lessons', l, sub);
+        if (!existsSync(d)) continue;
+        for (const f of readdirSync(d).filter((x) => /\.ya?ml$/.test(x))) {
+          const objs = await objectsOf(readFileSync(join(d, f), 'utf8'), false);
+          expect(checkBoundary(objs, NS).map((r) => refusalText(r, 'en')), `${d}/${f}`).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('a kind under another apiVersion (a custom resource named Pod may be cluster-scoped) and a name that is not a name', async () => {
+    const t = await refused(`apiVersion: evil.example.com/v1
+kind: Pod
+metadata: { name: web }
+spec: { containers: [{ name: web, image: nginx }] }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: .. }
+`);
+    expect(t.some((x) => /Pod\/web: apiVersion evil\.example\.com\/v1 is not the one .* write `apiVersion: v1`/.test(x))).toBe(true);
+    expect(t.some((x) => x.includes('the name ".." is not a valid object name'))).toBe(true);
+  });
+
+  it('a List wrapping objects is not unwrapped: refused as a kind', async () => {
+    const t = await refused(`apiVersion: v1
+kind: List
+metadata: { name: l }
+items:
+  - { apiVersion: v1, kind: Namespace, metadata: { name: prod } }
+`);
+    expect(t).toEqual([expect.stringContaining('List/l: List is not applied by ctr-learn')]);
+  });
+
+  it('ownerReferences and finalizers', async () => {
+    const t = await refused(`apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+  finalizers: [example.com/never]
+  ownerReferences: [{ apiVersion: v1, kind: Node, name: control-plane, uid: 1, blockOwnerDeletion: true }]
+`);
+    expect(t.filter((x) => x.includes('is left to the cluster')).length).toBe(2);
+  });
+
+  it('a Service of type ExternalName', async () => {
+    const t = await refused(`apiVersion: v1
+kind: Service
+metadata: { name: db }
+spec: { type: ExternalName, externalName: kubernetes.default.svc.cluster.local }
+`);
+    expect(t.some((x) => x.includes('a Service of type ExternalName reaches outside'))).toBe(true);
+  });
+
+  it('a Secret that asks for a service account token', async () => {
+    const t = await refused(`apiVersion: v1
+kind: Secret
+metadata: { name: tok, annotations: { kubernetes.io/service-account.name: default } }
+type: kubernetes.io/service-account-token
+`);
+    expect(t.some((x) => x.includes('a Secret of type kubernetes.io/service-account-token is not applied'))).toBe(true);
+  });
+
+  it('a claim that binds an existing volume, in a PVC, a StatefulSet\'s claim templates and an ephemeral volume', async () => {
+    const t = await refused(`apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: c }
+spec: { volumeName: someone-elses-pv, storageClassName: "", accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: s }
+spec:
+  serviceName: s
+  selector: { matchLabels: { app: s } }
+  template:
+    metadata: { labels: { app: s } }
+    spec:
+      containers: [{ name: s, image: nginx }]
+      volumes:
+        - name: e
+          ephemeral: { volumeClaimTemplate: { spec: { dataSource: { kind: PersistentVolumeClaim, name: other }, accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } } } }
+  volumeClaimTemplates:
+    - metadata: { name: d }
+      spec: { selector: { matchLabels: { owner: bo } }, accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }
+`);
+    for (const f of ['spec.volumeName', 'spec.storageClassName', 'spec.dataSource', 'spec.selector']) expect(t.some((x) => x.includes(`${f} picks a volume that already exists`)), f).toBe(true);
+  });
+
+  it('volumes other than the namespace\'s own (nfs, csi, gitRepo, flexVolume, a projected token)', async () => {
+    const t = await refused(pod(`  volumes:
+    - { name: a, nfs: { server: 10.0.0.1, path: / } }
+    - { name: b, csi: { driver: hostpath.csi.k8s.io } }
+    - { name: c, gitRepo: { repository: "https://x/y.git" } }
+    - { name: d, flexVolume: { driver: x/y } }
+    - { name: e, projected: { sources: [{ serviceAccountToken: { path: t, audience: vault } }] } }
+    - { name: f, emptyDir: {} }
+    - { name: g, configMap: { name: c } }
+`));
+    for (const v of ['nfs', 'csi', 'gitRepo', 'flexVolume']) expect(t.some((x) => x.includes(`a volume of type ${v} is not applied`)), v).toBe(true);
+    expect(t.some((x) => x.includes('serviceAccountToken would give your pod a token'))).toBe(true);
+    expect(t.length).toBe(5);
+  });
+
+  it('the pod\'s API token: another service account, or asking for the token back', async () => {
+    const t = await refused(pod(`  serviceAccountName: admin
+  automountServiceAccountToken: true
+`));
+    expect(t.filter((x) => x.includes('give your pod a token')).length).toBe(2);
+    expect(await refused(pod('  serviceAccountName: default\n  automountServiceAccountToken: false\n'))).toEqual([]);
+  });
+
+  it('where and before whom the pod runs: nodeName, tolerations, a priority, a runtime, a scheduler', async () => {
+    const t = await refused(pod(`  nodeName: control-plane
+  tolerations: [{ operator: Exists }]
+  priorityClassName: system-node-critical
+  runtimeClassName: runc-unconfined
+  schedulerName: other
+`));
+    for (const f of ['nodeName', 'tolerations', 'priorityClassName', 'runtimeClassName', 'schedulerName']) expect(t.some((x) => x.includes(`${f} decides where`)), f).toBe(true);
+  });
+
+  it('a pod field not on the list (or one a newer API adds) is refused, not let through', async () => {
+    const t = await refused(pod('  overhead: { cpu: 1m }\n  futureHostThing: true\n'));
+    for (const f of ['overhead', 'futureHostThing']) expect(t.some((x) => x.includes(`${f} is not a pod field ctr-learn applies`)), f).toBe(true);
+  });
+
+  it('the isolation of a container, in containers and initContainers and a Deployment\'s template', async () => {
+    const t = await refused(`apiVersion: apps/v1
+kind: Deployment
+metadata: { name: d }
+spec:
+  selector: { matchLabels: { app: d } }
+  template:
+    metadata:
+      labels: { app: d }
+      annotations: { container.apparmor.security.beta.kubernetes.io/d: unconfined }
+    spec:
+      securityContext: { seccompProfile: { type: Unconfined }, sysctls: [{ name: kernel.msgmax, value: "1" }] }
+      initContainers:
+        - name: i
+          image: busybox
+          securityContext: { capabilities: { add: [SYS_ADMIN] }, procMount: Unmasked }
+      containers:
+        - name: d
+          image: nginx
+          securityContext: { capabilities: { add: [NET_BIND_SERVICE, CAP_NET_ADMIN] }, appArmorProfile: { type: Unconfined }, seLinuxOptions: { type: spc_t }, windowsOptions: { hostProcess: true } }
+`);
+    for (const f of ['capabilities.add = SYS_ADMIN', 'capabilities.add = CAP_NET_ADMIN', 'procMount = Unmasked', 'seccompProfile.type = Unconfined', 'appArmorProfile.type = Unconfined', 'seLinuxOptions', 'hostProcess = true', 'sysctls', 'container.apparmor.security.beta.kubernetes.io/d = unconfined']) {
+      expect(t.some((x) => x.includes(f) && x.includes('loosens the container\'s isolation')), f).toBe(true);
+    }
+    expect(t.some((x) => x.includes('NET_BIND_SERVICE'))).toBe(false);
+  });
+
+  it('a probe or a hook that names a host (the kubelet connects from the node)', async () => {
+    const t = await refused(`apiVersion: v1
+kind: Pod
+metadata: { name: web }
+spec:
+  containers:
+    - name: web
+      image: nginx
+      livenessProbe: { httpGet: { host: 169.254.169.254, path: /latest/meta-data/, port: 80 } }
+      readinessProbe: { tcpSocket: { host: 127.0.0.1, port: 2379 } }
+      lifecycle: { postStart: { httpGet: { host: 10.96.0.1, port: 443, scheme: HTTPS } } }
+`);
+    for (const f of ['livenessProbe.httpGet.host', 'readinessProbe.tcpSocket.host', 'lifecycle.postStart.httpGet.host']) expect(t.some((x) => x.includes(`${f} reaches into the node`)), f).toBe(true);
+  });
+
+  it('counts that would fill shared nodes', async () => {
+    const t = await refused(`apiVersion: apps/v1
+kind: Deployment
+metadata: { name: d }
+spec:
+  replicas: 10000
+  selector: { matchLabels: { app: d } }
+  template: { metadata: { labels: { app: d } }, spec: { containers: [{ name: d, image: nginx }] } }
+---
+apiVersion: batch/v1
+kind: Job
+metadata: { name: j }
+spec:
+  parallelism: 1000
+  completions: 1000
+  template: { spec: { restartPolicy: Never, containers: [{ name: j, image: busybox }] } }
+`);
+    for (const f of ['spec.replicas is 10000', 'spec.parallelism is 1000', 'spec.completions is 1000']) expect(t.some((x) => x.includes(f)), f).toBe(true);
+    // A pod that would take years to stop (and keep reset from deleting the namespace).
+    expect(await refused(pod('  terminationGracePeriodSeconds: 999999999\n'))).toEqual([expect.stringContaining('terminationGracePeriodSeconds is 999999999: at most 300')]);
+    expect(await refused(pod('  terminationGracePeriodSeconds: 60\n'))).toEqual([]);
+  });
+
+  it('every refusal reads as Korean in Korean (no English reason inside)', async () => {
+    const objs = await objectsOf(`${POD}  hostNetwork: true\n`);
+    expect(refusalText(checkBoundary(objs, NS)[0], 'ko')).toContain('노드 자신의 네트워크');
+  });
+});
+
 describe('detection (no cluster can run here)', () => {
   it('no kubeconfig: live mode is off, and doctor says how to get a cluster', async () => {
     const env = { HOME: join(dir, 'nohome') };
@@ -214,6 +429,10 @@ describe('the requests sent to a cluster (recording server, not a cluster)', () 
             namespaces.delete(ns[1]);
             return send(200, { kind: 'Status', status: 'Success' });
           }
+          if (req.method === 'PATCH') {
+            for (const op of body as { path: string; value: string }[]) found.metadata.labels![op.path.split('/')[3].replace('~1', '/')] = op.value;
+            return send(200, found);
+          }
           return send(200, { ...found, status: { phase: 'Active' } });
         }
         // Just enough state for the grading code to read (shapes, not a cluster's behaviour).
@@ -222,6 +441,9 @@ describe('the requests sent to a cluster (recording server, not a cluster)', () 
           status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }], containerStatuses: [{ name: 'web', ready, restartCount: restarts, image: 'nginx:1.27', imageID: '', state: { running: {} } }] },
         });
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/serviceaccounts/default') return send(200, { metadata: { name: 'default' } });
+        const quota = /^\/api\/v1\/namespaces\/([^/]+)\/resourcequotas(\/ctr-learn)?$/.exec(u.pathname);
+        if (quota && req.method === 'POST') return send(201, body);
+        if (quota && req.method === 'GET' && quota[2]) return send(200, { metadata: { name: 'ctr-learn' }, spec: { hard: { pods: '20' } }, status: { hard: { pods: '20' }, used: { pods: '0' } } });
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/pods/web') return send(200, pod('web', true, 2));
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/pods') return send(200, { metadata: {}, items: u.searchParams.get('labelSelector') === 'app=web' ? [pod('web-1', true, 0), pod('web-2', false, 0)] : [] });
         if (req.method === 'GET' && u.pathname === '/api/v1/namespaces/ctr-learn-ada/events') {
@@ -265,6 +487,11 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
     expect(r).toEqual({ ok: true, created: true, replaced: [] });
     const create = seen.find((s) => s.method === 'POST' && s.url === '/api/v1/namespaces');
     expect(create?.body).toMatchObject({ kind: 'Namespace', metadata: { name: 'ctr-learn-ada', labels: { [MANAGED_BY]: 'ctr-learn', [OWNER_LABEL]: 'u1-ada' } } });
+    // The API server's own guard behind the boundary: Pod Security "baseline" enforced in the namespace.
+    expect((create?.body as { metadata: { labels: Record<string, string> } }).metadata.labels['pod-security.kubernetes.io/enforce']).toBe('baseline');
+    // A quota the learner cannot change: files add up, the nodes and disks are shared.
+    const quota = seen.find((s) => s.method === 'POST' && s.url === '/api/v1/namespaces/ctr-learn-ada/resourcequotas');
+    expect(quota?.body).toMatchObject({ kind: 'ResourceQuota', spec: { hard: { pods: '20', 'services.nodeports': '0', 'services.loadbalancers': '0' } } });
     const writes = seen.filter((s) => s.method === 'PATCH');
     expect(writes.map((w) => `${new URL(w.url, 'http://x').pathname} ${new URL(w.url, 'http://x').searchParams.get('dryRun') ?? 'apply'}`)).toEqual([
       // The Service first (a pod started after it gets its variables), dry runs before applies.
@@ -277,9 +504,27 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
       const q = new URL(w.url, 'http://x').searchParams;
       expect(q.get('fieldManager')).toBe('ctr-learn');
       expect((w.body as { metadata: { namespace: string } }).metadata.namespace).toBe('ctr-learn-ada');
+      // A pod gets no token for the cluster's API.
+      if ((w.body as { kind: string }).kind === 'Pod') expect((w.body as { spec: { automountServiceAccountToken: boolean } }).spec.automountServiceAccountToken).toBe(false);
     }
     // Nothing written outside the learner's namespace but the namespace itself.
     for (const s of seen.filter((x) => x.method !== 'GET')) expect(s.url).toMatch(/^\/api\/v1\/namespaces(\/ctr-learn-ada\/|\?|$)/);
+  });
+
+  it('a namespace an older ctr-learn made gets the guards a new one gets (Pod Security label, quota)', async () => {
+    namespaces.set('ctr-learn-old', { metadata: { name: 'ctr-learn-old', labels: { [MANAGED_BY]: 'ctr-learn', [OWNER_LABEL]: 'u1-ada' } } });
+    seen.length = 0;
+    const c = (await openCluster(file, 3000))!;
+    const r = await applyObjects(c, 'ctr-learn-old', 'u1-ada', await objectsOf(POD), 'en');
+    expect(r).toMatchObject({ ok: true, created: false });
+    const patch = seen.find((s) => s.method === 'PATCH' && s.url === '/api/v1/namespaces/ctr-learn-old');
+    expect(patch?.body).toEqual([{ op: 'add', path: '/metadata/labels/pod-security.kubernetes.io~1enforce', value: 'baseline' }]);
+    expect(seen.some((s) => s.method === 'POST' && s.url === '/api/v1/namespaces/ctr-learn-old/resourcequotas')).toBe(true);
+    // Once labelled, nothing more is asked of it.
+    seen.length = 0;
+    await applyObjects(c, 'ctr-learn-old', 'u1-ada', await objectsOf(POD), 'en');
+    expect(seen.filter((s) => !s.url.includes('/pods/'))).toEqual([expect.objectContaining({ method: 'GET', url: '/api/v1/namespaces/ctr-learn-old' })]);
+    namespaces.delete('ctr-learn-old');
   });
 
   it('a refused object sends no request at all', async () => {
@@ -335,6 +580,19 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
     const svc = objs.find((o) => o.kind === 'Service')!;
     expect(await run({ object: 'Service/web', serviceEndpoints: { service: 'web', atLeast: 2, ready: false } }, svc)).toMatchObject({ pass: true, actual: expect.stringContaining('Service web: 1 ready, 1 not ready') });
     expect(await run({ object: 'Service/web', podReady: true, serviceEndpoints: { service: 'web', atLeast: 2, ready: true } }, svc)).toMatchObject({ pass: false, actual: expect.stringContaining('web-2 Running') });
+  });
+
+  it('the body: a workload\'s pod template gets no API token either; the learner\'s own false stays', async () => {
+    const objs = await objectsOf(`apiVersion: apps/v1
+kind: Deployment
+metadata: { name: d }
+spec:
+  selector: { matchLabels: { app: d } }
+  template: { metadata: { labels: { app: d } }, spec: { containers: [{ name: d, image: nginx }] } }
+`);
+    const body = bodyOf(objs[0], 'ctr-learn-ada') as unknown as { spec: { template: { spec: Record<string, unknown> } } };
+    expect(body.spec.template.spec.automountServiceAccountToken).toBe(false);
+    expect(objs[0].data.spec).not.toHaveProperty('template.spec.automountServiceAccountToken');
   });
 
   it('field paths of API causes', () => {

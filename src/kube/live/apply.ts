@@ -1,7 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { Lang } from '../../lessons/schema';
 import { locate, type FieldPath } from '../load';
-import type { KubeObject } from '../workspace';
+import { isObj, type KubeObject } from '../workspace';
 import { checkBoundary, refusalText } from './boundary';
 import type { Cluster } from './client';
 import { statusOf } from './status';
@@ -21,10 +21,17 @@ export function parseFieldPath(field: string): FieldPath {
   return out;
 }
 
-/** The body sent for one of the learner's objects: as written, into the learner's namespace. */
+/**
+ * The body sent for one of the learner's objects: as written, into the learner's namespace, and a
+ * pod (or a workload's pod template) without a token for the cluster's API unless it says
+ * `automountServiceAccountToken` (the boundary lets only `false` through).
+ */
 export function bodyOf(o: KubeObject, namespace: string): KubernetesObject {
-  const data = structuredClone(o.data) as unknown as KubernetesObject & { metadata: Record<string, unknown> };
+  const data = structuredClone(o.data) as unknown as KubernetesObject & { metadata: Record<string, unknown>; spec?: unknown };
   data.metadata = { ...(data.metadata ?? {}), namespace };
+  const spec = isObj(data.spec) ? data.spec : null;
+  const pod = o.kind === 'Pod' ? spec : spec && isObj(spec.template) && isObj(spec.template.spec) ? spec.template.spec : null;
+  if (pod && pod.automountServiceAccountToken === undefined) pod.automountServiceAccountToken = false;
   return data;
 }
 

@@ -19,8 +19,15 @@ export function namespaceFor(short: string): string {
   return `ctr-learn-${s || 'learner'}`;
 }
 
+/**
+ * Pod Security admission (on in every cluster since 1.25) refuses, in a namespace so labelled, a pod
+ * that reaches into the node (host namespaces, hostPath, privileged, added capabilities, ...): the
+ * API server's own guard behind the boundary's rules (boundary.ts), for what they might miss.
+ */
+export const POD_SECURITY = 'pod-security.kubernetes.io/enforce';
+
 export function namespaceLabels(owner: string): Record<string, string> {
-  return { [MANAGED_BY]: MANAGED_BY_US, [OWNER_LABEL]: owner };
+  return { [MANAGED_BY]: MANAGED_BY_US, [OWNER_LABEL]: owner, [POD_SECURITY]: 'baseline' };
 }
 
 /** The label selector of this learner's namespaces (every one ctr-learn made for them). */
@@ -34,14 +41,44 @@ export class NotOurNamespace extends Error {
   }
 }
 
+/**
+ * What the learner's namespace may hold at most, whatever is applied into it over time (the
+ * boundary counts one file; files add up): the nodes and the disks are shared. A ResourceQuota the
+ * learner cannot change (the boundary refuses the kind).
+ */
+export const QUOTA_NAME = 'ctr-learn';
+export const QUOTA = { pods: '20', persistentvolumeclaims: '5', 'requests.storage': '5Gi', services: '10', 'services.nodeports': '0', 'services.loadbalancers': '0', configmaps: '30', secrets: '30' };
+
+async function ensureQuota(c: Cluster, namespace: string): Promise<void> {
+  try {
+    await c.core.createNamespacedResourceQuota({ namespace, body: { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: QUOTA_NAME, labels: { [MANAGED_BY]: MANAGED_BY_US } }, spec: { hard: QUOTA } } });
+  } catch (err) {
+    if (statusOf(err).code !== 409) throw err;
+  }
+  // Until the quota controller has counted what is there, the API server refuses any pod ("status
+  // unknown for quota"): wait for its first count, at most 15 s.
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    const q = await c.core.readNamespacedResourceQuota({ name: QUOTA_NAME, namespace });
+    if (q.status?.hard && Object.keys(q.status.hard).length) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Create the namespace (labelled) unless it is there; one that is there must carry our labels. */
 export async function ensureNamespace(c: Cluster, name: string, owner: string): Promise<'created' | 'there'> {
+  let there = false;
+  let guarded = false;
   try {
     const ns = await c.core.readNamespace({ name });
     if (!isOurs(ns.metadata?.labels, owner)) throw new NotOurNamespace(name);
     // Deleted a moment ago (reset) and still terminating: wait for it to go, then make it anew.
-    if (ns.status?.phase !== 'Terminating') return 'there';
-    const until = Date.now() + 60_000;
+    if (ns.status?.phase !== 'Terminating') {
+      // Made by an older ctr-learn: give it the guards a new one gets (outside this try: its 404s are not the namespace's).
+      guarded = ns.metadata?.labels?.[POD_SECURITY] === 'baseline';
+      there = true;
+    }
+    const until = there ? 0 : Date.now() + 60_000;
     while (Date.now() < until) {
       await new Promise((r) => setTimeout(r, 1000));
       try {
@@ -54,7 +91,15 @@ export async function ensureNamespace(c: Cluster, name: string, owner: string): 
   } catch (err) {
     if (err instanceof NotOurNamespace || statusOf(err).code !== 404) throw err;
   }
+  if (there) {
+    if (!guarded) {
+      await c.core.patchNamespace({ name, body: [{ op: 'add', path: `/metadata/labels/${POD_SECURITY.replace('/', '~1')}`, value: 'baseline' }] });
+      await ensureQuota(c, name);
+    }
+    return 'there';
+  }
   await c.core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: namespaceLabels(owner) } } });
+  await ensureQuota(c, name);
   // A pod is refused until the namespace's `default` ServiceAccount exists (a controller makes it
   // a moment after the namespace): wait for it, at most 15 s, so the first dry run is not refused for that.
   const until = Date.now() + 15_000;
