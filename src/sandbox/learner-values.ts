@@ -1,5 +1,6 @@
 import { memberName, readGroupConfig } from '../course/group-config';
 import { learnerFrom, type Learner } from '../lessons/personalize';
+import { LABEL } from './labels';
 import { learnerId } from './learner-id';
 
 /**
@@ -9,3 +10,11 @@ import { learnerId } from './learner-id';
 export function currentLearner(env = process.env): Learner {
   return learnerFrom(memberName(), learnerId(env), readGroupConfig().name !== undefined);
 }
+
+/**
+ * A lab of this learner outside the docker engine (a Kubernetes namespace in live mode, kube/live)
+ * carries the same owner label as their docker objects: its key, and this learner's value. The
+ * label scheme itself stays here, in the sandbox.
+ */
+export const OWNER_LABEL = LABEL.owner;
+export const labOwner = (env = process.env): string => learnerId(env);

@@ -4,8 +4,7 @@ import { liveMode } from '../../kube/live/mode';
 import { namespaceFor } from '../../kube/live/namespace';
 import { sayLive } from '../../kube/live/say';
 import { isOutcome, requireObject } from '../../kube/workspace';
-import { currentLearner } from '../../sandbox/learner-values';
-import { learnerId } from '../../sandbox/learner-id';
+import { currentLearner, labOwner } from '../../sandbox/learner-values';
 import type { Evaluator } from '../types';
 
 /**
@@ -16,7 +15,7 @@ import type { Evaluator } from '../types';
  */
 export const kubeLive: Evaluator<'kube-live'> = async (check, ctx) => {
   const L = ctx.lang;
-  const learner = ctx.learner ?? { short: currentLearner().short, owner: learnerId() };
+  const learner = ctx.learner ?? { short: currentLearner().short, owner: labOwner() };
   const expected = expectedOf(check, namespaceFor(learner.short), L);
   const found = await requireObject(ctx.workspace, check.object, check.file, expected, L);
   if (isOutcome(found)) return found;

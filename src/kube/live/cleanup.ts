@@ -1,4 +1,4 @@
-import { learnerId } from '../../sandbox/learner-id';
+import { labOwner } from '../../sandbox/learner-values';
 import { liveMode } from './mode';
 
 /**
@@ -7,7 +7,7 @@ import { liveMode } from './mode';
  * namespace). Costs nothing without a kubeconfig; a cluster that does not answer is skipped, not
  * an error (the docker lab is what these commands are about first).
  */
-export async function removeLiveLab(owner = learnerId()): Promise<{ context: string; namespaces: string[] } | null> {
+export async function removeLiveLab(owner = labOwner()): Promise<{ context: string; namespaces: string[] } | null> {
   const mode = await liveMode();
   if (mode.state !== 'on') return null;
   const { openCluster } = await import('./client');

@@ -1,17 +1,17 @@
-import { LABEL } from '../../sandbox/labels';
+import { OWNER_LABEL as SANDBOX_OWNER_LABEL } from '../../sandbox/learner-values';
 import type { Cluster } from './client';
 import { statusOf } from './status';
 
 /**
  * The learner's own namespace on a cluster: `ctr-learn-<short>` (the short form of the
  * per-learner values, src/lessons/personalize.ts: `ctr-learn-ada`), labelled as ctr-learn's and
- * the learner's (the same owner value the docker sandbox labels with, src/sandbox/labels.ts).
+ * the learner's (the same owner value the docker sandbox labels with, src/sandbox/learner-values.ts).
  * ctr-learn creates it, applies into it, and deletes only namespaces carrying both labels.
  */
 export const MANAGED_BY = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY_US = 'ctr-learn';
 /** The label the docker sandbox puts the learner (OS user + ctr-learn home) in; here on the namespace. */
-export const OWNER_LABEL = LABEL.owner;
+export const OWNER_LABEL = SANDBOX_OWNER_LABEL;
 
 export function namespaceFor(short: string): string {
   // A DNS label: lowercase letters, digits and '-', at most 63; the short form is at most 8 [a-z0-9].
