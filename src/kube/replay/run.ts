@@ -499,9 +499,13 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
       }
       await terminate(r, grace);
       if (done.signal.aborted) return;
+      await recreate(r);
+    };
+
+    /** The kubelet's restart: a new container (the old one's files are gone, a volume's are not), pulled again under Always. */
+    const recreate = async (r: Run) => {
       await removeContainer(api, r.id);
       if (r.plan.pullPolicy === 'Always' && !(await ensureImage(r.plan, false, r))) return;
-      // The kubelet makes a new container: the old one's files are gone (a volume's are not).
       r.id = await createContainer(api, r.name, body(r.plan));
       r.restarts++;
       ev({ kind: 'restarted', container: r.plan.name, code: r.restarts });
@@ -584,13 +588,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
             void (async () => {
               await sleep(wait * 1000 * scale, done.signal);
               if (done.signal.aborted) return;
-              await removeContainer(api, r.id);
-              if (r.plan.pullPolicy === 'Always' && !(await ensureImage(r.plan, false, r))) return;
-              r.id = await createContainer(api, r.name, body(r.plan));
-              r.restarts++;
-              ev({ kind: 'restarted', container: r.plan.name, code: r.restarts });
-              r.busy = false;
-              await startRun(r);
+              await recreate(r);
             })().catch(() => undefined);
           } else {
             r.over = true;
