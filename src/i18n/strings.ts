@@ -301,6 +301,10 @@ const STRINGS = {
     en: 'it needs a session stream the sandbox does not pass; run the build again without DOCKER_BUILDKIT=1 (the classic builder)',
     ko: '샌드박스가 통과시키지 않는 세션 스트림이 필요해요. DOCKER_BUILDKIT=1 없이 다시 빌드하세요 (클래식 빌더)',
   },
+  doorWhyRepeated: {
+    en: 'an option given twice is read one way by the sandbox and maybe another by the engine; give each option once',
+    ko: '두 번 준 옵션은 샌드박스와 엔진이 다르게 읽을 수 있어요. 옵션은 한 번씩만 주세요',
+  },
   doorWhyRemote: { en: 'the sandbox builds only from the context you send, not from a URL', ko: '샌드박스는 URL이 아니라 내가 보낸 컨텍스트로만 빌드해요' },
   // Why the engine cannot be reached (src/engine/diagnose.ts): where it was looked for, what went wrong, what to do.
   'down.where.DOCKER_HOST': { en: '{url} (from DOCKER_HOST)', ko: '{url} (DOCKER_HOST 설정)' },

@@ -264,6 +264,10 @@ const RULES: Record<Match['route']['rule'], Rule> = {
 
   build: async (i, ctx) => {
     const q = i.canon.query;
+    // Only `t` (one per tag) may repeat: of any other key the rules below read the first, and a
+    // parser that reads the last would build with what they never saw.
+    const repeated = [...new Set(q.keys())].find((k) => k !== 't' && q.getAll(k).length > 1);
+    if (repeated) refuse(ctx, 403, 'option', { option: `${repeated}= (twice)`, why: why(ctx.lang, 'repeated') });
     if (q.get('remote')) refuse(ctx, 403, 'option', { option: 'docker build URL', why: why(ctx.lang, 'remote') });
     const net = q.get('networkmode') ?? '';
     if (!['', 'default', 'bridge', 'none'].includes(net)) refuse(ctx, 403, 'option', { option: `--network ${net}`, why: why(ctx.lang, 'network') });

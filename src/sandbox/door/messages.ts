@@ -36,6 +36,7 @@ const WHY_KEYS = {
   remote: 'doorWhyRemote',
   allTags: 'doorWhyAllTags',
   buildkit: 'doorWhyBuildkit',
+  repeated: 'doorWhyRepeated',
 } as const satisfies Record<string, StringKey>;
 
 export type MessageKey = keyof typeof MESSAGE_KEYS;

@@ -89,6 +89,9 @@ export const buildAttempts: Attempt[] = [
   { id: 'build from a remote context URL', cls: 'builds', says: BUILD,
     // The CLI fetches a URL or git context itself and sends the tar: only the raw API sends remote=.
     api: () => ({ method: 'POST', path: `${API}/build?remote=${encodeURIComponent('http://127.0.0.1:1/ctrl-atk-context.tar')}` }) },
+  // Go reads the first of a repeated query key, other parsers the last: a rule and the engine must never disagree.
+  { id: 'build with networkmode twice (bridge, then host)', cls: 'builds', says: /twice|once|repeat|build|network/i,
+    api: ({ o }) => build(`networkmode=bridge&networkmode=host&t=${o.prefix}-twice:1`) },
   { id: 'build from a remote git context', cls: 'builds', says: BUILD,
     api: () => ({ method: 'POST', path: `${API}/build?remote=${encodeURIComponent('git://127.0.0.1:1/ctrl-atk.git')}` }) },
 ];
