@@ -98,10 +98,6 @@ export function doctorLine(m: LiveMode, lang: Lang): { ok: boolean; detail: stri
   }
 }
 
-/** The answer already known to this process (undefined: not asked yet, or still being asked). */
-export function liveModeNow(): LiveMode | undefined {
-  return cached?.value;
-}
 
 /** Live mode as a Kubernetes lesson says it (line.ts): found once (no kubeconfig: no client is loaded). */
 export async function liveSummary(): Promise<LiveSummary> {
