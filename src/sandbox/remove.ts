@@ -41,8 +41,12 @@ export async function removeObjects(api: EngineApi, plan: RemovalPlan, protected
   const ok = (s: number) => s < 400 || s === 404;
   await Promise.all(
     plan.containers.map(async (name) => {
-      const r = await api.request('DELETE', `/containers/${encodeURIComponent(name)}`, { query: { force: 1, v: 1 }, timeoutMs: 30_000 });
+      const path = `/containers/${encodeURIComponent(name)}`;
+      const r = await api.request('DELETE', path, { query: { force: 1, v: 1 }, timeoutMs: 30_000 });
       if (ok(r.status)) done.containers.push(name);
+      // 409 "removal already in progress": another ctr-learn (a second window, a test) is removing
+      // it. Wait for that removal, so that what comes next (its network, "is it gone?") sees it gone.
+      else if (r.status === 409 && /already in progress/i.test(r.body.toString()) && (await removedBySomeoneElse(api, path))) done.containers.push(name);
     }),
   );
   await Promise.all(
@@ -70,6 +74,13 @@ export async function removeObjects(api: EngineApi, plan: RemovalPlan, protected
     if (ok(r.status)) done.images.push(ref);
   }
   return done;
+}
+
+/** Wait (up to 30 s) for a removal that is already under way; true when the container is gone. */
+async function removedBySomeoneElse(api: EngineApi, path: string): Promise<boolean> {
+  const w = await api.request('POST', `${path}/wait`, { query: { condition: 'removed' }, timeoutMs: 30_000 }).catch(() => null);
+  if (w && (w.status === 404 || w.status < 400)) return true;
+  return (await api.maybe('GET', `${path}/json`)) === null;
 }
 
 export function isEmpty(r: Removal): boolean {

@@ -7,6 +7,7 @@ import type { ContainerInspect, NetworkInspect, VolumeInspect } from '../../src/
 import { openSandbox, type Sandbox } from '../../src/sandbox';
 import { LABEL } from '../../src/sandbox/labels';
 import { reapSessions } from '../../src/sandbox/reap';
+import { removeObjects } from '../../src/sandbox/remove';
 import { runAutomatedCommand } from '../../src/sandbox/run-command';
 import { engineForTests, ensureImages, uniq } from '../helpers/engine';
 
@@ -138,5 +139,23 @@ describe.runIf(api)('sandbox on the real engine', () => {
     if (report.sessions.includes(labels[LABEL.session])) expect(report.removed.containers).toContain(ghost);
     expect(await engine.maybe('GET', `/containers/${live}/json`)).not.toBeNull();
     expect(await engine.maybe('GET', `/containers/${mine.container}/json`)).not.toBeNull();
+  });
+
+  it('a removal that finds another already removing the same containers returns only once they are gone', async () => {
+    // Two reapers at once (two windows, or two test files opening sandboxes): the engine answers
+    // the slower one 409 "removal already in progress" while the faster one is still at it.
+    const session = 'srace' + Date.now();
+    const names = [uniq('sbx-race'), uniq('sbx-race'), uniq('sbx-race'), uniq('sbx-race')];
+    for (const name of names) {
+      const c = await engine.json<{ Id: string }>('POST', '/containers/create', { query: { name }, body: { Image: 'busybox:latest', Cmd: ['sleep', '300'], Labels: { [LABEL.session]: session } } });
+      await engine.json('POST', `/containers/${c.Id}/start`);
+    }
+    const plan = { containers: names, networks: [], volumes: [], images: [] };
+    const first = removeObjects(engine, plan);
+    const second = await removeObjects(engine, plan);
+    const left = await Promise.all(names.map((n) => engine.maybe('GET', `/containers/${n}/json`)));
+    await first;
+    expect(second.containers.sort()).toEqual([...names].sort());
+    expect(left.filter(Boolean)).toEqual([]);
   });
 });
