@@ -100,8 +100,13 @@ export async function checkStep(
   const live = step.live?.length && step.checks.length ? step.live : [];
   let checks: Check[] = step.checks;
   if (live.length) checks = [...checks, ...live];
+  let liveNotRun: number | undefined;
   for (const [i, check] of checks.entries()) {
-    if (i === step.checks.length && (failed || (await liveMode()).state !== 'on')) break;
+    if (i === step.checks.length && failed) break;
+    if (i === step.checks.length && (await liveMode()).state !== 'on') {
+      liveNotRun = live.length;
+      break;
+    }
     const title = check.title?.[lang] ?? describeCheck(check, lang);
     if (failed) {
       const r: CheckResult = { id: check.id, kind: check.kind, title, status: 'skipped', expected: '', actual: '', ms: 0 };
@@ -133,5 +138,5 @@ export async function checkStep(
     results.push(r);
     onResult?.(r);
   }
-  return { stepId: step.id, passed: !failed, checks: results, ms: performance.now() - started };
+  return { stepId: step.id, passed: !failed, checks: results, ms: performance.now() - started, ...(liveNotRun ? { liveNotRun } : {}) };
 }

@@ -50,6 +50,8 @@ export interface StepResult {
   passed: boolean;
   checks: CheckResult[];
   ms: number;
+  /** Live checks (tier 3) the step has but that did not run because no cluster answered. */
+  liveNotRun?: number;
 }
 
 export type { Lang };

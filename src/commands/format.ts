@@ -3,6 +3,7 @@ import { paint } from '../cli/output';
 import type { StepResult } from '../checks/types';
 import type { Lang, Step } from '../lessons/schema';
 import { fill, t } from '../i18n/strings';
+import { sayLive } from '../kube/live/say';
 
 /**
  * A step result as plain text lines: ✔ / ✘ expected vs actual / hint / skipped. A question that
@@ -38,6 +39,8 @@ export function formatStepResult(result: StepResult, step: Step, lang: Lang, les
     }
     if (c.status !== 'skipped') for (const [i, l] of timeline.entries()) lines.push(i === 0 ? `    ${paint('accent', l)}` : `  ${paint(/SIGKILL|ErrImage/.test(l) ? 'fail' : 'muted', l)}`);
   }
+  // Tier 3 exists for this step but no cluster answered: say so, never silently.
+  if (result.liveNotRun) lines.push(paint('muted', `· ${sayLive(lang, 'notRun')} · ctr-learn doctor`));
   lines.push(result.passed ? paint('pass', t(lang, 'stepPassed')) : paint('fail', t(lang, 'notYet')));
   return lines.join('\n');
 }

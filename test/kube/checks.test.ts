@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../src/checks/types';
 import { noEngineLab } from '../../src/sandbox/no-engine';
 import { checkStep } from '../../src/checks/evaluate';
+import { formatStepResult } from '../../src/commands/format';
+import { forgetLiveMode } from '../../src/kube/live/mode';
+import { Step } from '../../src/lessons/schema';
 import { gradeOne, stepOf, type CheckSpec } from '../checks/helpers';
 
 /** A workspace holding these files, graded with no engine at all (a lab that throws if asked). */
@@ -124,5 +127,39 @@ describe('kube check kinds, on workspace files, with no engine', () => {
     const ko = (await checkStep(stepOf({ kind: 'kube-probe', object: 'Pod/web', probe: 'readiness' }), ctx, 'ko')).checks[0];
     expect(ko.status).toBe('fail');
     expect(ko.actual).toBe('pod.yaml:12 의 readinessProbe httpGet 포트가 80 인데 컨테이너 "web" 가 선언한 포트는 8080 (http)');
+  });
+});
+
+describe('a step with live checks and no cluster (tier 3 not run)', () => {
+  const step = () =>
+    Step.parse({
+      id: 'under-test',
+      title: { en: 'under test', ko: '시험 중' },
+      checks: [{ id: 'valid', kind: 'manifest', file: 'pod.yaml', objects: ['Pod/web'] }],
+      live: [{ id: 'live-ready', kind: 'kube-live', file: 'pod.yaml', object: 'Pod/web', podReady: true }],
+      hints: [],
+      solution: {},
+    });
+
+  it('passes on its own checks and says, in both languages, that the live checks did not run', async () => {
+    process.env.CTR_LEARN_KUBE = 'off';
+    forgetLiveMode();
+    try {
+      const ctx = workspace({ 'pod.yaml': POD('') });
+      const r = await checkStep(step(), ctx, 'en');
+      expect(r.passed).toBe(true);
+      expect(r.checks.map((c) => c.id)).toEqual(['valid']);
+      expect(r.liveNotRun).toBe(1);
+      expect(formatStepResult(r, step(), 'en')).toContain('live checks: not run (no cluster) · ctr-learn doctor');
+      expect(formatStepResult(r, step(), 'ko')).toContain('라이브 확인: 실행 안 함 (클러스터 없음)');
+      // A step whose own checks fail never reaches the live ones: nothing to say of them.
+      const failed = await checkStep(step(), workspace({ 'pod.yaml': 'kind: Pod\n' }), 'en');
+      expect(failed.passed).toBe(false);
+      expect(failed.liveNotRun).toBeUndefined();
+      expect(formatStepResult(failed, step(), 'en')).not.toContain('live checks');
+    } finally {
+      delete process.env.CTR_LEARN_KUBE;
+      forgetLiveMode();
+    }
   });
 });
