@@ -3,7 +3,7 @@
  * catalogue uses (`fill`, `say`, `sayKube`, `sayLive`, `sayReplay`, the UI's `tf`).
  *
  * A particle has two forms and the choice follows how the word before it is SPOKEN: after a final
- * consonant (batchim) 이/을/은/과/으로/이에요/이라/이나, after a vowel 가/를/는/와/로/예요/라/나;
+ * consonant (batchim) 이/을/은/과/으로/이에요/이라/이나/이어야, after a vowel 가/를/는/와/로/예요/라/나/여야;
  * 으로/로 also takes 로 after ㄹ (파일로, 80으로, 1로).
  *
  * How the last sound is found (trailing punctuation, quotes, backticks and brackets are skipped):
@@ -107,10 +107,11 @@ const PAIRS: [string, string][] = [
   ['이에요', '예요'],
   ['이라', '라'],
   ['이나', '나'],
+  ['이어야', '여야'],
 ];
 
 /** Both forms at once, when the word gives nothing to go by. */
-const BOTH: Record<string, string> = { 은: '은(는)', 이: '이(가)', 을: '을(를)', 과: '과(와)', 으로: '(으)로', 이에요: '(이)에요', 이라: '(이)라', 이나: '(이)나' };
+const BOTH: Record<string, string> = { 은: '은(는)', 이: '이(가)', 을: '을(를)', 과: '과(와)', 으로: '(으)로', 이에요: '(이)에요', 이라: '(이)라', 이나: '(이)나', 이어야: '(이)어야' };
 
 const PAIR_OF = new Map<string, [string, string]>(PAIRS.flatMap((p) => [[p[0], p], [p[1], p]]));
 

@@ -64,7 +64,7 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
       },
       ko: {
         message: '파드 재현은 실습 세션(앱, `ctr-learn shell`, verify)을 거쳐 컨테이너를 실행해요. 이 확인은 세션 밖에서 요청됐어요.',
-        fix: '이 단계는 앱에서 확인하거나, `ctr-learn shell` 안에서 `ctr-learn check` 를 실행하세요.',
+        fix: '이 단계는 앱에서 확인하거나, `ctr-learn shell` 안에서 `ctr-learn check`를 실행하세요.',
         fixLabel: fill('ko', 'tryLabel'),
       },
     };
