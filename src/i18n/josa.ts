@@ -68,7 +68,7 @@ function latinWord(word: string): LastSound {
   const before = lower[lower.length - 2];
   const third = lower[lower.length - 3];
   if (last === 'l' || lower.endsWith('le')) return RIEUL;
-  if (last === 'm' || last === 'n' || lower.endsWith('ng') || lower.endsWith('me') || lower.endsWith('ne')) return CONSONANT;
+  if (last === 'm' || last === 'n' || lower.endsWith('ng') || (lower.length > 2 && /[mn]e$/.test(lower))) return CONSONANT;
   if ('bpkc'.includes(last)) return isVowelLetter(before) || before === last || lower.endsWith('ck') ? CONSONANT : VOWEL;
   if (last === 't') return lower.endsWith('out') || (isVowelLetter(before) && !isVowelLetter(third)) ? CONSONANT : VOWEL;
   return VOWEL;

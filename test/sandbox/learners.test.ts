@@ -131,7 +131,7 @@ describe.runIf(api)('many learners on one host', () => {
     const other = await suggestAnother(engine, name);
     expect(other).toBe(`${n.b}-2`);
     expect(heldMessage(held, name, other, 'en')).toBe(`the name ${n.b} is used by another learner's live session on this machine; use another, such as ${n.b}-2.`);
-    expect(heldMessage(held, name, other, 'ko')).toMatch(new RegExp(`^이름 ${n.b}: 이 컴퓨터에서 다른 학습자의 실행 중인 세션이 쓰고 있어요\\. ${n.b}-2 처럼`));
+    expect(heldMessage(held, name, other, 'ko')).toMatch(new RegExp(`^이름 ${n.b}: 이 컴퓨터에서 다른 학습자의 실행 중인 세션이 쓰고 있어요\\. ${n.b}-2처럼`));
     const port = { hostPort: bPort };
     const free = await suggestAnother(engine, port);
     expect(Number(free)).not.toBe(bPort);

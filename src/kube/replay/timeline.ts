@@ -108,3 +108,6 @@ export function timelineLines(r: ReplayResult, L: Lang | undefined): string[] {
   lines.push(`  ${sayReplay(L, 'took', { s: secs(r.durationMs) })}`);
   return lines;
 }
+
+/** Every replay string of one language (the tests look at the Korean ones' particles). */
+export const replayStrings = (lang: Lang): string[] => Object.values(WORDS).map((s) => s[lang]);
