@@ -355,6 +355,9 @@ const EVIDENCE = {
   runConfigStopSignalDefault: { en: 'stop signal not set (SIGTERM)', ko: '정지 시그널 설정 없음 (SIGTERM)' },
   runConfigStopTimeout: { en: 'stop timeout {value} s', ko: '정지 유예 시간 {value}초' },
   runConfigStopTimeoutDefault: { en: 'stop timeout not set (10 s)', ko: '정지 유예 시간 설정 없음 (10초)' },
+  // pod-replay with no container named: the pod's (first) container, said without a name.
+  replayReadyPod: { en: 'Ready within {ms} ms', ko: '{ms}밀리초 안에 준비 완료' },
+  replayEnvPod: { en: 'the container gets {vars}', ko: '컨테이너가 {vars} 환경 변수를 받음' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type EvidenceKey = keyof typeof EVIDENCE;

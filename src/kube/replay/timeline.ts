@@ -51,6 +51,9 @@ const WORDS = {
   stillRunning: { en: 'still running at the end of the replay', ko: '재현이 끝날 때까지 실행 중' },
   stillFailing: { en: 'still failing at the end of the replay', ko: '재현이 끝날 때까지 계속 실패' },
   exit: { en: 'exit {code}', ko: '종료 코드 {code}' },
+  // A network handler's failure as the kubelet reports it (probe-failure.ts), not wget's or nc's exit code.
+  refused: { en: 'connection refused on :{code}', ko: ':{code} 연결 거부' },
+  httpStatus: { en: 'HTTP {code}', ko: 'HTTP {code} 응답' },
 } satisfies Record<string, Record<Lang, string>>;
 
 type Key = keyof typeof WORDS;
@@ -60,7 +63,11 @@ export const sayReplay = (L: Lang | undefined, key: Key, vars: Record<string, st
 const secs = (ms: number) => (ms / 1000).toFixed(1);
 
 function reasonOf(L: Lang | undefined, e: ReplayEvent): string {
-  if (e.reason === 'timeout') return sayReplay(L, 'timeout');
+  const f = e.failure;
+  if (f?.kind === 'refused') return sayReplay(L, 'refused', { code: f.port });
+  if (f?.kind === 'status') return sayReplay(L, 'httpStatus', { code: f.status });
+  if (f?.kind === 'other') return f.text;
+  if (e.reason === 'timeout' || f?.kind === 'timeout') return sayReplay(L, 'timeout');
   if (e.reason) return e.reason;
   return e.code !== undefined ? sayReplay(L, 'exit', { code: e.code }) : '';
 }
