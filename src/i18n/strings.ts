@@ -542,11 +542,11 @@ const STRINGS = {
   'answer.cleared': { en: 'Your answers to its questions were cleared.', ko: '질문에 고른 답도 지웠어요.' },
   heldByMeContainer: {
     en: '{what} is already used in this sandbox, by the container {container}; remove it first (docker rm -f {container}), or use another, such as {suggestion}.',
-    ko: '{what}: 이 샌드박스에서 이미 쓰고 있어요 (컨테이너 {container}). 먼저 지우거나 (docker rm -f {container}) {suggestion} 처럼 다른 것을 쓰세요.',
+    ko: '{what}: 이 샌드박스에서 이미 쓰고 있어요 (컨테이너 {container}). 먼저 지우거나 (docker rm -f {container}) {suggestion}처럼 다른 것을 쓰세요.',
   },
   'cmd.stillRunning': {
     en: 'Ctrl-C stopped the docker command, not its container: {names} still running. To stop it: docker stop {first}',
-    ko: 'Ctrl-C 는 docker 명령만 멈췄고 컨테이너는 아직 실행 중이에요: {names}. 멈추려면: docker stop {first}',
+    ko: 'Ctrl-C는 docker 명령만 멈췄고 컨테이너는 아직 실행 중이에요: {names}. 멈추려면: docker stop {first}',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
