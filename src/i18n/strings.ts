@@ -539,6 +539,10 @@ const STRINGS = {
   'answer.savedBefore': { en: 'Your saved answer: {choice}', ko: '저장된 답: {choice}' },
   'answer.verdict': { en: 'your answer (the step stopped before it)', ko: '고른 답 (단계가 그 앞에서 멈췄어요)' },
   'answer.cleared': { en: 'Your answers to its questions were cleared.', ko: '질문에 고른 답도 지웠어요.' },
+  // The app's walk-through fixes (src/ui): the home line when Enter would open another lesson, one key's help vs the footer's pair.
+  startLineKey: { en: 'Start with: {lesson} (press c)', ko: '시작하기: {lesson} (c 누르기)' },
+  'key.nextStepOnly': { en: 'next step', ko: '다음 단계' },
+  'key.pageUpDown': { en: 'page up/down', ko: '이전/다음 페이지' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -55,7 +55,8 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
     const started = lessonStatus(progress, cont).state !== 'not-started';
     const text = started
       ? tf(lang, 'continueLine', { lesson: cont.title[lang], n: openingStep(state, cont) + 1, total: cont.steps.length })
-      : tf(lang, 'startLine', { lesson: cont.title[lang] });
+      : // Enter opens the lesson under the cursor: the line names Enter only when that is this lesson.
+        tf(lang, lessons[cursor]?.id === cont.id ? 'startLine' : 'startLineKey', { lesson: cont.title[lang] });
     // Wrapped, never cut: at 80 columns a long title left "step 3..." and no key to press.
     for (const l of wrapText(text, cols - 1)) top.push([seg(lineText(l), 'accent')]);
   }

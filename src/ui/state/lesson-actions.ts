@@ -8,7 +8,7 @@ import { paneWindow } from '../panes/window';
 import { tf } from '../text/text';
 import { appendOutput, goToStep, lessonOf, startCheck, withView } from './lesson-view';
 import { armQuit, none, quit, type Result } from './reducer-util';
-import { MAX_HISTORY, MAX_LINE, emptyPrompt, type AppState, type LessonView } from './state';
+import { MAX_HISTORY, MAX_LINE, continueLessonId, emptyPrompt, homeLessons, lessonStatus, type AppState, type LessonView } from './state';
 
 /** What the learner's actions (keys) do in an open lesson: run, answer, check, hints, steps, panes, editing the line, its dialogs. */
 
@@ -33,9 +33,9 @@ export function lessonAction(s: AppState, action: Action): Result {
       // Esc never loses work: a running command is not stopped behind the learner's back, and
       // the typed line, output and step are kept for when the lesson is opened again.
       if (v.running) return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.escRunning') } });
-      const cursor = Math.max(0, s.lessons.findIndex((l) => l.id === v.lessonId));
       const notice = v.prompt.text ? { tone: 'muted' as const, text: tf(s.lang, 'input.lineKept') } : null;
-      return none({ ...s, screen: { name: 'home', cursor }, parked: { ...v, running: null }, notice });
+      const home: AppState = { ...s, parked: { ...v, running: null }, notice };
+      return none({ ...home, screen: { name: 'home', cursor: homeCursor(home, lesson) } });
     }
     case 'scroll':
       return withView(s, { ...v, scroll: Math.max(0, Math.min(maxScroll(s, v), v.scroll + action.delta)) });
@@ -99,6 +99,19 @@ export function lessonAction(s: AppState, action: Action): Result {
     default:
       return none(s);
   }
+}
+
+/**
+ * Where the home screen's cursor lands coming back from a lesson: on that lesson, unless it is
+ * finished and the home screen suggests another ("Start with: …" / "Continue: …"): then on the
+ * suggested one, so Enter opens what the line above the list names.
+ */
+function homeCursor(s: AppState, lesson: Lesson): number {
+  const listed = homeLessons(s);
+  const here = listed.findIndex((l) => l.id === lesson.id);
+  const next = lessonStatus(s.progress, lesson).state === 'done' ? continueLessonId(s) : null;
+  const there = next ? listed.findIndex((l) => l.id === next) : -1;
+  return Math.max(0, there >= 0 ? there : here);
 }
 
 /**

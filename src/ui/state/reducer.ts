@@ -9,8 +9,10 @@ import { cheatAction, cheatFillAction, runFilled } from './cheat-actions';
 import { armQuit, none, quit, type Result } from './reducer-util';
 import { withNames } from '../cheat/fill';
 import { meetingEnds } from '../../course/meeting';
-import { suggestNext, type Suggestion } from '../../course/next';
-import { MAX_LINE, MAX_LOG_ENTRIES, emptyPrompt, homeLessons, lessonStatus, type AppState } from './state';
+import { MAX_LINE, MAX_LOG_ENTRIES, continueLessonId, emptyPrompt, homeLessons, type AppState } from './state';
+
+// Where they lived first (the home screen and the tests import them from here).
+export { continueLessonId, suggestion } from './state';
 
 /**
  * The one reducer: every key and every report from the world goes through here. Pure: side
@@ -207,22 +209,6 @@ function homeAction(s: AppState, action: Action): Result {
   }
 }
 
-/**
- * The lesson "continue" opens: the last one worked on while it is not finished, else the first
- * not finished; none when every lesson is done (a finished lesson is not "continue").
- */
-export function continueLessonId(s: AppState): string | null {
-  const listed = homeLessons(s);
-  const open = (id: string | null | undefined) => listed.find((l) => l.id === id && lessonStatus(s.progress, l).state !== 'done');
-  return (open(s.parked?.lessonId) ?? open(s.progress.lastLesson) ?? open(suggestion(s)?.lesson) ?? listed.find((l) => lessonStatus(s.progress, l).state !== 'done'))?.id ?? null;
-}
-
-/** The course's suggestion (from what lessons build on), once the course is loaded. */
-export function suggestion(s: AppState): Suggestion | null {
-  return s.group ? suggestNext(s.lessons, s.group.course, s.progress, stepIdsOf(s.lessons)) : null;
-}
-
-const stepIdsOf = (lessons: AppState['lessons']) => Object.fromEntries(lessons.map((l) => [l.id, l.steps.map((x) => x.id)]));
 
 /** The clock moved: a meeting whose time is up is closed (once). */
 function tick(state: AppState, now: number): Result {

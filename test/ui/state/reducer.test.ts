@@ -378,3 +378,39 @@ describe('Continue names the step it opens, never a finished lesson', () => {
     expect(view(run(state, key('c')).state)).toMatchObject({ lessonId: 'demo', stepIndex: 1 });
   });
 });
+
+describe('coming home from a finished lesson: the line above the list and Enter open the same lesson', () => {
+  const passed = { passedAt: 'y', attempts: 1, hintsUsed: 0, solutionRevealed: false };
+  const three = () => [fakeLesson('demo'), fakeLesson('second'), fakeLesson('third')];
+
+  it('moves the cursor to the suggested lesson; Enter opens it at its first step', async () => {
+    const progress: ProgressData = { version: 1, lastLesson: 'demo', lessons: { demo: { startedAt: 'x', steps: { run: passed, stop: passed } } } };
+    // Open the finished lesson (it opens at its first step), look at its last step, Esc home.
+    const { state } = run(readyState({ progress, lessons: three() }), ENTER, CTRL('n'), ESC);
+    expect(state.screen).toEqual({ name: 'home', cursor: 1 });
+    const app = renderApp(state);
+    const f = await app.waitFor('Start with:');
+    app.unmount();
+    expect(f).toContain('Start with: Demo lesson second (press Enter)');
+    expect(f).toMatch(/^> . second +Demo lesson second/m);
+    expect(view(run(state, ENTER).state)).toMatchObject({ lessonId: 'second', stepIndex: 0 });
+  });
+
+  it('keeps the cursor on a lesson left unfinished (Continue names it and c opens it)', () => {
+    const progress: ProgressData = { version: 1, lessons: { demo: { startedAt: 'x', steps: { run: passed } } } };
+    const { state } = run(readyState({ progress, lessons: three() }), key('j'), key('j'), ENTER, ESC);
+    expect(state.screen).toEqual({ name: 'home', cursor: 2 });
+    expect(continueLessonId(state)).toBe('third');
+  });
+
+  it('names c, not Enter, when the cursor is on another lesson than the one suggested', async () => {
+    const progress: ProgressData = { version: 1, lastLesson: 'demo', lessons: { demo: { startedAt: 'x', steps: { run: passed, stop: passed } } } };
+    const s = readyState({ progress, lessons: three() });
+    expect(s.screen).toEqual({ name: 'home', cursor: 0 });
+    const app = renderApp(s);
+    const f = await app.waitFor('Start with:');
+    app.unmount();
+    expect(f).toContain('Start with: Demo lesson second (press c)');
+    expect(view(run(s, key('c')).state).lessonId).toBe('second');
+  });
+});
