@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BINDINGS, keyName } from '../../../src/ui/input/keys';
 import { commandOf, promptWindow } from '../../../src/ui/input/line-editor';
 import { MAX_LINE } from '../../../src/ui/state/state';
-import { CTRL, ENTER, ESC, key, paste, readyState, run, view } from '../helpers';
+import { CTRL, ENTER, ESC, key, paste, readyState, renderApp, run, view } from '../helpers';
 
 /** One input model: in a lesson letters are always text; every action is on a key that cannot be typed. */
 const open = () => run(readyState(), ENTER).state;
@@ -24,6 +24,11 @@ describe('the key table', () => {
     const seen = new Map<string, number>();
     for (const b of BINDINGS.filter((x) => !x.when)) for (const k of b.keys) seen.set(`${b.scope} ${k}`, (seen.get(`${b.scope} ${k}`) ?? 0) + 1);
     expect([...seen].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
+  it('quits with no letter outside the home screen: a letter in a dialog or the help never ends the app', () => {
+    const quits = BINDINGS.filter((b) => b.scope !== 'home' && (b.action.type === 'quit' || b.action.type === 'quitOrDelete'));
+    expect(quits.flatMap((b) => b.keys).filter((k) => [...k].length === 1 || k === 'space')).toEqual([]);
   });
 
   it('names modified arrows and the paste marks', () => {
@@ -99,6 +104,31 @@ describe('backslash continuations', () => {
   it('joins continuations the way a shell does and refuses several commands in one', () => {
     expect(commandOf('docker run -d \\\n--name web \\\nnginx')).toBe('docker run -d --name web nginx');
     expect(commandOf('docker ps\ndocker images')).toBeNull();
+  });
+});
+
+describe('the help screen (Ctrl-K)', () => {
+  it('q closes it, as in less, and the app goes on; Ctrl-D quits', () => {
+    const opened = run(open(), CTRL('k')).state;
+    expect(opened.overlay?.kind).toBe('help');
+    const closed = run(opened, key('q'));
+    expect(closed.state.overlay).toBeNull();
+    expect(closed.state.quitting).toBe(false);
+    expect(closed.effects).toEqual([]);
+    expect(view(closed.state).prompt.text).toBe('');
+    // From the home screen too (? opens it there).
+    const home = run(readyState(), key('?'), key('q')).state;
+    expect(home).toMatchObject({ overlay: null, quitting: false, screen: { name: 'home' } });
+    expect(run(opened, CTRL('d')).effects).toContainEqual({ type: 'quit' });
+  });
+
+  it('says so in its footer: Esc/q close, Ctrl-D quit (never q quit)', async () => {
+    const app = renderApp(run(open(), CTRL('k')).state);
+    const f = await app.waitFor('Ctrl-D');
+    app.unmount();
+    expect(f).toContain('Esc/q close');
+    expect(f).toContain('Ctrl-D quit');
+    expect(f).not.toContain('q quit');
   });
 });
 

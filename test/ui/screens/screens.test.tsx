@@ -185,6 +185,23 @@ describe('lesson screen', () => {
     await app.waitFor('at least 60x16');
   });
 
+  it('says what each key does on its own in the help, and what a pair does in the footer', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const help = renderApp(run(readyState({ lang, rows: 60 }), ENTER, CTRL('k')).state);
+      const h = await help.waitFor('Ctrl-P');
+      help.unmount();
+      const next = lang === 'en' ? /Ctrl-N\s+next step/ : /Ctrl-N\s+다음 단계/;
+      expect(h).toMatch(next);
+      expect(h).not.toContain(lang === 'en' ? 'next/prev' : '다음/이전 단계');
+      expect(h).toMatch(lang === 'en' ? /PgDn\s+page down/ : /PgDn\s+다음 페이지/);
+      const lesson = renderApp(run(readyState({ lang }), ENTER).state);
+      const f = await lesson.waitFor('Ctrl-N/P');
+      lesson.unmount();
+      expect(f).toContain(lang === 'en' ? 'Ctrl-N/P next/prev step' : 'Ctrl-N/P 다음/이전 단계');
+      expect(f).toContain(lang === 'en' ? 'PgUp/PgDn page up/down' : 'PgUp/PgDn 이전/다음 페이지');
+    }
+  });
+
   it('shows the help from the binding table, in Korean too', async () => {
     const app = renderApp(run(readyState({ lang: 'ko' }), ENTER, CTRL('k')).state);
     const f = await app.waitFor('Ctrl-C');
