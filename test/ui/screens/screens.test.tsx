@@ -6,7 +6,7 @@ import { parseHostUrl } from '../../../src/engine/endpoint';
 import { BINDINGS } from '../../../src/ui/input/keys';
 import { toneProps } from '../../../src/ui/text/theme';
 import { displayWidth } from '../../../src/ui/text/text';
-import { CTRL, ENTER, TAB, fakeLesson, key, makeState, readyState, renderApp, run } from '../helpers';
+import { CTRL, ENTER, PANE_BACK, PANE_FORWARD, PGDN, TAB, fakeLesson, key, makeState, readyState, renderApp, run } from '../helpers';
 
 afterEach(() => cleanup());
 
@@ -135,6 +135,33 @@ describe('lesson screen', () => {
     expect(f).toContain('SIGTERM 0 s');
     expect(f).toMatch(/\|#{10,}\|/);
     expect(f).toContain('killed at 5.0 s (137): SIGTERM was ignored');
+  });
+
+  it('names only the scroll keys that still move the text and the lower pane', async () => {
+    const tabsRow = async (s: ReturnType<typeof readyState>) => {
+      const app = renderApp(s);
+      const f = await app.waitFor(' output ');
+      app.unmount();
+      return f.split('\n').find((l) => l.includes(' output '))!;
+    };
+    const lines = Array.from({ length: 30 }, (_, i) => ({ kind: 'stdout' as const, text: `line ${i + 1}` }));
+    let s = run(readyState(), ENTER, key('docker logs web\r'), { type: 'commandOutput', lines, dropped: 0 }, { type: 'commandDone', exitCode: 0, cancelled: false, timedOut: false, ms: 5 }).state;
+    // The text at its top, the pane at its newest lines.
+    let row = await tabsRow(s);
+    expect(row).toMatch(/1-\d+\/\d+ PgDn /);
+    expect(row).not.toContain('PgUp');
+    expect(row).toMatch(/\/32 Shift-Up$/);
+    // The text at its end, the pane at its oldest lines.
+    s = run(s, ...Array.from({ length: 30 }, () => PGDN), ...Array.from({ length: 10 }, () => PANE_BACK)).state;
+    row = await tabsRow(s);
+    expect(row).toMatch(/\d+-(\d+)\/\1 PgUp /);
+    expect(row).not.toContain('PgDn');
+    expect(row).toMatch(/1-\d+\/32 Shift-Down$/);
+    // Between the ends: both ways.
+    s = run(s, key('', { pageUp: true }), PANE_FORWARD).state;
+    row = await tabsRow(s);
+    expect(row).toContain('PgUp/PgDn');
+    expect(row).toContain('Shift-Up/Down');
   });
 
   it('shows the hints taken and the solution once revealed', async () => {
