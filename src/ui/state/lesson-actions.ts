@@ -142,7 +142,8 @@ function submit(s: AppState, v: LessonView): Result {
   }
   const last = s.history[s.history.length - 1];
   const history = last === line ? s.history : s.history.concat(line).slice(-MAX_HISTORY);
-  const view = appendOutput({ ...v, prompt: emptyPrompt(), running: { line }, pane: 'output' }, [{ kind: 'cmd', text: `$ ${line}` }]);
+  // A new command's output is followed from its first line, however far back the pane was scrolled.
+  const view = appendOutput({ ...v, prompt: emptyPrompt(), running: { line }, pane: 'output', paneScroll: null }, [{ kind: 'cmd', text: `$ ${line}` }]);
   // The hint shown before anything ran is no longer needed once there is real output.
   if (view.output[0]?.kind === 'tip') view.output = view.output.slice(1);
   return {
