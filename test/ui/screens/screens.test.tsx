@@ -4,6 +4,7 @@ import type { CheckResult } from '../../../src/checks/types';
 import { engineDown } from '../../../src/engine/diagnose';
 import { parseHostUrl } from '../../../src/engine/endpoint';
 import { BINDINGS } from '../../../src/ui/input/keys';
+import { labBackText } from '../../../src/sandbox/kept-text';
 import { toneProps } from '../../../src/ui/text/theme';
 import { displayWidth } from '../../../src/ui/text/text';
 import { CTRL, ENTER, PANE_BACK, PANE_FORWARD, PGDN, TAB, fakeLesson, key, makeState, readyState, renderApp, run } from '../helpers';
@@ -54,6 +55,18 @@ describe('home screen', () => {
       expect(f).toContain('엔진: unix:///tmp/x.sock (DOCKER_HOST 설정)의 Docker 엔진이 연결은 받는데 2초 동안 아무 응답이 없어요.');
       expect(f).toContain('DOCKER_HOST를 지워서');
     }
+  });
+
+  it('wraps a long notice (the lab-is-back line) at 80 columns instead of cutting it, and the screen still fits', async () => {
+    const text = labBackText('en', '2024-05-02T14:05:00');
+    const app = renderApp({ ...readyState({ cols: 80, rows: 24 }), notice: { tone: 'muted', text } });
+    const f = await app.waitFor('stopped.');
+    app.unmount();
+    expect(f).not.toContain('...');
+    expect(f.replace(/\s+/g, ' ')).toContain(text);
+    for (const line of f.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(f.split('\n').length).toBeLessThanOrEqual(23);
+    expect(f).toContain('q quit');
   });
 
   it('draws the footer from the binding table', async () => {
