@@ -54,7 +54,7 @@ export function lessonAction(s: AppState, action: Action): Result {
     case 'line': {
       const edit = action.edit.op === 'insert' ? { ...action.edit, multiline: true } : action.edit;
       if (edit.op === 'insert' && !fitsLine(v.prompt, edit.text.length)) {
-        return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.lineTooLong', { max: MAX_LINE }) } });
+        return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.lineTooLong', { max: MAX_LINE }), untilInput: true } });
       }
       return withView(s, { ...v, prompt: editLine(v.prompt, edit) });
     }

@@ -135,7 +135,7 @@ function pasteMore(s: AppState, input: string, key: KeyInfo): AppState {
   const size = p.size + text.length;
   const kept = p.text.length > MAX_LINE ? p.text : p.text + text.slice(0, MAX_LINE + 1 - p.text.length);
   // Said at once (not only at the end): a paste of megabytes takes a while to arrive.
-  const notice = size > MAX_LINE && p.size <= MAX_LINE ? { notice: { tone: 'warn' as const, text: tf(s.lang, 'input.pasteTooLong', { max: MAX_LINE }) } } : {};
+  const notice = size > MAX_LINE && p.size <= MAX_LINE ? { notice: { tone: 'warn' as const, text: tf(s.lang, 'input.pasteTooLong', { max: MAX_LINE }), untilInput: true } } : {};
   return { ...s, ...notice, paste: { text: kept, size } };
 }
 
@@ -144,7 +144,7 @@ function pasteEnd(s: AppState): Result {
   const p = s.paste;
   if (!p) return none(s);
   const done: AppState = { ...s, paste: null };
-  if (p.size > MAX_LINE) return none({ ...done, notice: { tone: 'warn', text: tf(s.lang, 'input.pasteRefused', { n: p.size, max: MAX_LINE }) } });
+  if (p.size > MAX_LINE) return none({ ...done, notice: { tone: 'warn', text: tf(s.lang, 'input.pasteRefused', { n: p.size, max: MAX_LINE }), untilInput: true } });
   // A copied line usually ends in a newline: it is not an Enter (the learner runs it).
   const text = p.text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/\t/g, ' ');
   // eslint-disable-next-line no-control-regex
@@ -154,6 +154,15 @@ function pasteEnd(s: AppState): Result {
 }
 
 function onAction(state: AppState, action: Action): Result {
+  const r = route(state, action);
+  // A notice about refused input ("Not pasted: …") goes with the next input that is taken; one
+  // the input itself put up (the line is still too long) stays.
+  const n = state.notice;
+  if (n?.untilInput && action.type === 'line' && action.edit.op === 'insert' && r.state.notice === n) return { ...r, state: { ...r.state, notice: null } };
+  return r;
+}
+
+function route(state: AppState, action: Action): Result {
   // Any key but a second Ctrl-C disarms the "press Ctrl-C again to quit".
   const s: AppState = action.type === 'interrupt' ? state : state.quitArmed ? { ...state, quitArmed: false, notice: null } : state;
   // Ctrl-C in the middle of a paste (its end mark never came): drop the paste.

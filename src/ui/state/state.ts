@@ -162,6 +162,8 @@ export type LogEntry =
 export interface Notice {
   tone: 'pass' | 'fail' | 'muted' | 'accent' | 'warn';
   text: string;
+  /** About what was typed or pasted (a refused paste): gone with the next input that is taken. */
+  untilInput?: boolean;
 }
 
 export type Overlay =

@@ -151,6 +151,20 @@ describe('bracketed paste', () => {
     expect(view(s).prompt.text).toBe('docker ');
   });
 
+  it('the "Not pasted" notice goes with the next paste or key that is taken', () => {
+    const refused = run(open(), ...paste('x'.repeat(MAX_LINE + 10))).state;
+    expect(refused.notice?.text).toMatch(/Not pasted: 8202 characters/);
+    const pasted = run(refused, ...paste('docker ps')).state;
+    expect(view(pasted).prompt.text).toBe('docker ps');
+    expect(pasted.notice).toBeNull();
+    const typed = run(refused, key('d')).state;
+    expect(view(typed).prompt.text).toBe('d');
+    expect(typed.notice).toBeNull();
+    // A key that takes no input (moving the cursor) leaves it; a second refusal says so again.
+    expect(run(refused, key('', { leftArrow: true })).state.notice?.text).toMatch(/Not pasted/);
+    expect(run(refused, ...paste('y'.repeat(MAX_LINE + 1))).state.notice?.text).toMatch(/Not pasted: 8193 characters/);
+  });
+
   it('Ctrl-C in a paste whose end never came drops it', () => {
     const s = run(open(), key('[200~'), key('docker ps'), CTRL('c')).state;
     expect(s.paste).toBeNull();
