@@ -205,7 +205,7 @@ describe('lesson screen', () => {
   it('fits 80 columns: no line is wider than the terminal, in English and Korean', async () => {
     for (const lang of ['en', 'ko'] as const) {
       const app = renderApp(run(readyState({ lang, cols: 80, rows: 24 }), ENTER).state);
-      const f = await app.waitFor(lang === 'en' ? 'Enter runs it' : 'Enter 로 실행');
+      const f = await app.waitFor(lang === 'en' ? 'Enter runs it' : 'Enter로 실행');
       for (const line of f.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
       expect(f.split('\n').length).toBeLessThanOrEqual(23);
       app.unmount();
