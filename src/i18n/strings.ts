@@ -548,6 +548,10 @@ const STRINGS = {
     en: 'Ctrl-C stopped the docker command, not its container: {names} still running. To stop it: docker stop {first}',
     ko: 'Ctrl-C는 docker 명령만 멈췄고 컨테이너는 아직 실행 중이에요: {names}. 멈추려면: docker stop {first}',
   },
+  // The app's walk-through fixes (src/ui): the home line when Enter would open another lesson, one key's help vs the footer's pair.
+  startLineKey: { en: 'Start with: {lesson} (press c)', ko: '시작하기: {lesson} (c 누르기)' },
+  'key.nextStepOnly': { en: 'next step', ko: '다음 단계' },
+  'key.pageUpDown': { en: 'page up/down', ko: '이전/다음 페이지' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
