@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { UserError } from '../errors';
 import { runProcess, type ProcessRunner, type RunResult } from '../proc/run';
 import { splitArgv } from '../proc/split-argv';
+import { fill, type StringKey } from '../i18n/strings';
+import type { Lang } from '../lessons/schema';
 
 /** Programs a learner may run at the lesson prompt (docker-compose 1.29 talks to the sandbox through DOCKER_HOST too). */
 const ALLOWED = new Set(['docker', 'docker-compose']);
@@ -16,24 +18,54 @@ export interface LearnerCommandOptions {
   runner?: ProcessRunner;
 }
 
+/** A refusal of the prompt in every language (the English texts are the message and the fix). */
+function refusal(key: StringKey, tryKey: StringKey, vars: Record<string, string> = {}): UserError {
+  const texts = (l: Lang) => ({ message: fill(l, key, vars), fix: fill(l, tryKey, vars), fixLabel: l === 'ko' ? '해 보세요' : 'Try' });
+  return new UserError(texts('en').message, texts('en').fix).inEveryLanguage({ en: texts('en'), ko: texts('ko') });
+}
+
 /** Turn what the learner typed into argv, refusing what we cannot run without a shell. */
 export function parseLearnerCommand(line: string, cwd: string): string[] {
   const argv = splitArgv(line.trim(), { PWD: cwd, HOME: homedir() });
-  if (argv.length === 0) throw new UserError('Type a docker command, e.g. docker ps');
+  if (argv.length === 0) {
+    const texts = (l: Lang) => ({ message: fill(l, 'prompt.empty'), fix: 'docker ps', fixLabel: l === 'ko' ? '해 보세요' : 'Try' });
+    throw new UserError(texts('en').message).inEveryLanguage({ en: texts('en'), ko: texts('ko') });
+  }
   const [prog] = argv;
-  if (!ALLOWED.has(prog)) {
-    throw new UserError(
-      `"${prog}" is not something this prompt runs: it runs docker and docker-compose commands only.`,
-      prog === 'sudo' ? 'leave out sudo: the sandbox needs no root' : 'start your line with docker, or use your own terminal: ctr-learn shell',
-    );
-  }
-  if (needsTerminal(argv)) {
-    throw new UserError(
-      '`-it` needs a real terminal, and this prompt is not one.',
-      'leave out -it for a one-off command (docker exec web ls /www), add -d to run it in the background, or open a sandbox terminal: ctr-learn shell',
-    );
-  }
+  if (!ALLOWED.has(prog)) throw refusal('prompt.notDocker', prog === 'sudo' ? 'prompt.sudoTry' : 'prompt.notDockerTry', { prog });
+  if (needsTerminal(argv)) throw refusal('prompt.needsTty', 'prompt.needsTtyTry', { example: withoutTerminal(argv) });
   return argv;
+}
+
+/** Options of `docker run`/`exec` that take a value (the next word is not the image or container). */
+const TAKES_VALUE = new Set([
+  '-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--name', '-p', '--publish', '-v', '--volume', '--mount',
+  '--network', '--net', '-l', '--label', '--entrypoint', '-h', '--hostname', '--restart', '-m', '--memory', '--cpus',
+  '--health-cmd', '--stop-signal', '--stop-timeout', '--add-host', '--dns', '--platform', '--pull', '--detach-keys',
+]);
+
+/**
+ * The learner's own command as a one-off without a terminal, for the refusal's example: `docker
+ * exec counter ls /` for `docker exec -it counter sh` (their container, their image), else a
+ * placeholder.
+ */
+function withoutTerminal(argv: string[]): string {
+  const rest = argv[1] === 'container' ? argv.slice(2) : argv.slice(1);
+  const verb = rest[0];
+  let target: string | undefined;
+  for (let i = 1; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--') {
+      target = rest[i + 1];
+      break;
+    }
+    if (!a.startsWith('-')) {
+      target = a;
+      break;
+    }
+    if (TAKES_VALUE.has(a)) i++;
+  }
+  return verb === 'exec' ? `docker exec ${target ?? '<container>'} ls /` : `docker run --rm ${target ?? '<image>'} ls /`;
 }
 
 /**

@@ -145,12 +145,22 @@ describe('parseLearnerCommand (src/sandbox/run-command.ts) lets only docker comm
     ['docker run -it busybox sh', '`-it` needs a real terminal, and this prompt is not one.', /ctr-learn shell/],
     ['docker run -ti busybox sh', '`-it` needs a real terminal', /ctr-learn shell/],
     ['docker run --rm -it -v "$PWD:/w" busybox sh', '`-it` needs a real terminal', /ctr-learn shell/],
-    ['docker exec -it web sh', '`-it` needs a real terminal', /docker exec web ls \/www/],
+    ['docker exec -it web sh', '`-it` needs a real terminal', /docker exec web ls \//],
+    ['docker exec -it -u root --env A=1 counter-jimin sh', '`-it` needs a real terminal', /docker exec counter-jimin ls \//],
+    ['docker run --rm -it --name x -v "$PWD:/w" busybox:1.36 sh', '`-it` needs a real terminal', /docker run --rm busybox:1.36 ls \//],
     ['docker run --rm -it busybox sh -- x', '`-it` needs a real terminal', /ctr-learn shell/],
   ] as [string, string, RegExp][])('refuses %j', ([line, starts, tryThis]) => {
     const err = userErrorOf(() => parseLearnerCommand(line, '/ws'));
     expect(err.message.startsWith(starts), err.message).toBe(true);
     expect(err.tryThis ?? '').toMatch(tryThis);
+  });
+
+  it('says every refusal in Korean too (the app shows the learner\'s language)', () => {
+    const ko = (line: string) => userErrorOf(() => parseLearnerCommand(line, '/ws')).texts!.ko;
+    expect(ko('ls -la')).toMatchObject({ message: '"ls"는 이 프롬프트에서 실행하지 않아요. docker와 docker-compose 명령만 실행해요.', fix: '줄을 docker로 시작하거나, 내 터미널을 쓰세요: ctr-learn shell' });
+    expect(ko('sudo docker ps').fix).toBe('sudo를 빼세요. 샌드박스에는 root 권한이 필요 없어요');
+    expect(ko('docker exec -it web sh')).toMatchObject({ message: expect.stringContaining('진짜 터미널'), fix: expect.stringContaining('(docker exec web ls /)') });
+    expect(ko('   ').message).toBe('docker 명령을 입력하세요. 예: docker ps');
   });
 
   // Was a bug (fixed): the -it refusal only looks at argv[1], so the long form of the same command slips through

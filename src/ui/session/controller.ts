@@ -269,7 +269,10 @@ export class Controller {
     } catch (err) {
       out.flush();
       const e = err as CtrError;
-      this.dispatch({ type: 'commandRefused', message: err instanceof CtrError ? e.message : describeError(err), tryThis: e.tryThis });
+      // In the learner's language when the refusal is written in every language.
+      const local = e instanceof CtrError ? e.texts?.[this.d.store.getState().lang] : undefined;
+      if (local) this.dispatch({ type: 'commandRefused', message: local.message, tryThis: local.fix });
+      else this.dispatch({ type: 'commandRefused', message: err instanceof CtrError ? e.message : describeError(err), tryThis: e.tryThis });
     } finally {
       out.stop();
       if (this.command === ac) this.command = null;

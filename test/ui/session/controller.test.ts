@@ -54,9 +54,9 @@ function fakeEngine(opts: { down?: boolean } = {}) {
   return { api, sandbox, calls };
 }
 
-function setup(over: Partial<ConstructorParameters<typeof Controller>[0]> = {}, engine = fakeEngine()) {
+function setup(over: Partial<ConstructorParameters<typeof Controller>[0]> = {}, engine = fakeEngine(), lang: 'en' | 'ko' = 'en') {
   const lessons = [fakeLesson('demo')];
-  const store = new Store(makeState({ lessons }));
+  const store = new Store(makeState({ lessons, lang }));
   const events: AppEvent[] = [];
   const dispatch = store.dispatch;
   store.dispatch = (e) => {
@@ -139,6 +139,20 @@ describe('controller (fake engine)', () => {
     t.store.dispatch(ENTER);
     t.store.dispatch(key('docker ls\r'));
     await waitFor(() => JSON.stringify(of(t.events, 'commandRefused')), 'start your line with docker');
+  });
+
+  it('shows the prompt\'s own refusals in the learner\'s language', async () => {
+    const { parseLearnerCommand } = await import('../../../src/sandbox/run-command');
+    const refuses: typeof runLearnerCommand = async (line) => {
+      parseLearnerCommand(line, '/ws');
+      throw new Error('not reached');
+    };
+    const t = setup({ runCommand: refuses }, fakeEngine(), 'ko');
+    await t.controller.start();
+    t.store.dispatch(ENTER);
+    t.store.dispatch(key('ls -la\r'));
+    await waitFor(() => JSON.stringify(of(t.events, 'commandRefused')), '이 프롬프트에서 실행하지 않아요');
+    expect(JSON.stringify(of(t.events, 'commandRefused'))).toContain('줄을 docker로 시작하거나');
   });
 
   it('reports each check as it resolves, then the step; CouldNotCheck becomes "couldn\'t check"', async () => {
