@@ -224,7 +224,6 @@ const STRINGS = {
   cheatNoHits: { en: 'Nothing matches. Try fewer or other words.', ko: '맞는 항목이 없어요. 단어를 줄이거나 바꿔 보세요.' },
   cheatCount: { en: '{n} command(s)', ko: '명령 {n}개' },
   cheatTyping: { en: 'type to search', ko: '입력해서 찾기' },
-  cheatPractised: { en: 'practised', ko: '연습함' },
   // The sandbox's refusals (src/sandbox/door): what was refused, why, what to do instead.
   doorBadPath: {
     en: 'this request path is not plain ({why}), so it was not sent. Use the docker CLI, or spell the path without escapes.',
@@ -550,6 +549,9 @@ const STRINGS = {
   sessionOpen: { en: 'A session is open: started {start}, ends {end} ({left}). Lessons:', ko: '세션이 열려 있어요: {start} 시작, {end} 종료 ({left}). 레슨:' },
   sessionLeft: { en: '{left} left', ko: '{left} 남음' },
   sessionTimeUp: { en: 'the time is up: ctr-learn session end writes your report', ko: '시간이 다 됐어요. ctr-learn session end로 보고서를 쓰세요' },
+  // The cheat sheet's mark on an entry one of whose lessons the learner finished: it says where the
+  // mark comes from, so running the command (and failing) is never read as having practised it.
+  cheatLessonDone: { en: 'in a lesson you finished', ko: '끝낸 레슨에서 연습함' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
