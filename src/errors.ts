@@ -64,7 +64,7 @@ export function describeError(err: unknown, lang: Lang = 'en'): string {
   if (err instanceof CtrError) {
     const lines = [err.message];
     if (err.tryThis) lines.push(`${lang === 'ko' ? '해 보세요' : 'Try'}: ${err.tryThis}`);
-    if (err instanceof BugError) lines.push(lang === 'ko' ? 'ctr-learn 의 버그예요. 위의 출력과 함께 알려 주세요.' : 'This is a bug in ctr-learn; please report it with the output above.');
+    if (err instanceof BugError) lines.push(lang === 'ko' ? 'ctr-learn의 버그예요. 위의 출력과 함께 알려 주세요.' : 'This is a bug in ctr-learn; please report it with the output above.');
     return lines.join('\n');
   }
   const e = err as Error;

@@ -15,7 +15,7 @@ export const COMMANDS: Record<string, { summary: string; usage: string; load: ()
   doctor: { summary: 'find the Docker engine and report what is missing (exit 2: no engine answers, and why)', usage: 'doctor [--json]', load: () => import('./commands/doctor') },
   prepare: { summary: 'make the images lessons need (--offline: build them from local binaries)', usage: 'prepare [image...] [--offline] [--json]', load: () => import('./commands/prepare') },
   shell: { summary: 'open your shell inside the sandbox (or --print the DOCKER_HOST to export)', usage: 'shell [lesson] [--print]', load: () => import('./commands/shell') },
-  reset: { summary: "remove one lesson's objects from your sandbox sessions", usage: 'reset <lesson>', load: () => import('./commands/reset') },
+  reset: { summary: "remove lessons' objects from your sandbox sessions", usage: 'reset <lesson...>', load: () => import('./commands/reset') },
   clean: { summary: 'remove leftovers of your ended sessions (--all: all your sessions; --everyone: every learner\'s, asks first)', usage: 'clean [--all|--everyone [--yes]] [--json]', load: () => import('./commands/clean') },
   lint: { summary: 'check lesson files (file:line CODE message)', usage: 'lint [dir...] [--json]', load: () => import('./commands/lint') },
   course: { summary: 'show the course in use, or keep a group\'s own course file', usage: 'course [use FILE|default] [--course FILE]', load: () => import('./commands/course') },

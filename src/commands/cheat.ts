@@ -1,4 +1,5 @@
 import type { Args } from '../cli/args';
+import { josa } from '../i18n/josa';
 import { pickLang } from '../i18n/lang';
 import { practisedLessons } from '../progress/practised';
 import { paint, printJson, println } from '../cli/output';
@@ -52,7 +53,7 @@ export async function run(args: Args, deps: CheatDeps = {}): Promise<number> {
   const hits = searchCheats(buildCheatIndex(sheet, prebuilt), query, { practised, limit: args.flags.all ? undefined : SHOWN });
   if (!hits.length) {
     if (args.flags.json) printJson([]);
-    else process.stderr.write(lang === 'ko' ? `"${query}"와 맞는 항목이 없습니다. 더 짧은 단어나 영어/한국어로 찾아보세요.\n` : `Nothing in the cheat sheet matches "${query}". Try fewer letters, or the English or Korean word.\n`);
+    else process.stderr.write(lang === 'ko' ? `"${query}"${josa(query, '와')} 맞는 항목이 없습니다. 더 짧은 단어나 영어/한국어로 찾아보세요.\n` : `Nothing in the cheat sheet matches "${query}". Try fewer letters, or the English or Korean word.\n`);
     return 1;
   }
   // Names from the engine are for a person at a terminal (and for --json); piped text stays the

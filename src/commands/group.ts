@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Args } from '../cli/args';
-import { printJson, println } from '../cli/output';
+import { paint, printJson, println } from '../cli/output';
+import { currentLearner } from '../sandbox/learner-values';
+import { readRecords } from '../sandbox/session-file';
 import { memberName, readGroupConfig, readGroupKey, writeGroupConfig, writeGroupKey } from '../course/group-config';
 import { UserError } from '../errors';
 import { keyId } from '../report/sign';
@@ -22,8 +24,15 @@ export async function run(args: Args): Promise<number> {
   }
   if (what === 'name' && verb === 'set') {
     if (!value) throw new UserError('Which name?', 'ctr-learn group name set "Jimin"');
+    const before = currentLearner().short;
     writeGroupConfig({ name: value });
     println(`Your reports will say: ${value}`);
+    // The lessons' names and ports are made from the member's name: a new one renames them.
+    const after = currentLearner().short;
+    if (after !== before && readRecords().length) {
+      println(paint('warn', `Lessons now name your containers, networks and volumes with -${after} (it was -${before}).`));
+      println(paint('muted', `What you made before keeps its old name, and a step in progress will not find it: ctr-learn reset <lesson> starts that lesson afresh (ctr-learn clean --all: every lesson).`));
+    }
     return 0;
   }
   if (what !== undefined) throw new UserError(`group ${args.positionals.join(' ')}: unknown.`, 'ctr-learn group key set <secret>, ctr-learn group name set <name>, or ctr-learn group');

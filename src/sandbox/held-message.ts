@@ -31,5 +31,8 @@ function keyFor(h: Holder): StringKey {
 export function heldMessage(h: Holder, what: { containerName?: string; hostPort?: number }, suggestion: string, lang: Lang): string {
   const subject =
     what.containerName !== undefined ? fill(lang, 'heldWhatName', { name: what.containerName }) : fill(lang, 'heldWhatPort', { port: what.hostPort ?? '' });
+  // A port held in this very sandbox: by which container (a name the learner may no longer see
+  // in the lesson, e.g. after a rename), and how to free it.
+  if (h.kind === 'mine' && what.hostPort !== undefined) return fill(lang, 'heldByMeContainer', { what: subject, suggestion, container: h.container });
   return fill(lang, keyFor(h), { what: subject, suggestion });
 }

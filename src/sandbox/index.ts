@@ -7,7 +7,7 @@ import type { Lang } from '../lessons/schema';
 import { ensureDir, runtimeDir, workspacesDir } from '../paths';
 import { followSession } from './follow';
 import type { KeptLab, Lab, LabReader } from './lab';
-import { filtersParam, newIdentity, scopeLabelFilter, sessionLabelFilter, type SessionIdentity } from './labels';
+import { filtersParam, LABEL, newIdentity, scopeLabelFilter, sessionLabelFilter, type SessionIdentity } from './labels';
 import { scopedReader } from './lookups';
 import { startProxy, type Proxy, type ProxyLogEntry } from './proxy';
 import { reapSessions, type ReapReport } from './reap';
@@ -81,6 +81,12 @@ export async function openSandbox(
     adopt?: boolean;
     /** The learner the lab belongs to (default: this ctr-learn home's; verify proves as others). */
     owner?: string;
+    /**
+     * What grading sees: this session's objects only (default; verify, whose attempts must not see
+     * each other), or the lesson's objects in every live session of this learner (the app: a
+     * `ctr-learn shell` opened beside it is part of the same lab).
+     */
+    grade?: 'session' | 'learner';
   },
 ): Promise<Sandbox> {
   const fresh = { ...newIdentity(), ...(opts.owner ? { owner: opts.owner } : {}) };
@@ -113,8 +119,17 @@ export async function openSandbox(
   // When each lesson was last reset: events from before belong to an attempt that is gone.
   const resetAt = new Map<string, number>();
   let kept: Promise<KeptLab> | null = null;
-  const reader = (lessonId: string): LabReader =>
-    Object.assign(scopedReader(api, { lessonId, owner: identity.owner, sessionId: identity.id, recordsDir: state.recordsDir, eventsSince: () => resetAt.get(lessonId) ?? 0 }), { dockerHost });
+  const reader = (lessonId: string): LabReader => {
+    const scope = { lessonId, owner: identity.owner, recordsDir: state.recordsDir, eventsSince: () => resetAt.get(lessonId) ?? 0 };
+    const own = scopedReader(api, { ...scope, sessionId: identity.id });
+    if (opts.grade !== 'learner') return Object.assign(own, { dockerHost });
+    // The lesson's objects in every live session of this learner: what they did in `ctr-learn
+    // shell` (the lessons send them there for -it) counts in the app as it does for `ctr-learn
+    // check`. The session's own listing (the cheat sheet's names) stays this session's.
+    const mine = scopedReader(api, scope);
+    const lessonList = mine.list;
+    return Object.assign(mine, { dockerHost, list: (of?: 'lesson' | 'session') => (of === 'session' ? own.list('session') : lessonList(of)) });
+  };
 
   const plan = async (lessonId?: string) => {
     const tracked = state.tracked(lessonId);
@@ -181,6 +196,11 @@ export async function openSandbox(
         const { plan: p } = await plan();
         state.keptAt = new Date().toISOString();
         state.persist();
+        // The lessons the kept objects belong to (what `ctr-learn reset` is told): the learner may
+        // quit in a lesson that made nothing, with another lesson's containers still up.
+        const labelled = [...everything.containers, ...everything.networks, ...everything.volumes].map((o) => o.Labels?.[LABEL.lesson]);
+        const tracked = [...state.imageRefs.values(), ...state.volumes.values()];
+        const lessons = [...new Set([...labelled, ...tracked].filter((l): l is string => !!l))].sort();
         return {
           containers: everything.containers.length,
           running: everything.containers.filter((c) => c.State === 'running').length,
@@ -189,6 +209,7 @@ export async function openSandbox(
           images: p.images.length,
           keepDays: KEEP_LAB_DAYS,
           lessonId: state.lessonId,
+          lessons,
         };
       })();
       return kept;

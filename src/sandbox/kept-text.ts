@@ -2,7 +2,10 @@ import { fill } from '../i18n/strings';
 import type { Lang } from '../lessons/schema';
 import type { KeptLab } from './lab';
 
-/** What a quit says of the kept lab (the app and `ctr-learn shell`). */
+/**
+ * What a quit says of the kept lab (the app and `ctr-learn shell`), with the `ctr-learn reset`
+ * that removes it: for the lessons its objects belong to, which need not be the one open at quit.
+ */
 export function keptText(lang: Lang, kept: KeptLab, lessonId: string): string {
   if (!kept.containers && !kept.networks && !kept.volumes && !kept.images) return fill(lang, 'labKeptEmpty');
   const parts: string[] = [];
@@ -13,7 +16,8 @@ export function keptText(lang: Lang, kept: KeptLab, lessonId: string): string {
   if (kept.networks) parts.push(fill(lang, 'labNetworks', { n: kept.networks }));
   if (kept.volumes) parts.push(fill(lang, 'labVolumes', { n: kept.volumes }));
   if (kept.images) parts.push(fill(lang, 'labImages', { n: kept.images }));
-  return fill(lang, 'labKept', { what: parts.join(', '), days: kept.keepDays, lesson: lessonId });
+  const lessons = kept.lessons?.length ? kept.lessons : [lessonId];
+  return fill(lang, 'labKept', { what: parts.join(', '), days: kept.keepDays, lesson: lessons.join(' ') });
 }
 
 /** What a start says when it took the learner's kept lab over. */

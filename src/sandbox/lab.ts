@@ -112,6 +112,8 @@ export interface KeptLab {
   images: number;
   /** Removed by the first start after this many days unused. */
   keepDays: number;
-  /** The lesson the learner was in (what `ctr-learn reset` is told). */
+  /** The lesson the learner was in. */
   lessonId: string;
+  /** The lessons the kept objects belong to (what `ctr-learn reset` is told). */
+  lessons: string[];
 }

@@ -8,12 +8,12 @@ import { planRemoval, removeObjects, type Removal } from './remove';
 import { readRecords } from './session-file';
 
 /**
- * One lesson's objects in this learner's live sessions, seen from outside any session
- * (`ctr-learn check` in another terminal). With `sessionId` (inside `ctr-learn shell`), that
- * session's only. Another learner's sessions on the same host never count.
+ * One lesson's objects in this learner's live sessions (`ctr-learn check`, in another terminal or
+ * inside `ctr-learn shell`: what the learner did in the app and in the shell is one lab, as the
+ * app sees it too). Another learner's sessions on the same host never count.
  */
 export function learnerLab(api: EngineApi, lessonId: string, sessionId?: string, env = process.env): LabReader {
-  const reader = scopedReader(api, { lessonId, owner: learnerId(), sessionId });
+  const reader = scopedReader(api, { lessonId, owner: learnerId() });
   // Inside `ctr-learn shell` (CTR_LEARN_SESSION names this session) DOCKER_HOST is the session's door:
   // a check that runs objects of its own (the pod replay) goes through it.
   const door = sessionId && env.CTR_LEARN_SESSION === sessionId ? env.DOCKER_HOST : undefined;

@@ -57,6 +57,14 @@ export interface LessonVerdict {
   errors: string[];
 }
 
+/** How long a push or pull to a registry that does not listen yet is tried again (see apply). */
+const REGISTRY_WAIT_MS = 15_000;
+
+/** A `docker push/pull/login` that failed because the registry's port did not answer (yet). */
+function notListeningYet(cmd: string, r: { stdout: string; stderr: string }): boolean {
+  return /^docker\s+(image\s+)?(push|pull|login)\b/.test(cmd.trim()) && /connection reset by peer|connection refused|: EOF\b/i.test(r.stderr + r.stdout);
+}
+
 /** The pause after an attempt's commands before its checks (see apply). */
 const SETTLE_MS = 300;
 
@@ -73,7 +81,13 @@ async function apply(sandbox: Lab | null, lesson: Lesson, ws: string, a: Pick<St
   // A lesson that needs no engine has no sandbox to run commands in.
   if (!sandbox) return a.commands.map((cmd) => `\`${cmd}\`: the lesson needs no engine (requires.engine: false), so it runs no commands`);
   for (const cmd of a.commands) {
-    const r = await runAutomatedCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
+    let r = await runAutomatedCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
+    // A registry run a moment ago may not listen yet (on a loaded machine, seconds): a learner
+    // reads the error and types the push again. So does verify, for a while, and only then.
+    for (const until = Date.now() + REGISTRY_WAIT_MS; r.exitCode !== 0 && notListeningYet(cmd, r) && Date.now() < until && !signal?.aborted; ) {
+      await new Promise((res) => setTimeout(res, 500));
+      r = await runAutomatedCommand(cmd, { cwd: ws, env: sandbox.env, timeoutMs: 60_000, signal });
+    }
     if (r.exitCode !== 0) {
       const lines = (r.stderr || r.stdout).trim().split('\n');
       failures.push(`\`${cmd}\` exited ${r.exitCode ?? r.signal}: ${lines.find((l) => /error/i.test(l)) ?? lines.pop()}`);

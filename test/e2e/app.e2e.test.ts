@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const app of running) app.pty.kill('SIGKILL');
   if (api) {
-    for (const name of [fx.web, fx.ticker, `${fx.web}-term`]) await api.request('DELETE', `/containers/${name}`, { query: { force: 1 } }).catch(() => {});
+    for (const name of [fx.web, fx.ticker, `${fx.web}-term`, `${fx.ticker}-fg`]) await api.request('DELETE', `/containers/${name}`, { query: { force: 1 } }).catch(() => {});
     api.close();
   }
 });
@@ -144,6 +144,16 @@ describe('on the real engine', () => {
     await app.waitFor(/stopped with Ctrl-C \(\d+\.\d s\)/);
     await app.waitFor((s) => !s.includes('running: docker logs'));
     expect(app.screen()).toContain('Enter run');
+    // A container run in the foreground whose main process ignores SIGINT (sleep as PID 1): Ctrl-C
+    // ends the docker CLI, the container runs on, and the screen says so with how to stop it.
+    app.press(`docker run --name ${fx.ticker}-fg busybox:latest sleep 1000\r`);
+    await app.waitFor(`running: docker run --name ${fx.ticker}-fg`);
+    for (let i = 0; i < 100 && (await containerState(`${fx.ticker}-fg`)) !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    app.press('\x03');
+    await app.waitFor(/stopped with Ctrl-C \(\d+\.\d s\)/);
+    await app.waitFor(`docker stop ${fx.ticker}-fg`);
+    expect(app.screen()).toMatch(/not its container/);
+    expect(await containerState(`${fx.ticker}-fg`)).toBe('running');
     // With nothing running and nothing typed, the first Ctrl-C warns and the second quits.
     app.press('\x03');
     await app.waitFor('Press Ctrl-C again');

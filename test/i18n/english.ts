@@ -30,7 +30,7 @@ export function englishWords(text: string): string[] {
   const s = text
     // a command as typed, with its arguments: `docker context use default`, `sudo usermod -aG ...`
     .replace(/\b(docker|sudo|ctr-learn|unset|journalctl|kubectl)( [\x21-\x7e]+)+/g, ' ')
-    .replace(/\{\w+\}/g, ' ') // placeholders
+    .replace(/\{\w*(\|[^}]*)?\}/g, ' ') // placeholders, with a particle or not: {name}, {name|을}, {|이}
     .replace(/`[^`]*`/g, ' ') // code
     .replace(/(^|[\s(])--?[A-Za-z][\w-]*(=\S*)?/g, ' ') // flags
     .replace(/\S*[./:@~=<>\\]\S*/g, ' ') // paths, URLs, file names, image refs, KEY=value, <placeholders>

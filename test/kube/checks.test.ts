@@ -126,7 +126,7 @@ describe('kube check kinds, on workspace files, with no engine', () => {
     const ctx = workspace({ 'pod.yaml': POD('      readinessProbe: { httpGet: { path: /, port: 80 } }\n') });
     const ko = (await checkStep(stepOf({ kind: 'kube-probe', object: 'Pod/web', probe: 'readiness' }), ctx, 'ko')).checks[0];
     expect(ko.status).toBe('fail');
-    expect(ko.actual).toBe('pod.yaml:12 의 readinessProbe httpGet 포트가 80 인데 컨테이너 "web" 가 선언한 포트는 8080 (http)');
+    expect(ko.actual).toBe('pod.yaml:12의 readinessProbe httpGet 포트가 80인데 컨테이너 "web"이 선언한 포트는 8080 (http)');
   });
 });
 

@@ -51,7 +51,7 @@ spec:
       graceSeconds: 25, durationMs: 9000, notes: [{ key: 'noteLivenessGrace', from: 30, to: 5 }], pulls: [], init: [], claimFiles: {},
     };
     expect(timelineLines(r, 'en').join('\n')).toMatch(/scaled ×0\.5[\s\S]*liveness kill \(30 s\) capped at 5 s[\s\S]*1\.2 s {2}app {2}restarted \(restart count 1\)/);
-    expect(timelineLines(r, 'ko').join('\n')).toMatch(/×0\.5 로 줄였어요[\s\S]*5초로 줄였어요[\s\S]*재시작됨/);
+    expect(timelineLines(r, 'ko').join('\n')).toMatch(/×0\.5로 줄였어요[\s\S]*5초로 줄였어요[\s\S]*재시작됨/);
   });
 
   it('says the pulls, the back-offs and the init containers in both languages, with the kubelet\'s real waits', () => {
@@ -74,8 +74,8 @@ spec:
     expect(en).toMatch(/CrashLoopBackOff: restart in 40 s/);
     expect(en).toMatch(/stays terminated \(restartPolicy Never\)/);
     const ko = timelineLines(r, 'ko').join('\n');
-    expect(ko).toMatch(/hostPath 라서 재현하지 않았어요/);
-    expect(ko).toMatch(/다음 pull 까지 20초/);
+    expect(ko).toMatch(/hostPath라서 재현하지 않았어요/);
+    expect(ko).toMatch(/다음 pull까지 20초/);
     expect(ko).toMatch(/초기화 컨테이너 완료/);
     expect(ko).toMatch(/40초 뒤 재시작/);
   });

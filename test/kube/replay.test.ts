@@ -54,7 +54,7 @@ describe.skipIf(!api)('pod replay on docker', () => {
   it('a readiness probe holds the pod back until the app is ready (httpGet from inside the pod)', async () => {
     const r = await replay('readiness.yaml', { object: 'Pod/web', scenario: 'start', notReadyBeforeMs: 2500, readyWithinMs: 8000 });
     expect(r.status, r.actual).toBe('pass');
-    expect(r.actual).toMatch(/readiness probe failed \(exit 1\) ×\d/);
+    expect(r.actual).toMatch(/readiness probe failed \(HTTP 404\) ×\d/);
     expect(r.actual).toMatch(/postStart ran/);
   }, 40_000);
 

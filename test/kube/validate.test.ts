@@ -36,7 +36,7 @@ describe('manifest validation, strict like an API server', () => {
     const text = `${POD}      readinesProbe:\n        httpGet: { path: /, port: 80 }\n`;
     expect(await problems(text)).toEqual(['pod.yaml:11:7 spec.containers[0]: unknown field "readinesProbe" (did you mean "readinessProbe"?)']);
     const [ko] = await problems(text, 'ko');
-    expect(ko).toBe('pod.yaml:11:7 spec.containers[0]: 알 수 없는 필드 "readinesProbe" ("readinessProbe" 를 쓰려던 건가요?)');
+    expect(ko).toBe('pod.yaml:11:7 spec.containers[0]: 알 수 없는 필드 "readinesProbe" ("readinessProbe"를 쓰려던 건가요?)');
   });
 
   it('reports unknown fields deep in lists and maps, and a field with no near name', async () => {

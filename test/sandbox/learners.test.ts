@@ -131,12 +131,16 @@ describe.runIf(api)('many learners on one host', () => {
     const other = await suggestAnother(engine, name);
     expect(other).toBe(`${n.b}-2`);
     expect(heldMessage(held, name, other, 'en')).toBe(`the name ${n.b} is used by another learner's live session on this machine; use another, such as ${n.b}-2.`);
-    expect(heldMessage(held, name, other, 'ko')).toMatch(new RegExp(`^이름 ${n.b}: 이 컴퓨터에서 다른 학습자의 실행 중인 세션이 쓰고 있어요\\. ${n.b}-2 처럼`));
+    expect(heldMessage(held, name, other, 'ko')).toMatch(new RegExp(`^이름 ${n.b}: 이 컴퓨터에서 다른 학습자의 실행 중인 세션이 쓰고 있어요\\. ${n.b}-2처럼`));
     const port = { hostPort: bPort };
     const free = await suggestAnother(engine, port);
     expect(Number(free)).not.toBe(bPort);
     expect(heldMessage((await whoHolds(engine, port, me))!, port, free, 'en')).toMatch(new RegExp(`^host port ${bPort} is used by another learner's live session`));
     expect(heldMessage({ kind: 'outside', container: n.outside }, { containerName: n.outside }, 'x', 'en')).toMatch(/outside the sandbox \(it existed before the lesson, or it is yours\)/);
+    // A port held in the learner's own sandbox: the message names the container and how to free it.
+    const own = (await whoHolds(engine, port, sb.b.state.identity))!;
+    expect(heldMessage(own, port, free, 'en')).toBe(`host port ${bPort} is already used in this sandbox, by the container ${n.b}; remove it first (docker rm -f ${n.b}), or use another, such as ${free}.`);
+    expect(heldMessage(own, port, free, 'ko')).toContain(`(컨테이너 ${n.b}). 먼저 지우거나 (docker rm -f ${n.b})`);
   });
 
   it('reset of a lesson removes this learner’s objects of it, not another learner’s live session’s', async () => {

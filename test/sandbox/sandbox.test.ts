@@ -141,6 +141,36 @@ describe.runIf(api)('sandbox on the real engine', () => {
     expect(await engine.maybe('GET', `/containers/${mine.container}/json`)).not.toBeNull();
   });
 
+  it('the app sees what the learner did in a `ctr-learn shell` beside it; verify-like sessions see only their own', async () => {
+    const lessonId = uniq('sbx-two');
+    const app = await openSandbox(engine, { lessonId, workspaceRoot: ws, reap: false, grade: 'learner' });
+    const shell = await openSandbox(engine, { lessonId, workspaceRoot: ws, reap: false });
+    const alone = await openSandbox(engine, { lessonId, workspaceRoot: ws, reap: false });
+    const ids = new Set([app, shell, alone].map((s) => s.sessionId));
+    try {
+      const [ran, up, mineInApp] = [uniq('sbx-shell-rm'), uniq('sbx-shell-up'), uniq('sbx-app-up')];
+      const inShell = (line: string) => runAutomatedCommand(line, { cwd: ws, env: shell.env, timeoutMs: 30_000 });
+      expect((await inShell(`docker run --rm --name ${ran} busybox true`)).exitCode).toBe(0);
+      expect((await inShell(`docker run -d --name ${up} busybox sleep 300`)).exitCode).toBe(0);
+      expect((await app.forLesson(lessonId).removedContainers(ran)).length).toBe(1);
+      expect(await app.forLesson(lessonId).container(up)).not.toBeNull();
+      expect((await app.forLesson(lessonId).list()).containers.map((c) => c.Names[0])).toContain(`/${up}`);
+      // The session's own listing (the cheat sheet's names) stays the session's.
+      expect((await app.forLesson(lessonId).list('session')).containers).toEqual([]);
+      expect(await alone.forLesson(lessonId).container(up)).toBeNull();
+      expect(await alone.forLesson(lessonId).removedContainers(ran)).toEqual([]);
+      // A quit in another lesson names the lesson the kept objects belong to.
+      expect((await runAutomatedCommand(`docker run -d --name ${mineInApp} busybox sleep 300`, { cwd: ws, env: app.env, timeoutMs: 30_000 })).exitCode).toBe(0);
+      app.setLesson('sbx-elsewhere');
+      const kept = await app.keep();
+      expect(kept).toMatchObject({ containers: 1, running: 1, lessonId: 'sbx-elsewhere', lessons: [lessonId] });
+    } finally {
+      await shell.end();
+      await alone.end();
+      await reapSessions(engine, { which: 'mine', only: (id) => ids.has(id) });
+    }
+  });
+
   it('a removal that finds another already removing the same containers returns only once they are gone', async () => {
     // Two reapers at once (two windows, or two test files opening sandboxes): the engine answers
     // the slower one 409 "removal already in progress" while the faster one is still at it.

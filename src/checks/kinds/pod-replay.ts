@@ -24,8 +24,12 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
   if (check.startError !== undefined) parts.push(say(L, 'replayStartError', { reason: check.startError }));
   if (check.initCompleted !== undefined) parts.push(say(L, 'replayInit', { names: check.initCompleted.join(', ') }));
   if (check.appStarted !== undefined) parts.push(say(L, check.appStarted ? 'replayAppStarted' : 'replayAppBlocked'));
-  if (check.env !== undefined) parts.push(say(L, 'replayEnv', { container: check.container ?? '', vars: Object.entries(check.env).map(([k, v]) => `${k}=${v}`).join(', ') }).trimStart());
-  if (check.readyWithinMs !== undefined) parts.push(say(L, 'replayReady', { container: check.container ?? '', ms: check.readyWithinMs }).trimStart());
+  // Without a container named, the sentence has no subject: "Ready within 12000 ms", never "가 12000밀리초…".
+  if (check.env !== undefined) {
+    const vars = Object.entries(check.env).map(([k, v]) => `${k}=${v}`).join(', ');
+    parts.push(check.container ? say(L, 'replayEnv', { container: check.container, vars }) : say(L, 'replayEnvPod', { vars }));
+  }
+  if (check.readyWithinMs !== undefined) parts.push(check.container ? say(L, 'replayReady', { container: check.container, ms: check.readyWithinMs }) : say(L, 'replayReadyPod', { ms: check.readyWithinMs }));
   if (check.notReadyBeforeMs !== undefined) parts.push(say(L, 'replayNotReadyBefore', { ms: check.notReadyBeforeMs }));
   if (check.restartsAtLeast !== undefined) parts.push(say(L, 'replayRestarts', { n: check.restartsAtLeast }));
   if (check.restartsAtMost !== undefined) parts.push(say(L, 'replayRestartsAtMost', { n: check.restartsAtMost }));
@@ -64,7 +68,7 @@ export const podReplay: Evaluator<'pod-replay'> = async (check, ctx) => {
       },
       ko: {
         message: '파드 재현은 실습 세션(앱, `ctr-learn shell`, verify)을 거쳐 컨테이너를 실행해요. 이 확인은 세션 밖에서 요청됐어요.',
-        fix: '이 단계는 앱에서 확인하거나, `ctr-learn shell` 안에서 `ctr-learn check` 를 실행하세요.',
+        fix: '이 단계는 앱에서 확인하거나, `ctr-learn shell` 안에서 `ctr-learn check`를 실행하세요.',
         fixLabel: fill('ko', 'tryLabel'),
       },
     };

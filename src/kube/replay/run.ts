@@ -1,6 +1,7 @@
 import type { EngineApi } from '../../engine/api';
 import { containerFacts, createContainer, execIn, fileIn, fileInVolume, fillVolume, imageExists, ipOf, onLabRegistry, pullImage, removeContainer, removeVolume, signal, sleep, start, state } from './engine';
 import type { ContainerPlan, Handler, PodPlan, ProbePlan, ReplayNote } from './plan';
+import { probeFailureOf, type ProbeFailure } from './probe-failure';
 
 /**
  * The container contract replayed on docker, the way the kubelet ran a pod on docker: a pause
@@ -52,6 +53,8 @@ export interface ReplayEvent {
   code?: number;
   ms?: number;
   reason?: string;
+  /** An httpGet/tcpSocket handler's failure as a kubelet reports it (refused, HTTP status, timeout), not wget's exit code. */
+  failure?: ProbeFailure;
 }
 
 export interface ContainerOutcome {
@@ -399,19 +402,26 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
       },
     });
 
-    /** One handler run, as a hook or a probe: ok, and why not. */
-    const runHandler = async (h: Handler, r: Run, timeoutMs: number): Promise<{ ok: boolean; code?: number; reason?: string }> => {
+    /**
+     * One handler run, as a hook or a probe: ok, and why not. httpGet and tcpSocket run wget/nc in
+     * the helper; their exit code says only "failed", so their stderr goes to a file of the helper,
+     * read after a failure to tell a refused connection from an HTTP status (the kubelet's words).
+     */
+    let handlerRuns = 0;
+    const runHandler = async (h: Handler, r: Run, timeoutMs: number): Promise<{ ok: boolean; code?: number; reason?: string; failure?: ProbeFailure }> => {
       const secs = Math.max(1, Math.ceil(timeoutMs / 1000));
       let res: { code: number | null; error?: string };
+      const errFile = `/tmp/handler-${++handlerRuns}.err`;
       switch (h.kind) {
         case 'exec':
           res = await execIn(api, r.id, h.command, timeoutMs);
           break;
         case 'httpGet':
-          res = await execIn(api, helperId, ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${h.port}${h.path}`], timeoutMs + 500);
+          // The URL and the file as arguments, never spliced into the script: the path is the learner's text.
+          res = await execIn(api, helperId, ['sh', '-c', 'wget -q -O /dev/null "$1" 2>"$2"', 'probe', `http://127.0.0.1:${h.port}${h.path}`, errFile], timeoutMs + 500);
           break;
         case 'tcpSocket':
-          res = await execIn(api, helperId, ['sh', '-c', `nc -w ${secs} 127.0.0.1 ${h.port} </dev/null`], timeoutMs + 500);
+          res = await execIn(api, helperId, ['sh', '-c', `nc -w ${secs} 127.0.0.1 "$1" </dev/null 2>"$2"`, 'probe', String(h.port), errFile], timeoutMs + 500);
           break;
         case 'sleep':
           await sleep(Math.min(h.seconds * 1000, timeoutMs), done.signal);
@@ -420,7 +430,11 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
           return { ok: false, reason: h.what };
       }
       if (res.error) return { ok: false, reason: res.error };
-      if (res.code === null) return { ok: false, reason: 'timeout' };
+      if (res.code === null) return { ok: false, reason: 'timeout', failure: h.kind === 'httpGet' || h.kind === 'tcpSocket' ? { kind: 'timeout' } : undefined };
+      if (res.code !== 0 && (h.kind === 'httpGet' || h.kind === 'tcpSocket')) {
+        const failure = probeFailureOf(h.port, await fileIn(api, helperId, errFile).catch(() => null)) ?? undefined;
+        return { ok: false, code: res.code, failure };
+      }
       return { ok: res.code === 0, code: res.code };
     };
 
@@ -479,7 +493,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
         const h = await runHandler(r.plan.postStart, r, window);
         const ms = Math.round(performance.now() - t);
         if (!h.ok) {
-          ev({ kind: 'postStartFailed', container: r.plan.name, ms, code: h.code, reason: h.reason });
+          ev({ kind: 'postStartFailed', container: r.plan.name, ms, code: h.code, reason: h.reason, failure: h.failure });
           tasks.push(restart(r, gen));
           return;
         }
@@ -533,7 +547,7 @@ export async function replayPod(api: EngineApi, plan: PodPlan, o: ReplayOptions)
         } else {
           oks = 0;
           fails++;
-          ev({ kind: 'probeFailed', container: r.plan.name, probe: which, code: h.code, reason: h.reason });
+          ev({ kind: 'probeFailed', container: r.plan.name, probe: which, code: h.code, reason: h.reason, failure: h.failure });
           if (which === 'readiness' && r.ready && fails >= p.failureThreshold) {
             r.ready = false;
             ev({ kind: 'notReady', container: r.plan.name });

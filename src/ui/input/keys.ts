@@ -72,8 +72,10 @@ export interface Binding {
   label: string;
   /** A label that depends on the state (the open question's letters), for the footer. */
   labelFor?: (s: AppState) => string;
-  /** What it does, in both languages. */
+  /** What it does, in both languages (the ? help, beside its own keys). */
   help: StringKey;
+  /** What the footer says when its label names a pair of keys (Ctrl-N/P: next/prev step); default: `help`. */
+  footerHelp?: StringKey;
   action: Action;
   /** Shown in the footer (all bindings are shown in the ? help). */
   footer?: boolean;
@@ -115,11 +117,11 @@ export const BINDINGS: Binding[] = [
   { scope: 'lesson', keys: ['enter'], label: 'Enter', help: 'key.run', action: { type: 'submit' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+t'], label: 'Ctrl-T', help: 'key.check', action: { type: 'check' }, footer: true },
   { scope: 'lesson', keys: ['ctrl+g'], label: 'Ctrl-G', help: 'key.hint', action: { type: 'hint' }, footer: true },
-  { scope: 'lesson', keys: ['ctrl+n'], label: 'Ctrl-N/P', help: 'key.nextStep', action: { type: 'step', delta: 1 }, footer: true },
+  { scope: 'lesson', keys: ['ctrl+n'], label: 'Ctrl-N/P', help: 'key.nextStepOnly', footerHelp: 'key.nextStep', action: { type: 'step', delta: 1 }, footer: true },
   { scope: 'lesson', keys: ['ctrl+p'], label: 'Ctrl-P', help: 'key.prevStep', action: { type: 'step', delta: -1 } },
   { scope: 'lesson', keys: ['tab'], label: 'Tab', help: 'key.pane', action: { type: 'pane' }, footer: true },
   { scope: 'lesson', keys: ['shift+tab'], label: 'Shift-Tab', help: 'key.panePrev', action: { type: 'pane', delta: -1 } },
-  { scope: 'lesson', keys: ['pgdn'], label: 'PgUp/PgDn', help: 'key.pageDown', action: { type: 'page', delta: 1 }, footer: true },
+  { scope: 'lesson', keys: ['pgdn'], label: 'PgUp/PgDn', help: 'key.pageDown', footerHelp: 'key.pageUpDown', action: { type: 'page', delta: 1 }, footer: true },
   { scope: 'lesson', keys: ['pgup'], label: 'PgUp', help: 'key.pageUp', action: { type: 'page', delta: -1 } },
   { scope: 'lesson', keys: ['shift+up', 'ctrl+up'], label: 'Shift-Up/Down', help: 'key.paneBack', action: { type: 'paneScroll', delta: -1 } },
   { scope: 'lesson', keys: ['shift+down', 'ctrl+down'], label: 'Shift-Down', help: 'key.paneForward', action: { type: 'paneScroll', delta: 1 } },
@@ -141,10 +143,11 @@ export const BINDINGS: Binding[] = [
   { scope: 'lesson', keys: ['ctrl+w'], label: 'Ctrl-W', help: 'key.killWord', action: { type: 'line', edit: { op: 'killWord' } } },
 
   // Overlays
-  { scope: 'help', keys: ['esc', '?', 'enter', 'ctrl+k'], label: 'Esc', help: 'key.close', action: { type: 'back' }, footer: true },
+  // q closes the help, as in `less` (it once quit the whole app from here); quitting is Ctrl-D, as in a lesson.
+  { scope: 'help', keys: ['esc', 'q', '?', 'enter', 'ctrl+k'], label: 'Esc/q', help: 'key.close', action: { type: 'back' }, footer: true },
   { scope: 'help', keys: ['down', 'j'], label: 'j/k', help: 'key.scroll', action: { type: 'scroll', delta: 1 }, footer: true },
   { scope: 'help', keys: ['up', 'k'], label: 'k', help: 'key.scrollUp', action: { type: 'scroll', delta: -1 } },
-  { scope: 'help', keys: ['q'], label: 'q', help: 'key.quit', action: { type: 'quit' }, footer: true, pinned: true },
+  { scope: 'help', keys: ['ctrl+d'], label: 'Ctrl-D', help: 'key.quit', action: { type: 'quit' }, footer: true, pinned: true },
   { scope: 'reveal', keys: ['y', 'enter'], label: 'y', help: 'key.revealYes', action: { type: 'confirm', choice: 'yes' }, footer: true },
   { scope: 'reveal', keys: ['n', 'esc'], label: 'n/Esc', help: 'key.cancel', action: { type: 'confirm', choice: 'no' }, footer: true },
   { scope: 'reset', keys: ['y', 'enter'], label: 'y', help: 'key.resetYes', action: { type: 'confirm', choice: 'yes' }, footer: true },

@@ -31,7 +31,7 @@ export interface FooterItem {
  * their own when the line is full.
  */
 export function footerLines(s: AppState, maxLines = 3): FooterItem[][] {
-  const items = visibleBindings(s, true).map((b) => ({ key: b.labelFor?.(s) ?? b.label, text: t(s.lang, b.help), pinned: b.pinned }));
+  const items = visibleBindings(s, true).map((b) => ({ key: b.labelFor?.(s) ?? b.label, text: t(s.lang, b.footerHelp ?? b.help), pinned: b.pinned }));
   const width = s.size.cols - 1;
   const itemWidth = (i: FooterItem) => displayWidth(i.key) + 1 + displayWidth(i.text) + 2;
   const widthOf = (line: FooterItem[]) => line.reduce((w, i) => w + itemWidth(i), 0) - (line.length ? 2 : 0);

@@ -9,13 +9,18 @@ import type { Tone } from '../text/theme';
 import { checkLines } from './checks';
 import { hintLines } from './hints';
 import { logLines } from './log';
-import { outputLines } from './output';
+import { outputContent } from './output';
 import { pictureLines } from './picture-lines';
 
 /** All of a pane's lines, and where its view starts before the learner scrolls it. */
 export interface PaneContent {
   lines: UiLine[];
   natural: number;
+  /**
+   * Rows kept above the view at its natural place when they would be scrolled out of it (a failed
+   * command's error line); gone once the learner scrolls.
+   */
+  pin?: UiLine[];
 }
 
 /**
@@ -62,7 +67,8 @@ const ROWS = [
     title: 'paneOutput',
     // Running a command shows its output.
     shownBy: ['submit'],
-    content: (s, v, _lesson, width, height) => bottom(outputLines(s, v, width), height),
+    // A failed command's error line stays in view above its newest lines (output.ts).
+    content: (s, v, _lesson, width, height) => outputContent(s, v, width, height),
   },
   {
     id: 'checks',

@@ -21,9 +21,14 @@ export interface PaneWindow {
 
 /** The part of the pane on screen: where the learner scrolled it (`[` `]`), or its natural place. */
 export function paneWindow(s: AppState, v: LessonView, lesson: Lesson, width: number, height: number): PaneWindow {
-  const { lines, natural } = paneContent(s, v, lesson, width, height);
+  const { lines, natural, pin } = paneContent(s, v, lesson, width, height);
   const last = Math.max(0, lines.length - height);
   const mine = v.paneScroll && v.paneScroll.pane === v.pane && v.paneScroll.stepIndex === v.stepIndex ? v.paneScroll : null;
   const start = mine ? Math.max(0, Math.min(last, mine.start)) : natural;
+  // At its natural place a pinned line (a failed command's error) comes first, the newest lines under it.
+  if (!mine && pin?.length && height >= 3) {
+    const kept = pin.slice(0, height - 2);
+    return { lines: [...kept, ...lines.slice(start + kept.length, start + height)], start, total: lines.length, natural, last };
+  }
   return { lines: lines.slice(start, start + height), start, total: lines.length, natural, last };
 }

@@ -3,7 +3,7 @@ import { t } from '../../i18n/strings';
 import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
 import { Lines, seg, type UiLine } from '../components/Lines';
-import { Notice } from '../components/Notice';
+import { Notice, noticeLines } from '../components/Notice';
 import { footerLines, usableRows } from '../panes/layout';
 import { continueLessonId } from '../state/reducer';
 import { homeLessons, lessonStatus, openingStep, type AppState } from '../state/state';
@@ -55,7 +55,8 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
     const started = lessonStatus(progress, cont).state !== 'not-started';
     const text = started
       ? tf(lang, 'continueLine', { lesson: cont.title[lang], n: openingStep(state, cont) + 1, total: cont.steps.length })
-      : tf(lang, 'startLine', { lesson: cont.title[lang] });
+      : // Enter opens the lesson under the cursor: the line names Enter only when that is this lesson.
+        tf(lang, lessons[cursor]?.id === cont.id ? 'startLine' : 'startLineKey', { lesson: cont.title[lang] });
     // Wrapped, never cut: at 80 columns a long title left "step 3..." and no key to press.
     for (const l of wrapText(text, cols - 1)) top.push([seg(lineText(l), 'accent')]);
   }
@@ -108,7 +109,9 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
     }
   }
 
-  const listHeight = Math.max(3, rows - 1 - top.length - 2 - 1 - footerLines(state).length);
+  // The notice wraps (the lab-is-back line was cut at 80 columns): the list gives it its rows.
+  const noticeRows = noticeLines(state.notice, cols - 1).length;
+  const listHeight = Math.max(3, rows - 1 - top.length - 2 - noticeRows - footerLines(state).length);
   // Keep the selected lesson in view when the list is longer than the screen.
   const selectedRow = list.findIndex((n) => (n as { key?: string }).key === lessons[cursor]?.id);
   const start = Math.max(0, Math.min(selectedRow - listHeight + 2, list.length - listHeight));
@@ -122,7 +125,7 @@ export function HomeScreen({ state, cursor }: { state: AppState; cursor: number 
       <Box flexDirection="column" height={listHeight} flexShrink={0} overflowY="hidden">
         {list.slice(Math.max(0, start), Math.max(0, start) + listHeight)}
       </Box>
-      <Notice notice={state.notice} />
+      <Notice notice={state.notice} width={cols - 1} />
       <Footer state={state} />
     </Box>
   );

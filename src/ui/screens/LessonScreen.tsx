@@ -133,14 +133,18 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
   // key. The step's place comes first and is the last to go: it says there is more to read.
   const prosePlace = proseTotal > proseHeight ? `${view.scroll + 1}-${Math.min(proseTotal, view.scroll + proseHeight)}/${proseTotal}` : '';
   const panePlace = pane.total > paneHeight ? `${pane.start + 1}-${Math.min(pane.total, pane.start + paneHeight)}/${pane.total}` : '';
+  // Only the keys that still move it: at the top of the text PgDn, at its end PgUp, between them both.
+  const proseKeys = scrollKeys(view.scroll > 0, view.scroll + proseHeight < proseTotal, 'PgUp', 'PgDn', ['PgUp/PgDn', 'PgUp/Dn']);
+  const paneKeys = scrollKeys(pane.start > 0, pane.start < pane.last, 'Shift-Up', 'Shift-Down', ['Shift-Up/Down', 'Shift-Up/Dn']);
   const tabsWidth = tabs.reduce((w, tab) => w + displayWidth(` ${tab.label}${tab.count}${tab.mark?.text ?? ''} `) + 1, 0);
   const join = (a: string, b: string) => [a, b].filter(Boolean).join('  ');
+  const place = (at: string, keys: string) => at && `${at} ${keys}`;
   const more =
     [
-      join(prosePlace && `${prosePlace} PgUp/PgDn`, panePlace && `${panePlace} Shift-Up/Down`),
-      join(prosePlace && `${prosePlace} PgDn`, panePlace && `${panePlace} Shift-Up`),
-      join(prosePlace && `${prosePlace} PgDn`, panePlace),
-    ].find((m) => tabsWidth + displayWidth(m) < state.size.cols) ?? join(prosePlace && `${prosePlace} PgDn`, panePlace);
+      join(place(prosePlace, proseKeys[0]), place(panePlace, paneKeys[0])),
+      join(place(prosePlace, proseKeys[1]), place(panePlace, paneKeys[1])),
+      join(place(prosePlace, proseKeys[1]), panePlace),
+    ].find((m) => tabsWidth + displayWidth(m) < state.size.cols) ?? join(place(prosePlace, proseKeys[1]), panePlace);
   return (
     <Box width={state.size.cols} justifyContent="space-between">
       <Text wrap="truncate-end">
@@ -166,4 +170,11 @@ function PaneTabs(props: { state: AppState; view: LessonView; lesson: Lesson; pr
 function StatusLines({ state, view }: { state: AppState; view: LessonView }) {
   const lines = statusLines(state, view, homedir());
   return <Lines lines={lines} height={lines.length} width={state.size.cols} />;
+}
+
+/** The keys that scroll further (long and short forms): only the directions it can still move. */
+function scrollKeys(up: boolean, down: boolean, upKey: string, downKey: string, both: [string, string]): [string, string] {
+  if (up && down) return both;
+  const one = up ? upKey : down ? downKey : '';
+  return [one, one];
 }

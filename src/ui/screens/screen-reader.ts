@@ -49,7 +49,7 @@ const spoken = (md: string) => md.replace(/^---$/m, '').replace(/^_(.*)_$/gm, '$
 
 const keysLine = (s: AppState) =>
   `${t(s.lang, 'srKeys')} ${visibleBindings(s, true)
-    .map((b) => `${b.labelFor?.(s) ?? b.label} ${t(s.lang, b.help)}`)
+    .map((b) => `${b.labelFor?.(s) ?? b.label} ${t(s.lang, b.footerHelp ?? b.help)}`)
     .join(', ')}`;
 
 function resultLine(s: AppState, r: CheckResult): string {

@@ -251,6 +251,7 @@ export class Controller {
     const ac = new AbortController();
     this.command = ac;
     const out = new BoundedBuffer<OutLine>(MAX_OUTPUT_LINES, (lines, dropped) => this.dispatch({ type: 'commandOutput', lines, dropped }));
+    const startedAt = Math.floor(Date.now() / 1000);
     try {
       const run = await this.runners();
       const r = await run.runCommand(line, {
@@ -263,7 +264,8 @@ export class Controller {
         runner: (file, args, opts) => run.runProcess(file, args, { ...opts, maxCapture: 64 * 1024 }),
       });
       out.flush();
-      this.dispatch({ type: 'commandDone', exitCode: r.exitCode, cancelled: r.cancelled, timedOut: r.timedOut, ms: r.durationMs });
+      const stillRunning = r.cancelled || r.timedOut ? await this.startedSince(startedAt) : [];
+      this.dispatch({ type: 'commandDone', exitCode: r.exitCode, cancelled: r.cancelled, timedOut: r.timedOut, ms: r.durationMs, ...(stillRunning.length ? { stillRunning } : {}) });
     } catch (err) {
       out.flush();
       const e = err as CtrError;
@@ -271,6 +273,19 @@ export class Controller {
     } finally {
       out.stop();
       if (this.command === ac) this.command = null;
+    }
+  }
+
+  /**
+   * The session's containers made since `since` (seconds) that still run: a `docker run` stopped
+   * with Ctrl-C ends the CLI, while the container runs on (its main process may ignore the signal).
+   */
+  private async startedSince(since: number): Promise<string[]> {
+    try {
+      const { containers } = await this.sandbox!.list('session');
+      return containers.filter((c) => c.State === 'running' && (c.Created ?? 0) >= since - 1).map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12));
+    } catch {
+      return [];
     }
   }
 

@@ -62,7 +62,7 @@ export class EngineSession {
     // The sandbox (proxy, reaper) is loaded only now, after the first frame.
     const open = this.opts.open ?? (await import('../../sandbox')).openSandbox;
     // The learner's kept lab (their last quit, a crash) is taken over: they carry on where they were.
-    this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall, lang: this.opts.lang, adopt: true });
+    this.sandbox = open(api, { lessonId, log: this.opts.onProxyCall, lang: this.opts.lang, adopt: true, grade: 'learner' });
     const sandbox = await this.sandbox;
     if (!this.closed) void this.watch(sandbox);
     return sandbox;

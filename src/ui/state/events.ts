@@ -31,7 +31,8 @@ export type AppEvent =
   | { type: 'answerSaved'; lessonId: string; stepIndex: number; questionId: string; choice: ChoiceId }
   | { type: 'answerFailed'; lessonId: string; message: string }
   | { type: 'commandOutput'; lines: OutLine[]; dropped: number }
-  | { type: 'commandDone'; exitCode: number | null; cancelled: boolean; timedOut: boolean; ms: number }
+  /** `stillRunning`: containers the stopped command started that still run (Ctrl-C ends the CLI, not them). */
+  | { type: 'commandDone'; exitCode: number | null; cancelled: boolean; timedOut: boolean; ms: number; stillRunning?: string[] }
   | { type: 'commandRefused'; message: string; tryThis?: string }
   | { type: 'checkResult'; lessonId: string; stepIndex: number; result: CheckResult }
   /** `answers`: for a step with a question, the saved answers as the check read them (`ctr-learn answer` in another terminal may have changed them). */

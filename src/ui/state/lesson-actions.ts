@@ -8,7 +8,7 @@ import { paneWindow } from '../panes/window';
 import { tf } from '../text/text';
 import { appendOutput, goToStep, lessonOf, startCheck, withView } from './lesson-view';
 import { armQuit, none, quit, type Result } from './reducer-util';
-import { MAX_HISTORY, MAX_LINE, emptyPrompt, type AppState, type LessonView } from './state';
+import { MAX_HISTORY, MAX_LINE, continueLessonId, emptyPrompt, homeLessons, lessonStatus, type AppState, type LessonView } from './state';
 
 /** What the learner's actions (keys) do in an open lesson: run, answer, check, hints, steps, panes, editing the line, its dialogs. */
 
@@ -33,9 +33,9 @@ export function lessonAction(s: AppState, action: Action): Result {
       // Esc never loses work: a running command is not stopped behind the learner's back, and
       // the typed line, output and step are kept for when the lesson is opened again.
       if (v.running) return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.escRunning') } });
-      const cursor = Math.max(0, s.lessons.findIndex((l) => l.id === v.lessonId));
       const notice = v.prompt.text ? { tone: 'muted' as const, text: tf(s.lang, 'input.lineKept') } : null;
-      return none({ ...s, screen: { name: 'home', cursor }, parked: { ...v, running: null }, notice });
+      const home: AppState = { ...s, parked: { ...v, running: null }, notice };
+      return none({ ...home, screen: { name: 'home', cursor: homeCursor(home, lesson) } });
     }
     case 'scroll':
       return withView(s, { ...v, scroll: Math.max(0, Math.min(maxScroll(s, v), v.scroll + action.delta)) });
@@ -54,7 +54,7 @@ export function lessonAction(s: AppState, action: Action): Result {
     case 'line': {
       const edit = action.edit.op === 'insert' ? { ...action.edit, multiline: true } : action.edit;
       if (edit.op === 'insert' && !fitsLine(v.prompt, edit.text.length)) {
-        return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.lineTooLong', { max: MAX_LINE }) } });
+        return withView(s, v, [], { notice: { tone: 'warn', text: tf(s.lang, 'input.lineTooLong', { max: MAX_LINE }), untilInput: true } });
       }
       return withView(s, { ...v, prompt: editLine(v.prompt, edit) });
     }
@@ -102,6 +102,19 @@ export function lessonAction(s: AppState, action: Action): Result {
 }
 
 /**
+ * Where the home screen's cursor lands coming back from a lesson: on that lesson, unless it is
+ * finished and the home screen suggests another ("Start with: …" / "Continue: …"): then on the
+ * suggested one, so Enter opens what the line above the list names.
+ */
+function homeCursor(s: AppState, lesson: Lesson): number {
+  const listed = homeLessons(s);
+  const here = listed.findIndex((l) => l.id === lesson.id);
+  const next = lessonStatus(s.progress, lesson).state === 'done' ? continueLessonId(s) : null;
+  const there = next ? listed.findIndex((l) => l.id === next) : -1;
+  return Math.max(0, there >= 0 ? there : here);
+}
+
+/**
  * Enter while the step's question is open: a line that is exactly one of its letters is an answer
  * (saved in the workspace, then the step is checked: no command runs); any other line runs as usual.
  */
@@ -129,7 +142,8 @@ function submit(s: AppState, v: LessonView): Result {
   }
   const last = s.history[s.history.length - 1];
   const history = last === line ? s.history : s.history.concat(line).slice(-MAX_HISTORY);
-  const view = appendOutput({ ...v, prompt: emptyPrompt(), running: { line }, pane: 'output' }, [{ kind: 'cmd', text: `$ ${line}` }]);
+  // A new command's output is followed from its first line, however far back the pane was scrolled.
+  const view = appendOutput({ ...v, prompt: emptyPrompt(), running: { line }, pane: 'output', paneScroll: null }, [{ kind: 'cmd', text: `$ ${line}` }]);
   // The hint shown before anything ran is no longer needed once there is real output.
   if (view.output[0]?.kind === 'tip') view.output = view.output.slice(1);
   return {

@@ -41,8 +41,11 @@ export function lessonEvent(s: AppState, e: AppEvent): Result {
         : e.timedOut
           ? { kind: 'error', text: tf(s.lang, 'cmdTimedOut', { s: secs }) }
           : { kind: e.exitCode === 0 ? 'info' : 'error', text: tf(s.lang, 'cmdExit', { code: e.exitCode ?? '?', s: secs }) };
+      const still = e.stillRunning?.length
+        ? [{ kind: 'tip' as const, text: tf(s.lang, 'cmd.stillRunning', { names: e.stillRunning.join(', '), first: e.stillRunning[0] }) }]
+        : [];
       const effects: Effect[] = hasPictures(lesson) ? [{ type: 'loadPictures', lessonId: lesson.id }] : [];
-      return withView(s, appendOutput({ ...v, running: null }, [line]), effects, { notice: e.cancelled ? null : s.notice });
+      return withView(s, appendOutput({ ...v, running: null }, [line, ...still]), effects, { notice: e.cancelled ? null : s.notice });
     }
     case 'commandRefused': {
       if (!v.running) return none(s);

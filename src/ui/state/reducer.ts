@@ -9,8 +9,10 @@ import { cheatAction, cheatFillAction, runFilled } from './cheat-actions';
 import { armQuit, none, quit, type Result } from './reducer-util';
 import { withNames } from '../cheat/fill';
 import { meetingEnds } from '../../course/meeting';
-import { suggestNext, type Suggestion } from '../../course/next';
-import { MAX_LINE, MAX_LOG_ENTRIES, emptyPrompt, homeLessons, lessonStatus, type AppState } from './state';
+import { MAX_LINE, MAX_LOG_ENTRIES, continueLessonId, emptyPrompt, homeLessons, type AppState } from './state';
+
+// Where they lived first (the home screen and the tests import them from here).
+export { continueLessonId, suggestion } from './state';
 
 /**
  * The one reducer: every key and every report from the world goes through here. Pure: side
@@ -133,7 +135,7 @@ function pasteMore(s: AppState, input: string, key: KeyInfo): AppState {
   const size = p.size + text.length;
   const kept = p.text.length > MAX_LINE ? p.text : p.text + text.slice(0, MAX_LINE + 1 - p.text.length);
   // Said at once (not only at the end): a paste of megabytes takes a while to arrive.
-  const notice = size > MAX_LINE && p.size <= MAX_LINE ? { notice: { tone: 'warn' as const, text: tf(s.lang, 'input.pasteTooLong', { max: MAX_LINE }) } } : {};
+  const notice = size > MAX_LINE && p.size <= MAX_LINE ? { notice: { tone: 'warn' as const, text: tf(s.lang, 'input.pasteTooLong', { max: MAX_LINE }), untilInput: true } } : {};
   return { ...s, ...notice, paste: { text: kept, size } };
 }
 
@@ -142,7 +144,7 @@ function pasteEnd(s: AppState): Result {
   const p = s.paste;
   if (!p) return none(s);
   const done: AppState = { ...s, paste: null };
-  if (p.size > MAX_LINE) return none({ ...done, notice: { tone: 'warn', text: tf(s.lang, 'input.pasteRefused', { n: p.size, max: MAX_LINE }) } });
+  if (p.size > MAX_LINE) return none({ ...done, notice: { tone: 'warn', text: tf(s.lang, 'input.pasteRefused', { n: p.size, max: MAX_LINE }), untilInput: true } });
   // A copied line usually ends in a newline: it is not an Enter (the learner runs it).
   const text = p.text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/\t/g, ' ');
   // eslint-disable-next-line no-control-regex
@@ -152,6 +154,15 @@ function pasteEnd(s: AppState): Result {
 }
 
 function onAction(state: AppState, action: Action): Result {
+  const r = route(state, action);
+  // A notice about refused input ("Not pasted: …") goes with the next input that is taken; one
+  // the input itself put up (the line is still too long) stays.
+  const n = state.notice;
+  if (n?.untilInput && action.type === 'line' && action.edit.op === 'insert' && r.state.notice === n) return { ...r, state: { ...r.state, notice: null } };
+  return r;
+}
+
+function route(state: AppState, action: Action): Result {
   // Any key but a second Ctrl-C disarms the "press Ctrl-C again to quit".
   const s: AppState = action.type === 'interrupt' ? state : state.quitArmed ? { ...state, quitArmed: false, notice: null } : state;
   // Ctrl-C in the middle of a paste (its end mark never came): drop the paste.
@@ -207,22 +218,6 @@ function homeAction(s: AppState, action: Action): Result {
   }
 }
 
-/**
- * The lesson "continue" opens: the last one worked on while it is not finished, else the first
- * not finished; none when every lesson is done (a finished lesson is not "continue").
- */
-export function continueLessonId(s: AppState): string | null {
-  const listed = homeLessons(s);
-  const open = (id: string | null | undefined) => listed.find((l) => l.id === id && lessonStatus(s.progress, l).state !== 'done');
-  return (open(s.parked?.lessonId) ?? open(s.progress.lastLesson) ?? open(suggestion(s)?.lesson) ?? listed.find((l) => lessonStatus(s.progress, l).state !== 'done'))?.id ?? null;
-}
-
-/** The course's suggestion (from what lessons build on), once the course is loaded. */
-export function suggestion(s: AppState): Suggestion | null {
-  return s.group ? suggestNext(s.lessons, s.group.course, s.progress, stepIdsOf(s.lessons)) : null;
-}
-
-const stepIdsOf = (lessons: AppState['lessons']) => Object.fromEntries(lessons.map((l) => [l.id, l.steps.map((x) => x.id)]));
 
 /** The clock moved: a meeting whose time is up is closed (once). */
 function tick(state: AppState, now: number): Result {

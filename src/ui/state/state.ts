@@ -12,6 +12,7 @@ import type { CheatFill } from '../cheat/fill';
 import type { MarkdownRender } from '../text/render-markdown';
 import type { Course } from '../../course/schema';
 import type { Meeting } from '../../course/meeting';
+import { suggestNext, type Suggestion } from '../../course/next';
 
 /** Everything the UI shows lives here; one reducer (reducer.ts) changes it. */
 export interface AppState {
@@ -161,6 +162,8 @@ export type LogEntry =
 export interface Notice {
   tone: 'pass' | 'fail' | 'muted' | 'accent' | 'warn';
   text: string;
+  /** About what was typed or pasted (a refused paste): gone with the next input that is taken. */
+  untilInput?: boolean;
 }
 
 export type Overlay =
@@ -270,3 +273,20 @@ export function homeLessons(s: AppState): Lesson[] {
   const picked = m.lessons.flatMap((id) => s.lessons.filter((l) => l.id === id));
   return picked.length ? picked : s.lessons;
 }
+
+/**
+ * The lesson "continue" opens: the last one worked on while it is not finished, else the first
+ * not finished; none when every lesson is done (a finished lesson is not "continue").
+ */
+export function continueLessonId(s: AppState): string | null {
+  const listed = homeLessons(s);
+  const open = (id: string | null | undefined) => listed.find((l) => l.id === id && lessonStatus(s.progress, l).state !== 'done');
+  return (open(s.parked?.lessonId) ?? open(s.progress.lastLesson) ?? open(suggestion(s)?.lesson) ?? listed.find((l) => lessonStatus(s.progress, l).state !== 'done'))?.id ?? null;
+}
+
+/** The course's suggestion (from what lessons build on), once the course is loaded. */
+export function suggestion(s: AppState): Suggestion | null {
+  return s.group ? suggestNext(s.lessons, s.group.course, s.progress, stepIdsOf(s.lessons)) : null;
+}
+
+const stepIdsOf = (lessons: AppState['lessons']) => Object.fromEntries(lessons.map((l) => [l.id, l.steps.map((x) => x.id)]));

@@ -1,10 +1,11 @@
 import stringWidth from './string-width';
 import { t, type StringKey } from '../../i18n/strings';
 import type { Lang } from '../../lessons/schema';
+import { fillTemplate } from '../../i18n/josa';
 
 /** A UI string with `{name}` placeholders filled in. */
 export function tf(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return t(lang, key).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return fillTemplate(t(lang, key), vars);
 }
 
 /** Display width in terminal columns: Hangul and other wide characters count 2. */

@@ -127,3 +127,75 @@ export function wrapColumns(text: string, width: number, cont = ''): string[] {
   }
   return rows;
 }
+
+/**
+ * A shell command across rows that still copies as one command: broken only between words, never
+ * inside quotes, an option kept with its value (`-v data:/data`), each broken row ending in ` \`.
+ * `first` starts the first row (`$ `), `rest` the others (an indent). A single word longer than a
+ * row is cut at the column (a copy of it needs the terminal's help; lesson commands have none).
+ */
+export function wrapCommand(command: string, width: number, first = '', rest = first): string[] {
+  // Rows already continued with `\` are one command: laid out afresh.
+  const line = command.replace(/\\\n\s*/g, ' ').trim();
+  // Several lines without `\` (a script in quotes): left as they are, each wrapped at the column.
+  if (line.includes('\n')) return line.split('\n').flatMap((l, i) => wrapColumns(`${i === 0 ? first : rest}${l}`, width, rest));
+  const units = commandUnits(line);
+  const rows: string[] = [];
+  let row = first;
+  let empty = true;
+  units.forEach((unit, i) => {
+    const tail = i === units.length - 1 ? 0 : 2;
+    if (!empty && displayWidth(row) + 1 + displayWidth(unit) + tail > width) {
+      rows.push(`${row} \\`);
+      row = rest;
+      empty = true;
+    }
+    if (empty && displayWidth(row) + displayWidth(unit) + tail > width) {
+      // Too long for any row: cut at the column, the rest under the indent.
+      const cut = wrapColumns(unit, Math.max(1, width - displayWidth(row)));
+      rows.push(`${row}${cut[0]}`, ...cut.slice(1, -1).map((c) => `${rest}${c}`));
+      row = cut.length > 1 ? `${rest}${cut[cut.length - 1]}` : rest;
+      empty = cut.length <= 1;
+      return;
+    }
+    row += empty ? unit : ` ${unit}`;
+    empty = false;
+  });
+  if (!empty || rows.length === 0) rows.push(row);
+  return rows;
+}
+
+/** The words of a command (quotes and escapes kept as typed), an option joined with the value after it. */
+function commandUnits(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      word += ch;
+      if (ch === '\\' && quote === '"' && i + 1 < line.length) word += line[++i];
+      else if (ch === quote) quote = null;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      word += ch + line[++i];
+    } else if (ch === "'" || ch === '"') {
+      word += ch;
+      quote = ch;
+    } else if (/\s/.test(ch)) {
+      if (word) words.push(word);
+      word = '';
+    } else word += ch;
+  }
+  if (word) words.push(word);
+  const units: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const next = words[i + 1];
+    // `-v x`, `--name web`: an option and the word after it (unless that is an option too, or it says `=`).
+    if (/^-{1,2}[A-Za-z]/.test(w) && !w.includes('=') && next !== undefined && !next.startsWith('-')) {
+      units.push(`${w} ${next}`);
+      i++;
+    } else units.push(w);
+  }
+  return units;
+}

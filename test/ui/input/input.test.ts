@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BINDINGS, keyName } from '../../../src/ui/input/keys';
 import { commandOf, promptWindow } from '../../../src/ui/input/line-editor';
 import { MAX_LINE } from '../../../src/ui/state/state';
-import { CTRL, ENTER, ESC, key, paste, readyState, run, view } from '../helpers';
+import { CTRL, ENTER, ESC, key, paste, readyState, renderApp, run, view } from '../helpers';
 
 /** One input model: in a lesson letters are always text; every action is on a key that cannot be typed. */
 const open = () => run(readyState(), ENTER).state;
@@ -24,6 +24,11 @@ describe('the key table', () => {
     const seen = new Map<string, number>();
     for (const b of BINDINGS.filter((x) => !x.when)) for (const k of b.keys) seen.set(`${b.scope} ${k}`, (seen.get(`${b.scope} ${k}`) ?? 0) + 1);
     expect([...seen].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
+  it('quits with no letter outside the home screen: a letter in a dialog or the help never ends the app', () => {
+    const quits = BINDINGS.filter((b) => b.scope !== 'home' && (b.action.type === 'quit' || b.action.type === 'quitOrDelete'));
+    expect(quits.flatMap((b) => b.keys).filter((k) => [...k].length === 1 || k === 'space')).toEqual([]);
   });
 
   it('names modified arrows and the paste marks', () => {
@@ -102,6 +107,31 @@ describe('backslash continuations', () => {
   });
 });
 
+describe('the help screen (Ctrl-K)', () => {
+  it('q closes it, as in less, and the app goes on; Ctrl-D quits', () => {
+    const opened = run(open(), CTRL('k')).state;
+    expect(opened.overlay?.kind).toBe('help');
+    const closed = run(opened, key('q'));
+    expect(closed.state.overlay).toBeNull();
+    expect(closed.state.quitting).toBe(false);
+    expect(closed.effects).toEqual([]);
+    expect(view(closed.state).prompt.text).toBe('');
+    // From the home screen too (? opens it there).
+    const home = run(readyState(), key('?'), key('q')).state;
+    expect(home).toMatchObject({ overlay: null, quitting: false, screen: { name: 'home' } });
+    expect(run(opened, CTRL('d')).effects).toContainEqual({ type: 'quit' });
+  });
+
+  it('says so in its footer: Esc/q close, Ctrl-D quit (never q quit)', async () => {
+    const app = renderApp(run(open(), CTRL('k')).state);
+    const f = await app.waitFor('Ctrl-D');
+    app.unmount();
+    expect(f).toContain('Esc/q close');
+    expect(f).toContain('Ctrl-D quit');
+    expect(f).not.toContain('q quit');
+  });
+});
+
 describe('bracketed paste', () => {
   it('a pasted block is text, never keys: letters, Tab and Enter inside it fire nothing', () => {
     const r = run(open(), ...paste('docker run -d \\\r  --name web \\\r', '  -p 8080:80 nginx\r'));
@@ -119,6 +149,20 @@ describe('bracketed paste', () => {
     expect(s.paste).toBeNull();
     expect(s.notice?.text).toMatch(/Not pasted: 108194 characters/);
     expect(view(s).prompt.text).toBe('docker ');
+  });
+
+  it('the "Not pasted" notice goes with the next paste or key that is taken', () => {
+    const refused = run(open(), ...paste('x'.repeat(MAX_LINE + 10))).state;
+    expect(refused.notice?.text).toMatch(/Not pasted: 8202 characters/);
+    const pasted = run(refused, ...paste('docker ps')).state;
+    expect(view(pasted).prompt.text).toBe('docker ps');
+    expect(pasted.notice).toBeNull();
+    const typed = run(refused, key('d')).state;
+    expect(view(typed).prompt.text).toBe('d');
+    expect(typed.notice).toBeNull();
+    // A key that takes no input (moving the cursor) leaves it; a second refusal says so again.
+    expect(run(refused, key('', { leftArrow: true })).state.notice?.text).toMatch(/Not pasted/);
+    expect(run(refused, ...paste('y'.repeat(MAX_LINE + 1))).state.notice?.text).toMatch(/Not pasted: 8193 characters/);
   });
 
   it('Ctrl-C in a paste whose end never came drops it', () => {

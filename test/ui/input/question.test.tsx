@@ -139,7 +139,7 @@ describe('the question in Korean', () => {
       const f = await waitFor(() => stripAnsi(r.lastFrame() ?? ''), '128보다 큰 코드는 시그널이에요');
       expect(f).toContain('질문: 컨테이너가 137 로 끝났어요. 누가 끝냈을까요?');
       expect(f).toContain('a는 아니에요: 128보다 큰 코드는 시그널이에요');
-      expect(f).toContain('글자(a/b/c)를 치고 Enter 로 답하거나');
+      expect(f).toContain('글자(a/b/c)를 치고 Enter로 답하거나');
       expect(f).toContain('a/b/c Enter 답하기');
       // The lesson id and the check id (the checks pane, while it runs) are names, shown as they are.
       expect(englishWords(f.replace(/\b(demo|who-sent)\b/g, ''))).toEqual([]);

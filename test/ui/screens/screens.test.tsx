@@ -4,9 +4,10 @@ import type { CheckResult } from '../../../src/checks/types';
 import { engineDown } from '../../../src/engine/diagnose';
 import { parseHostUrl } from '../../../src/engine/endpoint';
 import { BINDINGS } from '../../../src/ui/input/keys';
+import { labBackText } from '../../../src/sandbox/kept-text';
 import { toneProps } from '../../../src/ui/text/theme';
 import { displayWidth } from '../../../src/ui/text/text';
-import { CTRL, ENTER, TAB, fakeLesson, key, makeState, readyState, renderApp, run } from '../helpers';
+import { CTRL, ENTER, PANE_BACK, PANE_FORWARD, PGDN, TAB, fakeLesson, key, makeState, readyState, renderApp, run } from '../helpers';
 
 afterEach(() => cleanup());
 
@@ -54,6 +55,18 @@ describe('home screen', () => {
       expect(f).toContain('엔진: unix:///tmp/x.sock (DOCKER_HOST 설정)의 Docker 엔진이 연결은 받는데 2초 동안 아무 응답이 없어요.');
       expect(f).toContain('DOCKER_HOST를 지워서');
     }
+  });
+
+  it('wraps a long notice (the lab-is-back line) at 80 columns instead of cutting it, and the screen still fits', async () => {
+    const text = labBackText('en', '2024-05-02T14:05:00');
+    const app = renderApp({ ...readyState({ cols: 80, rows: 24 }), notice: { tone: 'muted', text } });
+    const f = await app.waitFor('stopped.');
+    app.unmount();
+    expect(f).not.toContain('...');
+    expect(f.replace(/\s+/g, ' ')).toContain(text);
+    for (const line of f.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(f.split('\n').length).toBeLessThanOrEqual(23);
+    expect(f).toContain('q quit');
   });
 
   it('draws the footer from the binding table', async () => {
@@ -137,6 +150,33 @@ describe('lesson screen', () => {
     expect(f).toContain('killed at 5.0 s (137): SIGTERM was ignored');
   });
 
+  it('names only the scroll keys that still move the text and the lower pane', async () => {
+    const tabsRow = async (s: ReturnType<typeof readyState>) => {
+      const app = renderApp(s);
+      const f = await app.waitFor(' output ');
+      app.unmount();
+      return f.split('\n').find((l) => l.includes(' output '))!;
+    };
+    const lines = Array.from({ length: 30 }, (_, i) => ({ kind: 'stdout' as const, text: `line ${i + 1}` }));
+    let s = run(readyState(), ENTER, key('docker logs web\r'), { type: 'commandOutput', lines, dropped: 0 }, { type: 'commandDone', exitCode: 0, cancelled: false, timedOut: false, ms: 5 }).state;
+    // The text at its top, the pane at its newest lines.
+    let row = await tabsRow(s);
+    expect(row).toMatch(/1-\d+\/\d+ PgDn /);
+    expect(row).not.toContain('PgUp');
+    expect(row).toMatch(/\/32 Shift-Up$/);
+    // The text at its end, the pane at its oldest lines.
+    s = run(s, ...Array.from({ length: 30 }, () => PGDN), ...Array.from({ length: 10 }, () => PANE_BACK)).state;
+    row = await tabsRow(s);
+    expect(row).toMatch(/\d+-(\d+)\/\1 PgUp /);
+    expect(row).not.toContain('PgDn');
+    expect(row).toMatch(/1-\d+\/32 Shift-Down$/);
+    // Between the ends: both ways.
+    s = run(s, key('', { pageUp: true }), PANE_FORWARD).state;
+    row = await tabsRow(s);
+    expect(row).toContain('PgUp/PgDn');
+    expect(row).toContain('Shift-Up/Down');
+  });
+
   it('shows the hints taken and the solution once revealed', async () => {
     const app = renderApp(run(readyState(), ENTER, CTRL('g'), CTRL('g'), CTRL('g'), CTRL('g'), key('y')).state);
     const f = await app.waitFor('solution:');
@@ -165,7 +205,7 @@ describe('lesson screen', () => {
   it('fits 80 columns: no line is wider than the terminal, in English and Korean', async () => {
     for (const lang of ['en', 'ko'] as const) {
       const app = renderApp(run(readyState({ lang, cols: 80, rows: 24 }), ENTER).state);
-      const f = await app.waitFor(lang === 'en' ? 'Enter runs it' : 'Enter 로 실행');
+      const f = await app.waitFor(lang === 'en' ? 'Enter runs it' : 'Enter로 실행');
       for (const line of f.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
       expect(f.split('\n').length).toBeLessThanOrEqual(23);
       app.unmount();
@@ -183,6 +223,23 @@ describe('lesson screen', () => {
   it('asks for a bigger terminal below 60x16', async () => {
     const app = renderApp(makeState({ cols: 50, rows: 12 }));
     await app.waitFor('at least 60x16');
+  });
+
+  it('says what each key does on its own in the help, and what a pair does in the footer', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const help = renderApp(run(readyState({ lang, rows: 60 }), ENTER, CTRL('k')).state);
+      const h = await help.waitFor('Ctrl-P');
+      help.unmount();
+      const next = lang === 'en' ? /Ctrl-N\s+next step/ : /Ctrl-N\s+다음 단계/;
+      expect(h).toMatch(next);
+      expect(h).not.toContain(lang === 'en' ? 'next/prev' : '다음/이전 단계');
+      expect(h).toMatch(lang === 'en' ? /PgDn\s+page down/ : /PgDn\s+다음 페이지/);
+      const lesson = renderApp(run(readyState({ lang }), ENTER).state);
+      const f = await lesson.waitFor('Ctrl-N/P');
+      lesson.unmount();
+      expect(f).toContain(lang === 'en' ? 'Ctrl-N/P next/prev step' : 'Ctrl-N/P 다음/이전 단계');
+      expect(f).toContain(lang === 'en' ? 'PgUp/PgDn page up/down' : 'PgUp/PgDn 이전/다음 페이지');
+    }
   });
 
   it('shows the help from the binding table, in Korean too', async () => {

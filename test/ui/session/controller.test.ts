@@ -47,7 +47,7 @@ function fakeEngine(opts: { down?: boolean } = {}) {
     },
     keep: async () => {
       calls.push('keep');
-      return { containers: 2, running: 1, networks: 0, volumes: 1, images: 0, keepDays: 14, lessonId: 'demo' };
+      return { containers: 2, running: 1, networks: 0, volumes: 1, images: 0, keepDays: 14, lessonId: 'demo', lessons: ['demo'] };
     },
     adoptedFrom: null,
   } as unknown as Sandbox;

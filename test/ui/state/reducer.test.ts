@@ -329,11 +329,56 @@ describe('scrolling the lower pane with Shift-Up and Shift-Down', () => {
     expect(lineText(shown(r.state).lines.at(-1)!)).toBe('line 529');
   });
 
+  it('a new command brings the output pane back to its newest lines when it was scrolled back', () => {
+    const done = { type: 'commandDone' as const, exitCode: 0, cancelled: false, timedOut: false, ms: 5 };
+    const s = run(withOutput(), done, ...Array.from({ length: 40 }, () => PANE_BACK)).state;
+    expect(view(s).paneScroll).toMatchObject({ pane: 'output', start: 0 });
+    const r = run(s, key('docker ps\r'), { type: 'commandOutput', lines: out(3, 700), dropped: 0 }).state;
+    expect(view(r).paneScroll).toBeNull();
+    expect(shown(r).start).toBe(shown(r).last);
+    expect(lineText(shown(r).lines.at(-1)!)).toBe('line 702');
+  });
+
   it('keeps the same lines in view while the bounded output drops its oldest', () => {
     const s = run(withOutput(), { type: 'commandOutput', lines: out(MAX_OUTPUT_LINES - 110, 1000), dropped: 0 }, PANE_BACK).state;
     const before = lineText(shown(s).lines[0]);
     const after = run(s, { type: 'commandOutput', lines: out(50, 5000), dropped: 0 }).state;
     expect(lineText(shown(after).lines[0])).toBe(before);
+  });
+});
+
+describe('a failed command whose output does not fit keeps its error line in view', () => {
+  const lineText = (l: UiLine) => l.map((x) => x.text).join('');
+  const shown = (s: ReturnType<typeof open>) => paneWindow(s, view(s), s.lessons[0], s.size.cols - 2, lessonLayout(s).paneHeight).lines.map(lineText);
+  const stderr = (...texts: string[]) => ({ type: 'commandOutput' as const, lines: texts.map((text) => ({ kind: 'stderr' as const, text })), dropped: 0 });
+  const exit = (exitCode: number) => ({ type: 'commandDone' as const, exitCode, cancelled: false, timedOut: false, ms: 40 });
+  // What docker 24 prints for a mistyped flag.
+  const usage = stderr('unknown flag: --nmae', '', 'Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]', '', "Run 'docker run --help' for more information");
+  const at80 = () => open(readyState({ cols: 80, rows: 24 }));
+
+  it('pins `unknown flag` above the newest lines at 80x24, the exit line still shown', () => {
+    const s = run(at80(), key('docker run -d --nmae web -p 22080:80 ctr-learn/web:1\r'), usage, exit(125)).state;
+    const rows = shown(s);
+    expect(lessonLayout(s).paneHeight).toBeLessThan(8);
+    expect(rows[0]).toBe('unknown flag: --nmae');
+    expect(rows.at(-1)).toMatch(/^exit 125/);
+    expect(rows).toContain("Run 'docker run --help' for more information");
+  });
+
+  it('picks the line that says what went wrong over a progress line before it', () => {
+    const s = run(at80(), key('docker run nosuch\r'), stderr("Unable to find image 'nosuch:latest' locally", 'docker: Error response from daemon: pull access denied for nosuch.', '', "See 'docker run --help'.", '', ''), exit(125)).state;
+    expect(shown(s)[0]).toBe('docker: Error response from daemon: pull access denied for nosuch.');
+  });
+
+  it('pins nothing when the command succeeded, when the error is in view, or once the learner scrolls', () => {
+    const ok = run(at80(), key('docker run x\r'), usage, exit(0)).state;
+    expect(shown(ok)[0]).not.toBe('unknown flag: --nmae');
+    const short = run(at80(), key('docker run x\r'), stderr('docker: invalid reference format.'), exit(125)).state;
+    expect(shown(short).filter((r) => r.startsWith('docker: invalid'))).toHaveLength(1);
+    const failed = run(at80(), key('docker run -d --nmae web ctr-learn/web:1\r'), usage, exit(125)).state;
+    const back = run(failed, PANE_BACK).state;
+    expect(shown(back).filter((r) => r === 'unknown flag: --nmae').length).toBeLessThanOrEqual(1);
+    expect(shown(run(back, PANE_FORWARD).state)[0]).toBe('unknown flag: --nmae');
   });
 });
 
@@ -376,5 +421,41 @@ describe('Continue names the step it opens, never a finished lesson', () => {
     expect(await app.waitFor('Continue:')).toContain('step 2/2');
     app.unmount();
     expect(view(run(state, key('c')).state)).toMatchObject({ lessonId: 'demo', stepIndex: 1 });
+  });
+});
+
+describe('coming home from a finished lesson: the line above the list and Enter open the same lesson', () => {
+  const passed = { passedAt: 'y', attempts: 1, hintsUsed: 0, solutionRevealed: false };
+  const three = () => [fakeLesson('demo'), fakeLesson('second'), fakeLesson('third')];
+
+  it('moves the cursor to the suggested lesson; Enter opens it at its first step', async () => {
+    const progress: ProgressData = { version: 1, lastLesson: 'demo', lessons: { demo: { startedAt: 'x', steps: { run: passed, stop: passed } } } };
+    // Open the finished lesson (it opens at its first step), look at its last step, Esc home.
+    const { state } = run(readyState({ progress, lessons: three() }), ENTER, CTRL('n'), ESC);
+    expect(state.screen).toEqual({ name: 'home', cursor: 1 });
+    const app = renderApp(state);
+    const f = await app.waitFor('Start with:');
+    app.unmount();
+    expect(f).toContain('Start with: Demo lesson second (press Enter)');
+    expect(f).toMatch(/^> . second +Demo lesson second/m);
+    expect(view(run(state, ENTER).state)).toMatchObject({ lessonId: 'second', stepIndex: 0 });
+  });
+
+  it('keeps the cursor on a lesson left unfinished (Continue names it and c opens it)', () => {
+    const progress: ProgressData = { version: 1, lessons: { demo: { startedAt: 'x', steps: { run: passed } } } };
+    const { state } = run(readyState({ progress, lessons: three() }), key('j'), key('j'), ENTER, ESC);
+    expect(state.screen).toEqual({ name: 'home', cursor: 2 });
+    expect(continueLessonId(state)).toBe('third');
+  });
+
+  it('names c, not Enter, when the cursor is on another lesson than the one suggested', async () => {
+    const progress: ProgressData = { version: 1, lastLesson: 'demo', lessons: { demo: { startedAt: 'x', steps: { run: passed, stop: passed } } } };
+    const s = readyState({ progress, lessons: three() });
+    expect(s.screen).toEqual({ name: 'home', cursor: 0 });
+    const app = renderApp(s);
+    const f = await app.waitFor('Start with:');
+    app.unmount();
+    expect(f).toContain('Start with: Demo lesson second (press c)');
+    expect(view(run(s, key('c')).state).lessonId).toBe('second');
   });
 });
