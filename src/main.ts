@@ -1,4 +1,5 @@
 import { parseCli } from './cli/args';
+import { quietOnClosedOutput } from './cli/output';
 import { CtrError, describeError, exitCodeFor } from './errors';
 import type { Lang } from './lessons/schema';
 
@@ -84,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export async function cli(argv: string[]): Promise<void> {
+  quietOnClosedOutput();
   try {
     process.exitCode = await main(argv);
   } catch (err) {

@@ -9,7 +9,7 @@ export type Paint = (tone: Tone, text: string) => string;
 const plain: Paint = (_tone, text) => text;
 
 const MARK = {
-  practised: { en: 'practised', ko: '연습함' },
+  practised: { en: 'in a lesson you finished', ko: '끝낸 레슨에서 연습함' },
   personal: { en: 'personal', ko: '내 명령' },
   example: { en: 'e.g.', ko: '예' },
   yours: { en: 'yours', ko: '내 환경' },

@@ -63,7 +63,7 @@ export function lintParsed(files: ParsedFile[], opts: LintOptions): CheatProblem
         return;
       }
       if (!isRunnable(entry.example)) return;
-      lintExample(entry.example, entryKind(entry.command), template, (p, code, message) => report(at('example', ...p), code, message));
+      lintExample(entry.example, entryKind(entry.command), template, (p, code, message) => report(at('example', ...p), code, message), isCompose(entry.command));
     });
   }
   return problems;
@@ -72,7 +72,11 @@ export function lintParsed(files: ParsedFile[], opts: LintOptions): CheatProblem
 type Report = (path: (string | number)[], code: CheatRuleCode, message: string) => void;
 const VARS = { PWD: '/tmp/example', HOME: '/root' };
 
-function lintExample(ex: RunnableExample, kind: ReturnType<typeof entryKind>, template: TemplateWord[] | null, report: Report) {
+/** A Compose v1 entry (`docker-compose …`): its steps may be docker-compose commands too. */
+const isCompose = (command: string) => /^\s*docker-compose\s/.test(command);
+
+function lintExample(ex: RunnableExample, kind: ReturnType<typeof entryKind>, template: TemplateWord[] | null, report: Report, compose = false) {
+  const dockerTools = compose ? ['docker-compose', 'docker'] : ['docker'];
   for (const path of Object.keys(ex.files)) {
     if (path.startsWith('/') || path.split('/').includes('..')) report(['files', path], 'CHT015', `"${path}" must be a relative path inside the example folder`);
   }
@@ -103,16 +107,16 @@ function lintExample(ex: RunnableExample, kind: ReturnType<typeof entryKind>, te
   };
   const steps = (list: ExampleStep[], key: 'setup' | 'cleanup') =>
     list.forEach((s, j) => {
-      if (typeof s === 'string') command(s, [key, j], ['docker']);
+      if (typeof s === 'string') command(s, [key, j], dockerTools);
       else if ('run' in s) {
-        command(s.run, [key, j, 'run'], ['docker']);
+        command(s.run, [key, j, 'run'], dockerTools);
         defined.add(s.capture);
       } else useVars(s.wait, [key, j, 'wait']);
     });
 
   for (const text of Object.values(ex.files)) useVars(text, ['files']);
   steps(ex.setup, 'setup');
-  const argv = command(ex.run, ['run'], kind === 'kubectl' ? ['kubectl'] : ['docker']);
+  const argv = command(ex.run, ['run'], kind === 'kubectl' ? ['kubectl'] : dockerTools);
   steps(ex.cleanup, 'cleanup');
   if (!argv || !template) return;
 

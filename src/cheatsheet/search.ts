@@ -167,9 +167,28 @@ export function searchCheats(index: CheatIndex, query: string, opts: SearchOptio
     if (!total.size) break;
   }
   // Among equal matches, the entry whose command the query covers more (docker stop over docker stop -t).
-  const hits = [...total!].map(([i, score]) => ({ i, score: score + 0.1 * ((covered.get(i) ?? 0) / Math.max(1, index.commandWords[i])) }));
+  // A Dockerfile instruction that is also a docker subcommand (RUN and `docker run`) gets that
+  // only when typed in capitals: "run" means `docker run` first, "RUN" the instruction.
+  const capitals = new Set(query.split(/\s+/).filter((w) => /^[A-Z]+$/.test(w)));
+  const cover = (i: number) => {
+    const keyword = /^[A-Z]+(?=\s|$)/.exec(index.entries[i].command)?.[0];
+    if (keyword && !capitals.has(keyword) && subcommandsOf(index).has(keyword.toLowerCase())) return 0;
+    return 0.1 * ((covered.get(i) ?? 0) / Math.max(1, index.commandWords[i]));
+  };
+  const hits = [...total!].map(([i, score]) => ({ i, score: score + cover(i) }));
   hits.sort((a, b) => b.score - a.score || a.i - b.i);
   return hits.slice(0, opts.limit ?? hits.length).map(({ i, score }) => ({ entry: index.entries[i], score, practised: practised(index.entries[i]) }));
+}
+
+const subcommands = new WeakMap<CheatIndex, Set<string>>();
+/** The docker subcommands of the sheet's commands (`docker run …` → run), once per index. */
+function subcommandsOf(index: CheatIndex): Set<string> {
+  let set = subcommands.get(index);
+  if (!set) {
+    set = new Set(index.entries.flatMap((e) => /^docker ([a-z][a-z-]*)/.exec(e.command)?.[1] ?? []));
+    subcommands.set(index, set);
+  }
+  return set;
 }
 
 /** Add to `best` (entry → score) every entry one query word reaches; note those it reaches by a command word. */

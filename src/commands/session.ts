@@ -4,7 +4,9 @@ import { groupContext, parseWeek, type GroupContext } from '../course/context';
 import { findWeek } from '../course/due';
 import { UserError } from '../errors';
 import { fill } from '../i18n/strings';
-import { DEFAULT_MINUTES, type Meeting } from '../course/meeting';
+import { DEFAULT_MINUTES, meetingEnds, minutesLeft, type Meeting } from '../course/meeting';
+import type { Lang } from '../lessons/schema';
+import { localDateTime } from '../report/format';
 import { closeMeeting, readMeeting, writeMeeting } from '../course/meeting-file';
 import { groupKey } from './report';
 
@@ -18,7 +20,35 @@ export async function run(args: Args): Promise<number> {
   const sub = args.positionals[0];
   if (sub === 'start') return start(args, await groupContext(args));
   if (sub === 'end') return end(args, await groupContext(args));
+  if (sub === undefined && readMeeting()) return status(args, await groupContext(args));
+  if (sub === undefined) throw new UserError('No session is open.', 'ctr-learn session start --week 1 --minutes 90, and at the end: ctr-learn session end');
   throw new UserError('session needs start or end.', 'ctr-learn session start --week 1 --minutes 90, and at the end: ctr-learn session end');
+}
+
+/** A clock time, with its date when it is not today's. */
+const when = (d: Date, now: Date) => (d.toDateString() === now.toDateString() ? d.toTimeString().slice(0, 5) : localDateTime(d.toISOString()));
+
+/** "1 minute", "12 minutes", "12분". */
+export function minutesText(lang: Lang, minutes: number): string {
+  if (lang === 'ko') return minutes < 1 ? '1분 미만' : `${minutes}분`;
+  return minutes < 1 ? 'less than a minute' : minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** `ctr-learn session` alone: the open session's lessons, when it started and ends, the minutes left. */
+function status(args: Args, ctx: GroupContext): number {
+  const meeting = readMeeting()!;
+  const now = new Date();
+  const left = minutesLeft(meeting, now.getTime());
+  if (args.flags.json) {
+    printJson({ ...meeting, endsAt: new Date(meetingEnds(meeting)).toISOString(), minutesLeft: left });
+    return 0;
+  }
+  const lang = ctx.lang;
+  const leftText = left > 0 ? fill(lang, 'sessionLeft', { left: minutesText(lang, left) }) : fill(lang, 'sessionTimeUp');
+  println(fill(lang, 'sessionOpen', { start: when(new Date(meeting.startedAt), now), end: when(new Date(meetingEnds(meeting)), now), left: leftText }));
+  for (const id of meeting.lessons) println(`  ${id}  ${ctx.byId.get(id)?.title[lang] ?? ''}`.trimEnd());
+  println(fill(lang, 'sessionTodo'));
+  return 0;
 }
 
 function start(args: Args, ctx: GroupContext): number {
@@ -59,6 +89,6 @@ function end(args: Args, ctx: GroupContext): number {
   const { file } = closeMeeting(ctx, meeting, { key: groupKey(args), format: args.flags.json ? 'json' : 'md', out: typeof args.flags.out === 'string' ? args.flags.out : undefined, lang: ctx.lang, now });
   const minutes = Math.round((now.getTime() - Date.parse(meeting.startedAt)) / 60_000);
   println(fill(ctx.lang, 'reportWritten', { file }));
-  if (!args.flags.json) println(fill(ctx.lang, 'sessionEnded', { minutes, file }));
+  if (!args.flags.json) println(fill(ctx.lang, 'sessionEndedAfter', { duration: minutesText(ctx.lang, minutes), file }));
   return 0;
 }

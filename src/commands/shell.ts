@@ -8,6 +8,7 @@ import { keptText, labBackText } from '../sandbox/kept-text';
 import { runInteractive } from '../proc/run';
 import { workspaceFor } from '../workspace/workspace';
 import { connect, pickLang } from './context';
+import { invocation, pathWith, writeCtrLearnWrapper } from './shell-path';
 
 /**
  * Your own terminal inside the sandbox: a shell whose docker CLI talks to the sandbox proxy.
@@ -41,11 +42,15 @@ export async function run(args: Args): Promise<number> {
   }
   const shell = process.env.SHELL || '/bin/sh';
   println(paint('accent', `Sandbox for ${lesson.id}: docker here talks to ${sandbox.dockerHost}. Type exit to leave.`));
-  println(paint('muted', `Workspace: ${ws}. Check your work: ctr-learn check ${lesson.id}`));
+  // `ctr-learn` works in this shell even when this one was started as `node bin/ctr-learn.js` or
+  // `npm start`: a wrapper running this same binary comes first on its PATH (else: the full command).
+  const wrapperDir = writeCtrLearnWrapper();
+  const ctrLearn = wrapperDir ? 'ctr-learn' : invocation();
+  println(paint('muted', `Workspace: ${ws}. Check your work: ${ctrLearn} check ${lesson.id}`));
   const code = await runInteractive(shell, [], {
     description: 'your shell',
     cwd: ws,
-    env: { DOCKER_HOST: sandbox.dockerHost, CTR_LEARN_SESSION: sandbox.sessionId, CTR_LEARN_LESSON: lesson.id },
+    env: { DOCKER_HOST: sandbox.dockerHost, CTR_LEARN_SESSION: sandbox.sessionId, CTR_LEARN_LESSON: lesson.id, ...(wrapperDir ? { PATH: pathWith(wrapperDir) } : {}) },
   });
   await finish();
   return code;

@@ -225,7 +225,6 @@ const STRINGS = {
   cheatNoHits: { en: 'Nothing matches. Try fewer or other words.', ko: '맞는 항목이 없어요. 단어를 줄이거나 바꿔 보세요.' },
   cheatCount: { en: '{n} command(s)', ko: '명령 {n}개' },
   cheatTyping: { en: 'type to search', ko: '입력해서 찾기' },
-  cheatPractised: { en: 'practised', ko: '연습함' },
   // The sandbox's refusals (src/sandbox/door): what was refused, why, what to do instead.
   doorBadPath: {
     en: 'this request path is not plain ({why}), so it was not sent. Use the docker CLI, or spell the path without escapes.',
@@ -502,7 +501,6 @@ const STRINGS = {
   progressImported: { en: 'Imported {file}: {newly} step(s) newly passed here, {passed} passed in all. Nothing passed was lost.', ko: '{file}을(를) 가져왔어요: 새로 통과한 단계 {newly}개, 모두 {passed}개 통과. 통과한 단계는 하나도 잃지 않았어요.' },
   sessionStarted: { en: 'Session started at {time} for {minutes} minutes (until {end}). Lessons:', ko: '{time}에 {minutes}분 세션을 시작했어요 ({end}까지). 레슨:' },
   sessionTodo: { en: 'Work through them in the app (ctr-learn). When the time is up: ctr-learn session end', ko: '앱(ctr-learn)에서 차례로 풀어 보세요. 시간이 되면: ctr-learn session end' },
-  sessionEnded: { en: 'Session ended ({minutes} minutes). Share your report in the group chat: {file}', ko: '세션을 마쳤어요 ({minutes}분). 그룹 채팅에 보고서를 공유하세요: {file}' },
   // One input model (keys.ts): in a lesson letters always go to the prompt; actions are Ctrl- keys.
   'input.stepPassedNext': { en: 'Step passed! Ctrl-N goes to the next step.', ko: '단계 통과! Ctrl-N을 누르면 다음 단계로 가요.' },
   'input.stepPassedLast': { en: 'Step passed! Some earlier steps are not passed yet (Ctrl-P goes back).', ko: '단계 통과! 아직 통과하지 않은 앞 단계가 있어요 (Ctrl-P로 돌아가기).' },
@@ -564,6 +562,21 @@ const STRINGS = {
     en: 'leave out -it for a one-off command ({example}), add -d to run it in the background, or open a sandbox terminal: ctr-learn shell',
     ko: '한 번 실행하고 끝나는 명령이면 -it를 빼고 ({example}), 백그라운드로 돌리려면 -d를 붙이거나, 샌드박스 터미널을 여세요: ctr-learn shell',
   },
+  // Scoreboard, session, shell (walk-cli): appended here, written with their particles by hand.
+  scoreNotReportNoBlock: { en: '{file}: not a ctr-learn report (it has no `ctr-learn-report` block)', ko: '{file}: ctr-learn 보고서가 아니에요 (`ctr-learn-report` 블록이 없어요)' },
+  scoreNotReportUnreadable: { en: '{file}: cannot be read ({code})', ko: '{file}: 읽을 수 없어요 ({code})' },
+  scoreNotReportMissing: { en: '{file}: no such file', ko: '{file}: 그런 파일이 없어요' },
+  scoreNotReportFolder: { en: '{file}: a folder, not a report file', ko: '{file}: 보고서 파일이 아니라 폴더예요' },
+  scoreNotReportBadJson: { en: "{file}: the report's JSON cannot be read ({detail})", ko: '{file}: 보고서 JSON을 읽을 수 없어요 ({detail})' },
+  scoreNotReportFormat: { en: '{file}: not a ctr-learn report (format {format})', ko: '{file}: ctr-learn 보고서가 아니에요 (형식: {format})' },
+  scoreNotReportNewer: { en: '{file}: report format {formatVersion} is newer than this ctr-learn knows (update ctr-learn)', ko: '{file}: 이 ctr-learn이 모르는 새 보고서 형식이에요 ({formatVersion}). ctr-learn을 업데이트하세요' },
+  sessionEndedAfter: { en: 'Session ended ({duration}). Share your report in the group chat: {file}', ko: '세션을 마쳤어요 ({duration}). 그룹 채팅에 보고서를 공유하세요: {file}' },
+  sessionOpen: { en: 'A session is open: started {start}, ends {end} ({left}). Lessons:', ko: '세션이 열려 있어요: {start} 시작, {end} 종료 ({left}). 레슨:' },
+  sessionLeft: { en: '{left} left', ko: '{left} 남음' },
+  sessionTimeUp: { en: 'the time is up: ctr-learn session end writes your report', ko: '시간이 다 됐어요. ctr-learn session end로 보고서를 쓰세요' },
+  // The cheat sheet's mark on an entry one of whose lessons the learner finished: it says where the
+  // mark comes from, so running the command (and failing) is never read as having practised it.
+  cheatLessonDone: { en: 'in a lesson you finished', ko: '끝낸 레슨에서 연습함' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

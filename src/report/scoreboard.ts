@@ -1,6 +1,7 @@
 import { fill, t, type StringKey } from '../i18n/strings';
 import type { Lang } from '../lessons/schema';
 import { formatDuration } from './format';
+import type { ReportProblem } from './read';
 import { verify, type Verdict } from './sign';
 import type { SignedReport, StepReport } from './types';
 
@@ -33,6 +34,8 @@ export interface Scoreboard {
   members: MemberRow[];
   /** Reports not counted, by name: their signature does not match the group key (or there is none). */
   flagged: { member: string; file: string; verdict: Exclude<Verdict, 'valid'> }[];
+  /** Files given that are not reports (a chat download's other files): not counted, with why. */
+  notReports: { file: string; problem: ReportProblem }[];
   hard: { mostHints: StepStat[]; mostAttempts: StepStat[]; slowest: StepStat[] };
 }
 
@@ -44,7 +47,7 @@ export const HARD_TOP = 3;
  * Several reports of one member (one per week) are merged step by step: passed in any, the
  * counters' max (the later report includes the earlier one's counts), the earliest pass's time.
  */
-export function buildScoreboard(inputs: ReportInput[], key: string | null): Scoreboard {
+export function buildScoreboard(inputs: ReportInput[], key: string | null, notReports: Scoreboard['notReports'] = []): Scoreboard {
   const flagged: Scoreboard['flagged'] = [];
   const lessons: string[] = [];
   const byMember = new Map<string, { files: string[]; steps: Map<string, StepReport>; stepCounts: Map<string, number> }>();
@@ -95,6 +98,7 @@ export function buildScoreboard(inputs: ReportInput[], key: string | null): Scor
     lessons,
     members,
     flagged,
+    notReports,
     hard: { mostHints: top((s) => s.hints), mostAttempts: top((s) => s.attempts), slowest: top((s) => s.meanTimeToPassMs ?? 0) },
   };
 }
@@ -136,11 +140,30 @@ export function scoreboardMarkdown(b: Scoreboard, lang: Lang): string {
   };
   list('scoreMostHints', b.hard.mostHints, (s) => String(s.hints));
   list('scoreMostAttempts', b.hard.mostAttempts, (s) => String(s.attempts));
-  list('scoreSlowest', b.hard.slowest, (s) => formatDuration(s.meanTimeToPassMs));
-  if (b.flagged.length) {
+  list('scoreSlowest', b.hard.slowest, (s) => formatDuration(s.meanTimeToPassMs, lang));
+  if (b.flagged.length || b.notReports.length) {
     out.push(`## ⚠ ${t(lang, 'scoreFlagged')}`, '');
     for (const f of b.flagged) out.push(`- ${fill(lang, VERDICT_TEXT[f.verdict], { member: f.member, file: f.file })}`);
+    for (const n of b.notReports) out.push(`- ${notReportText(n.file, n.problem, lang)}`);
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Why a file was not counted, in the reader's language. */
+export function notReportText(file: string, p: ReportProblem, lang: Lang): string {
+  switch (p.kind) {
+    case 'unreadable':
+      if (p.code === 'ENOENT') return fill(lang, 'scoreNotReportMissing', { file });
+      if (p.code === 'EISDIR') return fill(lang, 'scoreNotReportFolder', { file });
+      return fill(lang, 'scoreNotReportUnreadable', { file, code: p.code });
+    case 'no-block':
+      return fill(lang, 'scoreNotReportNoBlock', { file });
+    case 'bad-json':
+      return fill(lang, 'scoreNotReportBadJson', { file, detail: p.detail });
+    case 'not-a-report':
+      return fill(lang, 'scoreNotReportFormat', { file, format: p.format });
+    case 'newer':
+      return fill(lang, 'scoreNotReportNewer', { file, formatVersion: p.formatVersion });
+  }
 }

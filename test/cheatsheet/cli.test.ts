@@ -70,6 +70,6 @@ test('practised lessons and live containers come in through the seams', async ()
     liveState: async () => ({ containers: [{ name: 'counter', running: true }], networks: [], volumes: [] }),
   });
   expect(code).toBe(0);
-  expect(out).toContain('docker stop -t <seconds> <container> [practised]');
+  expect(out).toContain('docker stop -t <seconds> <container> [in a lesson you finished]');
   expect(out).toContain('    yours: docker stop -t 3 counter');
 });

@@ -23,8 +23,8 @@ test('placeholders of existing objects are filled from the engine, the rest from
 
 test('an entry shows its command, description in the chosen language, example, lessons and marks', () => {
   expect(formatEntry(byId('stop-timeout'), sheet, { lang: 'ko', practised: new Set(['sigterm-trap']), filled: new Map([['stop-timeout', 'docker stop -t 3 web']]) })).toEqual([
-    'docker stop -t <seconds> <container> [연습함]',
-    '    SIGKILL 전까지 N초의 유예 시간을 주고 중지',
+    'docker stop -t <seconds> <container> [끝낸 레슨에서 연습함]',
+    '    SIGKILL을 보내기 전에 N초의 유예 시간을 주고 중지해요',
     '    예 docker stop -t 3 box',
     '    내 환경: docker stop -t 3 web',
     '    레슨: 우아한 종료 · 잘 멈추기',

@@ -50,8 +50,8 @@ test('the shipped cheat sheet is clean, links only existing lessons, and covers 
     /^docker ps -a$/, /^docker stop _$/, /^docker kill _$/, /^docker rm _$/, /^docker commit /, /^docker logs _$/, /^docker logs -f /,
     /^docker inspect _$/, /^docker stats$/, /^docker attach --sig-proxy=false/, /^docker pause /, /^docker unpause /, /^docker start -a /,
     /^docker network create /, /^docker network ls$/, /^docker network rm /, /^docker network prune$/, /^docker volume create /,
-    /^docker volume ls$/, /^docker volume rm /, /^docker volume prune$/, /^docker compose up -d$/, /^docker compose ps$/,
-    /^docker compose down$/, /^docker compose down --rmi all$/, /^docker history /, /^docker images --digests$/, /--restart /,
+    /^docker volume ls$/, /^docker volume rm /, /^docker volume prune$/, /^docker-compose up -d$/, /^docker-compose ps$/,
+    /^docker-compose down$/, /^docker-compose down --rmi all$/, /^docker history /, /^docker images --digests$/, /--restart /,
     /^docker ps -f /, /--health-cmd /, /^docker stop -t /, /^FROM /, /^RUN /, /^CMD /, /^COPY /, /^EXPOSE /, /^HEALTHCHECK /, /^kubectl apply /,
   ];
   for (const n of notes) expect(commands.some((c) => n.test(c)), String(n)).toBe(true);

@@ -69,7 +69,13 @@ test.each(skipped.map((e) => [e.id, e] as const))('%s is skipped only because it
   const kind = entryKind(entry.command);
   // kubectl may be installed without a cluster: ask a server.
   const probe: string[] | null =
-    kind === 'kubectl' ? ['kubectl', 'get', '--raw', '/version', '--request-timeout=5s'] : /^docker compose\b/.test(entry.command) ? ['docker', 'compose', 'version'] : null;
+    kind === 'kubectl'
+      ? ['kubectl', 'get', '--raw', '/version', '--request-timeout=5s']
+      : /^docker compose\b/.test(entry.command)
+        ? ['docker', 'compose', 'version']
+        : /^docker-compose\b/.test(entry.command)
+          ? ['docker-compose', 'version']
+          : null;
   expect(probe, `${entry.id}: only compose and kubectl entries may skip; give it an example`).not.toBeNull();
   const present = await runProcess(probe![0], probe!.slice(1), { description: 'tool probe', timeoutMs: 10_000 }).then(
     (r) => r.exitCode === 0,

@@ -22,6 +22,10 @@ describe('finds what a learner means', () => {
     ['digest pull', 'pull-digest'],
     ['--network host', 'run-network-host'],
     ['expose', 'dockerfile-expose'],
+    // "run" is docker run; the Dockerfile instruction when typed as it is written.
+    ['run', 'run-once'],
+    ['RUN', 'dockerfile-run'],
+    ['copy', 'dockerfile-copy'],
     ['포트포워딩', 'run-detach-publish'],
     ['로그', 'logs'],
     ['일괄 삭제 이미지', 'image-prune'],

@@ -148,4 +148,56 @@ describe('a week of a study group, from the command line', () => {
     expect(report.lessons[0].steps[0]).toMatchObject({ passed: false, passedBefore: true });
     expect(Date.parse(report.window.to)).toBeGreaterThanOrEqual(Date.parse(report.window.from));
   });
+
+  it('scoreboard over a chat download: files that are not reports are listed as not counted, the rest are scored', () => {
+    const board = home();
+    expect(ctr(board, 'group', 'key', 'set', KEY).code).toBe(0);
+    const h = home(PROGRESS.ana);
+    writeFileSync(join(h, 'key.txt'), KEY + '\n');
+    expect(ctr(h, 'group', 'name', 'set', 'ana').code).toBe(0);
+    const ana = join(board, 'ana.md');
+    expect(ctr(h, 'report', '--week', '1', '--md', '--out', ana, '--key-file', join(h, 'key.txt')).code).toBe(0);
+    const notes = join(board, 'long.txt');
+    writeFileSync(notes, 'meeting notes, not a report\n');
+    const gone = join(board, 'gone.md');
+    const r = ctr(board, 'scoreboard', ana, notes, gone);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^\| ana \| /m);
+    expect(r.out).toContain(`- ${notes}: not a ctr-learn report (it has no \`ctr-learn-report\` block)`);
+    expect(r.out).toContain(`- ${gone}: no such file`);
+    const ko = ctr(board, 'scoreboard', ana, notes, '--lang', 'ko');
+    expect(ko.out).toContain(`- ${notes}: ctr-learn 보고서가 아니에요`);
+    const json = JSON.parse(ctr(board, 'scoreboard', ana, notes, '--json').out);
+    expect(json.members.map((m: { member: string }) => m.member)).toEqual(['ana']);
+    expect(json.notReports).toEqual([{ file: notes, problem: { kind: 'no-block' } }]);
+    // Only reports that count: exit 0.
+    expect(ctr(board, 'scoreboard', ana).code).toBe(0);
+  });
+
+  it('session alone shows the open session (lessons, start, end, minutes left); session end says "1 minute"', () => {
+    const h = home(PROGRESS.ana);
+    const none = ctr(h, 'session');
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('No session is open');
+    expect(none.err).toContain('ctr-learn session start');
+    // A session of 30 minutes that started 61 seconds ago.
+    const startedAt = new Date(Date.now() - 61_000);
+    mkdirSync(join(h, 'state'), { recursive: true });
+    writeFileSync(join(h, 'state', 'meeting.json'), JSON.stringify({ startedAt: startedAt.toISOString(), minutes: 30, lessons: ['run-options', 'sigterm-trap'] }));
+    const s = ctr(h, 'session');
+    expect(s.err).toBe('');
+    expect(s.code).toBe(0);
+    expect(s.out).toContain(`A session is open: started ${startedAt.toTimeString().slice(0, 5)}, ends `);
+    expect(s.out).toMatch(/\((29|28) minutes left\)/);
+    expect(s.out).toMatch(/^ {2}run-options {2}docker run options/m);
+    expect(s.out).toMatch(/^ {2}sigterm-trap /m);
+    expect(ctr(h, 'session', '--lang', 'ko').out).toMatch(/세션이 열려 있어요: .* \((29|28)분 남음\)/);
+    const json = JSON.parse(ctr(h, 'session', '--json').out);
+    expect(json).toMatchObject({ minutes: 30, lessons: ['run-options', 'sigterm-trap'] });
+    expect([28, 29]).toContain(json.minutesLeft);
+    const end = ctr(h, 'session', 'end', '--out', join(h, 'r.md'));
+    expect(end.code).toBe(0);
+    expect(end.out).toContain('Session ended (1 minute). Share your report');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build';
-import { reportMarkdown } from '../../src/report/format';
+import { formatDuration, localDateTime, reportMarkdown } from '../../src/report/format';
 import { parseReport } from '../../src/report/read';
 import { canonicalJson, sign, verify } from '../../src/report/sign';
 import type { SignedReport } from '../../src/report/types';
@@ -71,5 +71,32 @@ describe('signature', () => {
   it('a file that is not a report is a clear error', () => {
     expect(() => parseReport('# notes\nhello', 'notes.md')).toThrow(/notes\.md is not a ctr-learn report/);
     expect(() => parseReport('{"report": {"format": "other"}}', 'x.json')).toThrow(/is not a ctr-learn report/);
+  });
+});
+
+describe('times as people read them', () => {
+  it('a time to pass under a minute is in seconds, never "0 min"', () => {
+    expect(formatDuration(12_000)).toBe('12 s');
+    expect(formatDuration(400)).toBe('<1 s');
+    expect(formatDuration(59_000)).toBe('59 s');
+    expect(formatDuration(59_800)).toBe('1 min');
+    expect(formatDuration(22 * 60_000)).toBe('22 min');
+    expect(formatDuration(65 * 60_000)).toBe('1 h 5 min');
+    expect(formatDuration(12_000, 'ko')).toBe('12초');
+    expect(formatDuration(22 * 60_000, 'ko')).toBe('22분');
+    expect(formatDuration(65 * 60_000, 'ko')).toBe('1시간 5분');
+  });
+
+  it('the header says when in local date and time, a session\'s end once, no raw ISO times', () => {
+    const from = '2026-03-02T10:15:00Z';
+    const to = '2026-03-02T11:00:00Z';
+    const session = reportMarkdown(sign(report('ana', { from, to }), KEY), 'en');
+    const header = session.split('\n')[2];
+    const end = localDateTime(to);
+    expect(header).toBe(`session ${localDateTime(from)} to ${localDateTime(from).slice(0, 10) === end.slice(0, 10) ? end.slice(11) : end} · course.yaml`);
+    expect(header).not.toMatch(/\d{2}:\d{2}:\d{2}|T\d|Z/);
+    const week = reportMarkdown(sign(report('ana'), KEY), 'ko').split('\n')[2];
+    expect(week).toBe(`1주차 · ${localDateTime(NOW.toISOString())} · course.yaml`);
+    expect(localDateTime(NOW.toISOString())).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 });

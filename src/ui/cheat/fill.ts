@@ -58,8 +58,17 @@ export function wantsNames(fill: CheatFill): boolean {
  * object), then the example's value.
  */
 export function choicesFor(fill: CheatFill, f: FillField): string[] {
-  const live = f.name !== 'name' && (NAMED_TYPES as readonly string[]).includes(f.type) ? (fill.names?.[f.type as NamedType] ?? []) : [];
-  return [...new Set([...live, ...(f.example ? [f.example] : [])])];
+  const { live, example } = choiceGroups(fill, f);
+  return [...live, ...(example ? [example] : [])];
+}
+
+/**
+ * The choices in the two groups the screen lists apart: names that exist on the engine, and the
+ * example's value, which is only an example (null when it is one of the real names, or none).
+ */
+export function choiceGroups(fill: CheatFill, f: FillField): { live: string[]; example: string | null } {
+  const live = f.name !== 'name' && (NAMED_TYPES as readonly string[]).includes(f.type) ? [...new Set(fill.names?.[f.type as NamedType] ?? [])] : [];
+  return { live, example: f.example && !live.includes(f.example) ? f.example : null };
 }
 
 /** The engine answered: untouched fields take the first real name that fits (each name once). */

@@ -5,7 +5,7 @@ import { Footer } from '../components/Footer';
 import { Header } from '../components/Header';
 import { Lines, seg, type UiLine } from '../components/Lines';
 import { footerLines, usableRows } from '../panes/layout';
-import { choicesFor, fillParts, wantsNames, type NamedType } from '../cheat/fill';
+import { choiceGroups, fillParts, wantsNames } from '../cheat/fill';
 import { PLACEHOLDER_TYPES } from '../../cheatsheet/template';
 import type { AppState, CheatFillOverlay, CheatSearch, Overlay } from '../state/state';
 import { tf } from '../text/text';
@@ -36,15 +36,21 @@ function CheatFillScreen({ state, fill, asking }: { state: AppState; fill: Cheat
   } else {
     const f = fill.fields[fill.field];
     lines.push([seg(`  ${tf(state.lang, 'cheatFieldHint', { name: f.name, hint: PLACEHOLDER_TYPES[f.type]?.hint[state.lang] ?? f.type })}`, 'muted')]);
-    const choices = choicesFor(fill, f);
-    const live = f.name !== 'name' && (fill.names?.[f.type as NamedType]?.length ?? 0) > 0;
+    // Names that exist on the engine, then the example's value under a heading of its own: an
+    // example name (web) is never listed as if it existed.
+    const { live, example } = choiceGroups(fill, f);
     if (wantsNames(fill) && !fill.names) lines.push([seg(`  ${t(state.lang, 'cheatNamesLoading')}`, 'muted')]);
-    if (choices.length) {
-      lines.push([seg(`  ${t(state.lang, live ? 'cheatChoices' : 'cheatChoicesExample')}`, 'muted')]);
-      for (const c of choices.slice(0, Math.max(1, height - lines.length - 3))) {
-        const chosen = c === f.value.text;
-        lines.push([seg(chosen ? '  > ' : '    ', 'accent', { bold: true }), seg(c, chosen ? 'accent' : undefined, { bold: chosen })]);
-      }
+    const choice = (c: string) => {
+      const chosen = c === f.value.text;
+      lines.push([seg(chosen ? '  > ' : '    ', 'accent', { bold: true }), seg(c, chosen ? 'accent' : undefined, { bold: chosen })]);
+    };
+    if (live.length) {
+      lines.push([seg(`  ${t(state.lang, 'cheatChoices')}`, 'muted')]);
+      for (const c of live.slice(0, Math.max(1, height - lines.length - (example ? 5 : 3)))) choice(c);
+    }
+    if (example) {
+      lines.push([seg(`  ${t(state.lang, 'cheatChoicesExample')}`, 'muted')]);
+      choice(example);
     }
   }
   if (entry) lines.push([], [seg(`  ${entry.description[state.lang]}`, 'muted')]);
@@ -75,7 +81,7 @@ function CheatSearchScreen({ state, overlay }: { state: AppState; overlay: Cheat
       lines = hits.slice(first, first + perPage).flatMap((h, k) => {
         const chosen = first + k === overlay.cursor;
         return [
-          [seg(chosen ? '> ' : '  ', 'accent', { bold: true }), seg(h.command, 'accent', { inverse: chosen, bold: chosen }), ...(h.practised ? [seg(`  [${t(state.lang, 'cheatPractised')}]`, 'pass')] : [])],
+          [seg(chosen ? '> ' : '  ', 'accent', { bold: true }), seg(h.command, 'accent', { inverse: chosen, bold: chosen }), ...(h.practised ? [seg(`  [${t(state.lang, 'cheatLessonDone')}]`, 'pass')] : [])],
           [seg(`    ${h.description}`, 'muted')],
         ];
       });

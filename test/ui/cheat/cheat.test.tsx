@@ -92,3 +92,41 @@ it('shows the hits with their descriptions', async () => {
   expect(f).toContain('1 command(s)');
   expect(f).not.toContain('docker stop');
 });
+
+/** An entry whose example names a container `box` (not on the engine) and links the lesson demo. */
+const withExample: CheatEntry = {
+  ...entry('stop-box', 'docker stop <container:container>', 'Stop a container gracefully'),
+  lessons: ['demo'],
+  example: { files: {}, setup: ['docker run -d --name @@box busybox:1.36 sleep 300'], run: 'docker stop @@box', tty: false, cleanup: ['docker rm @@box'] },
+};
+const exampleIndex = buildCheatIndex({ sections: index.sheet.sections, entries: [withExample], lessonTitles: {} });
+const fillingBox = (s = run(readyState(), ENTER).state) => run(s, CTRL('f'), { type: 'cheatLoaded', index: exampleIndex }, key('stop'), ENTER);
+
+it('the example\'s value is listed as the example, apart from the names that exist on the engine', async () => {
+  const s = run(fillingBox().state, { type: 'cheatNames', names }).state;
+  const f = await renderApp(s).waitFor('names on your engine');
+  const real = f.slice(f.indexOf('names on your engine'), f.indexOf('the example'));
+  expect(real).toMatch(/> web\n\s+db/);
+  expect(real).not.toContain('box');
+  expect(f.slice(f.indexOf('the example'))).toMatch(/^the example \(Up\/Down\):\n\s+box/);
+  // Up/Down still reach it, after the real names.
+  const down = run(s, DOWN, DOWN).state;
+  expect(fillLine(down.overlay as CheatFillOverlay)).toBe('docker stop box');
+});
+
+it('an example value that is a real name is listed once, among the names', async () => {
+  const s = run(fillingBox().state, { type: 'cheatNames', names: { ...names, container: ['box', 'web'] } }).state;
+  const f = await renderApp(s).waitFor('names on your engine');
+  expect(f).not.toContain('the example');
+  expect(f.match(/\bbox\b/g)?.length).toBe(2); // the line being filled, and the one choice
+});
+
+it('running an entry that fails does not mark it; the mark says it comes from a finished lesson', async () => {
+  let s = run(fillingBox().state, { type: 'cheatNames', names }, CTRL('r'), key('y')).state;
+  s = run(s, { type: 'commandDone', exitCode: 1, cancelled: false, timedOut: false, ms: 50 }, CTRL('f'), key('stop')).state;
+  expect(await renderApp(s).waitFor('docker stop <container>')).not.toContain('[');
+  // The demo lesson done: its command is marked, and the mark says why.
+  const done = { version: 1 as const, lessons: { demo: { startedAt: '2026-03-02T10:00:00Z', steps: { run: { passedAt: '2026-03-02T10:01:00Z', attempts: 1, hintsUsed: 0, solutionRevealed: false }, stop: { passedAt: '2026-03-02T10:02:00Z', attempts: 1, hintsUsed: 0, solutionRevealed: false } } } } };
+  const marked = await renderApp({ ...s, progress: done }).waitFor('docker stop <container>');
+  expect(marked).toContain('docker stop <container>  [in a lesson you finished]');
+});
