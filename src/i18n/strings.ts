@@ -553,10 +553,10 @@ const STRINGS = {
   'prompt.empty': { en: 'Type a docker command, e.g. docker ps', ko: 'docker 명령을 입력하세요. 예: docker ps' },
   'prompt.notDocker': {
     en: '"{prog}" is not something this prompt runs: it runs docker and docker-compose commands only.',
-    ko: '"{prog}"{|는} 이 프롬프트에서 실행하지 않아요. docker와 docker-compose 명령만 실행해요.',
+    ko: '"{prog}"{|는} 이 프롬프트에서 실행하지 않아요. `docker`와 `docker-compose` 명령만 실행해요.',
   },
   'prompt.notDockerTry': { en: 'start your line with docker, or use your own terminal: ctr-learn shell', ko: '줄을 docker로 시작하거나, 내 터미널을 쓰세요: ctr-learn shell' },
-  'prompt.sudoTry': { en: 'leave out sudo: the sandbox needs no root', ko: 'sudo를 빼세요. 샌드박스에는 root 권한이 필요 없어요' },
+  'prompt.sudoTry': { en: 'leave out sudo: the sandbox needs no root', ko: 'sudo를 빼세요. 샌드박스에는 관리자 권한이 필요 없어요' },
   'prompt.needsTty': { en: '`-it` needs a real terminal, and this prompt is not one.', ko: '`-it`에는 진짜 터미널이 필요한데, 이 프롬프트는 터미널이 아니에요.' },
   'prompt.needsTtyTry': {
     en: 'leave out -it for a one-off command ({example}), add -d to run it in the background, or open a sandbox terminal: ctr-learn shell',

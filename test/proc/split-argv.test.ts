@@ -157,8 +157,8 @@ describe('parseLearnerCommand (src/sandbox/run-command.ts) lets only docker comm
 
   it('says every refusal in Korean too (the app shows the learner\'s language)', () => {
     const ko = (line: string) => userErrorOf(() => parseLearnerCommand(line, '/ws')).texts!.ko;
-    expect(ko('ls -la')).toMatchObject({ message: '"ls"는 이 프롬프트에서 실행하지 않아요. docker와 docker-compose 명령만 실행해요.', fix: '줄을 docker로 시작하거나, 내 터미널을 쓰세요: ctr-learn shell' });
-    expect(ko('sudo docker ps').fix).toBe('sudo를 빼세요. 샌드박스에는 root 권한이 필요 없어요');
+    expect(ko('ls -la')).toMatchObject({ message: '"ls"는 이 프롬프트에서 실행하지 않아요. `docker`와 `docker-compose` 명령만 실행해요.', fix: '줄을 docker로 시작하거나, 내 터미널을 쓰세요: ctr-learn shell' });
+    expect(ko('sudo docker ps').fix).toBe('sudo를 빼세요. 샌드박스에는 관리자 권한이 필요 없어요');
     expect(ko('docker exec -it web sh')).toMatchObject({ message: expect.stringContaining('진짜 터미널'), fix: expect.stringContaining('(docker exec web ls /)') });
     expect(ko('   ').message).toBe('docker 명령을 입력하세요. 예: docker ps');
   });
