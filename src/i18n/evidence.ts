@@ -358,6 +358,17 @@ const EVIDENCE = {
   // pod-replay with no container named: the pod's (first) container, said without a name.
   replayReadyPod: { en: 'Ready within {ms} ms', ko: '{ms}밀리초 안에 준비 완료' },
   replayEnvPod: { en: 'the container gets {vars}', ko: '컨테이너가 {vars} 환경 변수를 받음' },
+  // A container run with --rm (container check, state auto-removed) and the signals a container got.
+  autoStillThere: { en: 'container "{name}" {state} (still there)', ko: '컨테이너 "{name}"{|는} {state} (아직 남아 있어요)' },
+  autoStillNoRm: { en: 'container "{name}" {state} (still there: it was run without --rm)', ko: '컨테이너 "{name}"{|는} {state} (아직 남아 있어요. --rm 없이 실행했어요)' },
+  autoNever: { en: 'no container named "{name}" ever ran and was removed (was it run with --name {name}?)', ko: '"{name}"{|이라}는 이름으로 실행되고 지워진 컨테이너가 없어요 (--name {name}{|으로} 실행했나요?)' },
+  autoByHand: { en: 'container "{name}" was removed by hand (docker rm), not by --rm', ko: '컨테이너 "{name}"{|는} --rm이 아니라 직접(docker rm) 지웠어요' },
+  autoStopped: { en: 'container "{name}" was stopped ({signals}) and then removed: it did not end by itself', ko: '컨테이너 "{name}"{|는} 멈춰진 뒤({signals}) 지워졌어요. 스스로 끝나지 않았어요' },
+  autoPassedCode: { en: 'container "{name}" ended with exit code {code} and removed itself (--rm)', ko: '컨테이너 "{name}"{|는} 종료 코드 {code|로} 끝나고 스스로 지워졌어요 (--rm)' },
+  autoPassed: { en: 'container "{name}" ended and removed itself (--rm)', ko: '컨테이너 "{name}"{|는} 끝나고 스스로 지워졌어요 (--rm)' },
+  sentSignals: { en: ', sent {signals}', ko: ', 받은 신호: {signals}' },
+  signalsThen: { en: ' then ', ko: ' 다음 ' },
+  noSignal: { en: 'no signal', ko: '신호 없음' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type EvidenceKey = keyof typeof EVIDENCE;

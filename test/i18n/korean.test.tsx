@@ -152,6 +152,28 @@ describe('the evidence of a failed check of every kind, in Korean', () => {
   });
 });
 
+describe('the container check\'s other verdicts, in Korean', () => {
+  /** A lab whose removed containers are the given ones (the events a --rm or docker rm leaves). */
+  const labWith = (removed: Awaited<ReturnType<LabReader['removedContainers']>>): LabReader => ({ ...fakeLab(), removedContainers: async () => removed });
+  const verdict = async (spec: Record<string, unknown>, lab: LabReader) => {
+    const step = Step.parse({ id: 's', title: { en: 's', ko: 's' }, checks: [{ id: 'c', kind: 'container', ...spec }], hints: [], solution: {} });
+    return (await checkStep(step, { lab, workspace: '/nonexistent' }, 'ko')).checks[0];
+  };
+  it.for([
+    ['--rm, still there', { container: 'web', state: 'auto-removed' }, [], /남아 있어요/],
+    ['--rm, never ran', { container: 'gone', state: 'auto-removed' }, [], /이라는 이름으로 실행되고 지워진 컨테이너가 없어요/],
+    ['--rm, removed by hand', { container: 'gone', state: 'auto-removed' }, [{ id: 'x', autoRemove: false, signals: [], time: 1 }], /직접\(docker rm\) 지웠어요/],
+    ['--rm, stopped', { container: 'gone', state: 'auto-removed' }, [{ id: 'x', autoRemove: true, signals: [15, 9], time: 1 }], /SIGTERM 다음 SIGKILL/],
+    ['--rm, passed', { container: 'gone', state: 'auto-removed' }, [{ id: 'x', autoRemove: true, signals: [], exitCode: 0, time: 1 }], /종료 코드 0으로 끝나고 스스로 지워졌어요/],
+    ['removed after signals', { container: 'gone', state: 'removed', signals: [15] }, [{ id: 'x', autoRemove: false, signals: [9], time: 1 }], /SIGKILL/],
+  ] as [string, Record<string, unknown>, never[], RegExp][])('%s', async ([, spec, removed, says]) => {
+    const r = await verdict(spec, labWith(removed));
+    expect(r.actual).toMatch(says);
+    noEnglishBut('actual', r.actual);
+    noEnglishBut('expected', r.expected);
+  });
+});
+
 describe('the Korean screens', () => {
   it('home, lesson with a failed check, the log and help show no English', async () => {
     const home = renderApp(readyState({ lang: 'ko', cols: 100, rows: 30 }));

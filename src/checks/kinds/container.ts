@@ -31,7 +31,7 @@ export function describeState(c: ContainerInspect, oomKilled = c.State.OOMKilled
 
 const SIGNAL_NAMES: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 9: 'SIGKILL', 15: 'SIGTERM' };
 const signalName = (n: number) => SIGNAL_NAMES[n] ?? `signal ${n}`;
-export const describeSignals = (s: number[]) => (s.length ? s.map(signalName).join(' then ') : 'no signal');
+export const describeSignals = (s: number[], lang?: Lang) => (s.length ? s.map(signalName).join(say(lang, 'signalsThen')) : say(lang, 'noSignal'));
 
 /** The signals the engine sent the container's run that started at `since` (its `kill` events), in order. */
 async function containerEventsWithSignal(ctx: CheckContext, c: ContainerInspect, since: number): Promise<number[]> {
@@ -42,8 +42,9 @@ async function containerEventsWithSignal(ctx: CheckContext, c: ContainerInspect,
 
 /** "Removed itself": created with --rm, ended by itself, removed by the engine; none of that name left. */
 async function autoRemoved(ctx: CheckContext, name: string, expected: string): Promise<Outcome> {
+  const L = ctx.lang;
   const c = await ctx.lab.container(name);
-  if (c) return { pass: false, expected, actual: `container "${name}" ${describeState(c)} (still there${c.HostConfig.AutoRemove ? '' : ': it was run without --rm'})` };
+  if (c) return { pass: false, expected, actual: say(L, c.HostConfig.AutoRemove ? 'autoStillThere' : 'autoStillNoRm', { name, state: describeState(c, c.State.OOMKilled, L) }) };
   // The engine publishes `destroy` a moment after `docker run --rm` returns: look again briefly.
   let removed = await ctx.lab.removedContainers(name);
   for (let i = 0; i < 10 && removed.length === 0; i++) {
@@ -51,10 +52,10 @@ async function autoRemoved(ctx: CheckContext, name: string, expected: string): P
     removed = await ctx.lab.removedContainers(name);
   }
   const last = removed.at(-1);
-  if (!last) return { pass: false, expected, actual: `no container named "${name}" ever ran and was removed (was it run with --name ${name}?)` };
-  if (!last.autoRemove) return { pass: false, expected, actual: `container "${name}" was removed by hand (docker rm), not by --rm` };
-  if (last.signals.length) return { pass: false, expected, actual: `container "${name}" was stopped (${describeSignals(last.signals)}) and then removed: it did not end by itself` };
-  return { pass: true, expected, actual: `container "${name}" ended${last.exitCode !== undefined ? ` with exit code ${last.exitCode}` : ''} and removed itself (--rm)` };
+  if (!last) return { pass: false, expected, actual: say(L, 'autoNever', { name }) };
+  if (!last.autoRemove) return { pass: false, expected, actual: say(L, 'autoByHand', { name }) };
+  if (last.signals.length) return { pass: false, expected, actual: say(L, 'autoStopped', { name, signals: describeSignals(last.signals, L) }) };
+  return { pass: true, expected, actual: last.exitCode !== undefined ? say(L, 'autoPassedCode', { name, code: last.exitCode }) : say(L, 'autoPassed', { name }) };
 }
 
 /**
@@ -74,7 +75,7 @@ async function removed(ctx: CheckContext, name: string, signals: number[] | unde
   const last = gone.at(-1);
   if (!last) return { pass: false, expected, actual: say(L, 'removedNever', { name }) };
   const actual = last.signals.length
-    ? say(L, 'removedAfter', { name, signals: describeSignals(last.signals) })
+    ? say(L, 'removedAfter', { name, signals: describeSignals(last.signals, L) })
     : say(L, 'removedEnded', { name, code: last.exitCode === undefined ? '' : say(L, 'removedCode', { code: last.exitCode }) });
   const signalsOk = signals === undefined || (last.signals.length === signals.length && last.signals.every((s, i) => s === signals[i]));
   return { pass: signalsOk, expected, actual };
@@ -88,7 +89,7 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
   const want = [stateWord(L, check.state)];
   if (check.exitCode !== undefined) want.push(say(L, 'wantExitCode', { code: check.exitCode }));
   if (check.oomKilled !== undefined) want.push(say(L, check.oomKilled ? 'wantOom' : 'wantNotOom'));
-  if (check.signals !== undefined) want.push(say(L, 'wantSignals', { signals: describeSignals(check.signals) }));
+  if (check.signals !== undefined) want.push(say(L, 'wantSignals', { signals: describeSignals(check.signals, L) }));
   if (check.lastEvents !== undefined) want.push(say(L, 'wantLastEvents', { events: check.lastEvents.join(', ') }));
   const expected = say(L, 'containerIs', { name: check.container, state: want.join(', ') });
   if (check.state === 'auto-removed') return autoRemoved(ctx, check.container, expected);
@@ -111,7 +112,7 @@ export const container: Evaluator<'container'> = async (check, ctx) => {
   if (check.signals !== undefined) {
     const sent = await containerEventsWithSignal(ctx, found, engineTime(found.State.StartedAt) ?? 0);
     signalsOk = sent.length === check.signals.length && sent.every((s, i) => s === check.signals![i]);
-    actual += `, sent ${describeSignals(sent)}`;
+    actual += say(L, 'sentSignals', { signals: describeSignals(sent, L) });
   }
   let eventsOk = true;
   if (check.lastEvents !== undefined) {
