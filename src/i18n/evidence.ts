@@ -369,6 +369,12 @@ const EVIDENCE = {
   sentSignals: { en: ', sent {signals}', ko: ', 받은 신호: {signals}' },
   signalsThen: { en: ' then ', ko: ' 다음 ' },
   noSignal: { en: 'no signal', ko: '신호 없음' },
+  // image check: its HEALTHCHECK, and whether it was really fetched by a pull.
+  imageHealthcheck: { en: 'HEALTHCHECK {test}', ko: 'HEALTHCHECK {test}' },
+  imageNoHealthcheck: { en: 'no HEALTHCHECK in its config', ko: '설정에 HEALTHCHECK 없음' },
+  imageNeverPulled: { en: 'never pulled as {ref}', ko: '{ref|으로} 받은 적 없음' },
+  imagePulledAfterDelete: { en: 'pulled after its last copy here was deleted', ko: '여기 있던 마지막 사본을 지운 뒤에 받음' },
+  imagePulledStillHere: { en: 'the last pull found it still here (nothing was fetched): remove every name of it first', ko: '마지막 pull 때 이미 여기 있었어요 (받은 게 없어요). 먼저 그 이미지의 이름을 모두 지우세요' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type EvidenceKey = keyof typeof EVIDENCE;

@@ -166,7 +166,7 @@ describe('the container check\'s other verdicts, in Korean', () => {
     ['--rm, stopped', { container: 'gone', state: 'auto-removed' }, [{ id: 'x', autoRemove: true, signals: [15, 9], time: 1 }], /SIGTERM 다음 SIGKILL/],
     ['--rm, passed', { container: 'gone', state: 'auto-removed' }, [{ id: 'x', autoRemove: true, signals: [], exitCode: 0, time: 1 }], /종료 코드 0으로 끝나고 스스로 지워졌어요/],
     ['removed after signals', { container: 'gone', state: 'removed', signals: [15] }, [{ id: 'x', autoRemove: false, signals: [9], time: 1 }], /SIGKILL/],
-  ] as [string, Record<string, unknown>, never[], RegExp][])('%s', async ([, spec, removed, says]) => {
+  ] as unknown as [string, Record<string, unknown>, never[], RegExp][])('%s', async ([, spec, removed, says]) => {
     const r = await verdict(spec, labWith(removed));
     expect(r.actual).toMatch(says);
     noEnglishBut('actual', r.actual);

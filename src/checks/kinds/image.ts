@@ -4,6 +4,7 @@ import { pastEvents, type EngineEvent } from '../../engine/events';
 import type { ImageHistoryEntry } from '../../engine/types';
 import { say } from '../../i18n/evidence';
 import type { Evaluator } from '../types';
+import type { Lang } from '../../lessons/schema';
 
 export const image: Evaluator<'image'> = async (check, ctx) => {
   const L = ctx.lang;
@@ -59,11 +60,11 @@ export const image: Evaluator<'image'> = async (check, ctx) => {
   if (check.healthcheck !== undefined) {
     const test = img.Config?.Healthcheck?.Test ?? [];
     const has = test.length > 0 && test[0] !== 'NONE';
-    facts.push(has ? `HEALTHCHECK ${test.slice(1).join(' ')}` : 'no HEALTHCHECK in its config');
+    facts.push(has ? say(L, 'imageHealthcheck', { test: test.slice(1).join(' ') }) : say(L, 'imageNoHealthcheck'));
     pass &&= has === check.healthcheck;
   }
   if (check.fetched) {
-    const how = await howFetched(ctx.lab.engine, ref, img.Id);
+    const how = await howFetched(ctx.lab.engine, ref, img.Id, L);
     facts.push(how.text);
     pass &&= how.ok;
   }
@@ -110,13 +111,11 @@ export const imageEvents = (api: EngineApi, actions: string[]): Promise<EngineEv
  * (every name gone, the content removed). A pull while the ID was still here ("Image is up to
  * date", or only a tag was removed) proves nothing. Engine events, which keep the last 256.
  */
-export async function howFetched(api: EngineApi, ref: string, id: string): Promise<{ ok: boolean; text: string }> {
+export async function howFetched(api: EngineApi, ref: string, id: string, lang?: Lang): Promise<{ ok: boolean; text: string }> {
   const events = await imageEvents(api, ['pull', 'delete']);
   const pulls = events.filter((e) => e.Action === 'pull' && normalizeRef(e.Actor?.ID ?? '') === ref);
   const lastPull = pulls.at(-1);
-  if (!lastPull) return { ok: false, text: `never pulled as ${ref}` };
+  if (!lastPull) return { ok: false, text: say(lang, 'imageNeverPulled', { ref }) };
   const deleted = events.some((e) => e.Action === 'delete' && e.Actor?.ID === id && e.timeNano < lastPull.timeNano);
-  return deleted
-    ? { ok: true, text: 'pulled after its last copy here was deleted' }
-    : { ok: false, text: 'the last pull found it still here (nothing was fetched): remove every name of it first' };
+  return deleted ? { ok: true, text: say(lang, 'imagePulledAfterDelete') } : { ok: false, text: say(lang, 'imagePulledStillHere') };
 }
