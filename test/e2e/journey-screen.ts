@@ -41,14 +41,18 @@ export interface Window {
   total: number;
 }
 
-/** The step text's place (`1-12/42 PgUp/PgDn`, narrow: `PgDn`) and the lower pane's (`4-8/8 Shift-Up/Down`, narrow: `Shift-Up`), when they hold more than fits. */
+/**
+ * The step text's place (`13-24/42 PgUp/PgDn`; only the key that still moves it at either end:
+ * `1-12/42 PgDn`, `31-42/42 PgUp`; narrow `PgUp/Dn`) and the lower pane's (`4-8/8 Shift-Up/Down`,
+ * `Shift-Up`, `Shift-Down`), when they hold more than fits.
+ */
 export function windows(screen: string, lang: Lang): { prose: Window | null; pane: Window | null } {
   const row = rowsOf(screen)[tabsRow(screen, lang)] ?? '';
-  // Each place is "first-last/total" and its keys: the step's text "PgUp/PgDn" (narrow: "PgDn"),
-  // the pane "Shift-Up/Down" (narrow: "Shift-Up", or nothing when even that does not fit).
+  // Each place is "first-last/total" and its keys: the step's text PgUp and/or PgDn, the pane
+  // Shift-Up and/or Shift-Down (or nothing when even that does not fit).
   let prose: Window | null = null;
   let pane: Window | null = null;
-  for (const m of row.matchAll(/(?<![\d-])(\d+)-(\d+)\/(\d+)(?= |$)( (?:PgUp\/)?PgDn)?/g)) {
+  for (const m of row.matchAll(/(?<![\d-])(\d+)-(\d+)\/(\d+)(?= |$)( PgUp(?:\/(?:Pg)?Dn)?(?= |$)| PgDn(?= |$))?/g)) {
     const w = { first: Number(m[1]), last: Number(m[2]), total: Number(m[3]) };
     if (m[4]) prose = w;
     else pane = w;
