@@ -4,6 +4,7 @@ import type { EngineApi } from '../engine/api';
 import type { ContainerSummary, NetworkInspect, VolumeInspect } from '../engine/types';
 import { filtersParam, LABEL, sessionLabelFilter } from './labels';
 import { learnerId } from './learner-id';
+import { labelledLive } from './lookups';
 import { planRemoval, removeObjects, type Removal } from './remove';
 import { deleteRecord, isAlive, isStale, lastUsed, readRecords, type SessionRecord } from './session-file';
 
@@ -132,4 +133,28 @@ export async function reapSessions(
     deleteRecord(id);
   }
   return { sessions: [...found.keys()], removed };
+}
+
+/**
+ * Remove the sessions of these owners whose process is gone, at once (not after KEEP_LAB_DAYS):
+ * for owners that are never a person (verify's learners), whose fixed names a killed run would
+ * otherwise hold. A live session of theirs (another run beside this one) is never touched.
+ */
+export async function reapDeadOf(api: EngineApi, owners: string[]): Promise<string[]> {
+  const of = new Set(owners);
+  const filters = filtersParam({ label: [LABEL.session] });
+  const [containers, networks, volumes] = await Promise.all([
+    api.json<ContainerSummary[]>('GET', '/containers/json', { query: { all: 1, filters } }),
+    api.json<NetworkInspect[]>('GET', '/networks', { query: { filters } }),
+    api.json<{ Volumes: VolumeInspect[] | null }>('GET', '/volumes', { query: { filters } }),
+  ]);
+  const live = new Set<string>();
+  const dead = new Set<string>();
+  for (const labels of [...containers, ...networks, ...(volumes.Volumes ?? [])].map((o) => o.Labels ?? {})) {
+    if (!of.has(labels[LABEL.owner] ?? '')) continue;
+    (labelledLive(labels) ? live : dead).add(labels[LABEL.session]);
+  }
+  const gone = [...dead].filter((id) => !live.has(id));
+  if (gone.length) await reapSessions(api, { which: 'everyone', only: (id) => gone.includes(id) });
+  return gone;
 }

@@ -14,6 +14,7 @@ import { personalize, type Learner } from '../lessons/personalize';
 import { liveMode } from '../kube/live/mode';
 import { removeLiveLab } from '../kube/live/cleanup';
 import { noEngineLab } from '../sandbox/no-engine';
+import { reapDeadOf } from '../sandbox/reap';
 
 /**
  * The learners verify proves as. Ada's lab proves the four ways; Bo's lab, on the same engine at
@@ -111,6 +112,7 @@ async function apply(sandbox: Lab | null, lesson: Lesson, ws: string, a: Pick<St
  */
 export async function verifyLesson(api: EngineApi, template: Lesson, opts: { signal?: AbortSignal } = {}): Promise<LessonVerdict> {
   const started = performance.now();
+  await removeDeadVerifyLabs(api);
   const verdict: LessonVerdict = { lessonId: template.id, ok: false, ms: 0, blank: [], reference: [], alternatives: [], nearMisses: [], sideBySide: [], errors: [] };
   const { ada, bo, cy } = VERIFY_LEARNERS;
   await Promise.all([proveFourWays(api, personalize(template, ada), ada, verdict, opts), proveNeighbours(api, template, bo, cy, verdict, opts)]);
@@ -123,6 +125,15 @@ export async function verifyLesson(api: EngineApi, template: Lesson, opts: { sig
   verdict.ms = performance.now() - started;
   return verdict;
 }
+
+/**
+ * A verify killed half way (a CI timeout, Ctrl-C) leaves its learners' labs behind, and their
+ * names are fixed (counter-ada): every later verify would find them held "by a session of yours
+ * that has ended" for the 14 days a lab is kept. Before proving, remove the labs of verify's own
+ * learners whose process is gone. Never a live verify's (another run beside this one), never a
+ * person's: only objects labelled with a verify owner.
+ */
+export const removeDeadVerifyLabs = (api: EngineApi): Promise<string[]> => reapDeadOf(api, Object.values(VERIFY_LEARNERS).map(ownerOf));
 
 /**
  * A fresh lab of `learner` for one lesson, its workspace in a folder of its own; `end` removes both.

@@ -6,7 +6,7 @@ import type { EngineApi } from '../../src/engine/api';
 import type { ContainerInspect, NetworkInspect, VolumeInspect } from '../../src/engine/types';
 import { openSandbox, type Sandbox } from '../../src/sandbox';
 import { LABEL } from '../../src/sandbox/labels';
-import { reapSessions } from '../../src/sandbox/reap';
+import { reapDeadOf, reapSessions } from '../../src/sandbox/reap';
 import { removeObjects } from '../../src/sandbox/remove';
 import { runAutomatedCommand } from '../../src/sandbox/run-command';
 import { engineForTests, ensureImages, uniq } from '../helpers/engine';
@@ -168,6 +168,27 @@ describe.runIf(api)('sandbox on the real engine', () => {
       await shell.end();
       await alone.end();
       await reapSessions(engine, { which: 'mine', only: (id) => ids.has(id) });
+    }
+  });
+
+  it('reapDeadOf removes the dead sessions of the given owners at once, not their live ones nor anyone else\'s', async () => {
+    const host = (await import('node:os')).hostname();
+    const owner = uniq('verify-zz');
+    const mk = async (name: string, labels: Record<string, string>) => {
+      await engine.json('POST', '/containers/create', { query: { name }, body: { Image: 'busybox:latest', Cmd: ['true'], Labels: labels } });
+    };
+    const [dead, alive, other] = [uniq('sbx-vdead'), uniq('sbx-valive'), uniq('sbx-vother')];
+    const deadSession = 'svdead' + Date.now();
+    await mk(dead, { [LABEL.session]: deadSession, [LABEL.lesson]: 'sbx-test', [LABEL.owner]: owner, [LABEL.pid]: String(2 ** 22 - 11), [LABEL.host]: host });
+    await mk(alive, { [LABEL.session]: 'svalive' + Date.now(), [LABEL.lesson]: 'sbx-test', [LABEL.owner]: owner, [LABEL.pid]: String(process.pid), [LABEL.host]: host });
+    await mk(other, { [LABEL.session]: 'svother' + Date.now(), [LABEL.lesson]: 'sbx-test', [LABEL.owner]: uniq('someone'), [LABEL.pid]: String(2 ** 22 - 11), [LABEL.host]: host });
+    try {
+      expect(await reapDeadOf(engine, [owner])).toEqual([deadSession]);
+      expect(await engine.maybe('GET', `/containers/${dead}/json`)).toBeNull();
+      expect(await engine.maybe('GET', `/containers/${alive}/json`)).not.toBeNull();
+      expect(await engine.maybe('GET', `/containers/${other}/json`)).not.toBeNull();
+    } finally {
+      for (const n of [alive, other]) await engine.request('DELETE', `/containers/${n}`, { query: { force: 1 } });
     }
   });
 
