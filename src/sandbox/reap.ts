@@ -95,26 +95,7 @@ export async function reapSessions(
     found.set(rec.id, { imageRefs: Object.keys(rec.imageRefs), volumes: Object.keys(rec.volumes), socketPath: rec.socketPath, preexisting: rec.preexistingImageIds });
   }
   // Sessions known only by labels on engine objects.
-  const filters = filtersParam({ label: [LABEL.session] });
-  const [containers, networks, volumes] = await Promise.all([
-    api.json<ContainerSummary[]>('GET', '/containers/json', { query: { all: 1, filters } }),
-    api.json<NetworkInspect[]>('GET', '/networks', { query: { filters } }),
-    api.json<{ Volumes: VolumeInspect[] | null }>('GET', '/volumes', { query: { filters } }),
-  ]);
-  const labelled: [Record<string, string>, number][] = [
-    ...containers.map((c): [Record<string, string>, number] => [c.Labels ?? {}, (c.Created ?? 0) * 1000]),
-    ...networks.map((n): [Record<string, string>, number] => [n.Labels ?? {}, Date.parse((n as { Created?: string }).Created ?? '') || 0]),
-    ...(volumes.Volumes ?? []).map((v): [Record<string, string>, number] => [v.Labels ?? {}, Date.parse((v as { CreatedAt?: string }).CreatedAt ?? '') || 0]),
-  ];
-  const sessions = new Map<string, Labelled>();
-  for (const [labels, created] of labelled) {
-    const id = labels[LABEL.session];
-    if (!id) continue;
-    const s = sessions.get(id) ?? { owner: labels[LABEL.owner], live: false, newest: 0 };
-    s.live ||= !isDead(Number(labels[LABEL.pid]), labels[LABEL.host] ?? '');
-    s.newest = Math.max(s.newest, created);
-    sessions.set(id, s);
-  }
+  const sessions = await labelledSessions(api);
   for (const [id, s] of sessions) {
     if (id === opts.exceptSession || found.has(id) || kept.has(id) || !takeLabelled(s) || (opts.only && !opts.only(id))) continue;
     found.set(id, { imageRefs: [], volumes: [], socketPath: null, preexisting: [] });
@@ -135,26 +116,38 @@ export async function reapSessions(
   return { sessions: [...found.keys()], removed };
 }
 
-/**
- * Remove the sessions of these owners whose process is gone, at once (not after KEEP_LAB_DAYS):
- * for owners that are never a person (verify's learners), whose fixed names a killed run would
- * otherwise hold. A live session of theirs (another run beside this one) is never touched.
- */
-export async function reapDeadOf(api: EngineApi, owners: string[]): Promise<string[]> {
-  const of = new Set(owners);
+/** Every session the engine's objects are labelled with: its owner, whether it runs, its newest object. */
+async function labelledSessions(api: EngineApi): Promise<Map<string, Labelled>> {
   const filters = filtersParam({ label: [LABEL.session] });
   const [containers, networks, volumes] = await Promise.all([
     api.json<ContainerSummary[]>('GET', '/containers/json', { query: { all: 1, filters } }),
     api.json<NetworkInspect[]>('GET', '/networks', { query: { filters } }),
     api.json<{ Volumes: VolumeInspect[] | null }>('GET', '/volumes', { query: { filters } }),
   ]);
-  const live = new Set<string>();
-  const dead = new Set<string>();
-  for (const labels of [...containers, ...networks, ...(volumes.Volumes ?? [])].map((o) => o.Labels ?? {})) {
-    if (!of.has(labels[LABEL.owner] ?? '')) continue;
-    (labelledLive(labels) ? live : dead).add(labels[LABEL.session]);
+  const labelled: [Record<string, string>, number][] = [
+    ...containers.map((c): [Record<string, string>, number] => [c.Labels ?? {}, (c.Created ?? 0) * 1000]),
+    ...networks.map((n): [Record<string, string>, number] => [n.Labels ?? {}, Date.parse((n as { Created?: string }).Created ?? '') || 0]),
+    ...(volumes.Volumes ?? []).map((v): [Record<string, string>, number] => [v.Labels ?? {}, Date.parse((v as { CreatedAt?: string }).CreatedAt ?? '') || 0]),
+  ];
+  const sessions = new Map<string, Labelled>();
+  for (const [labels, created] of labelled) {
+    const id = labels[LABEL.session];
+    if (!id) continue;
+    const s = sessions.get(id) ?? { owner: labels[LABEL.owner], live: false, newest: 0 };
+    s.live ||= labelledLive(labels);
+    s.newest = Math.max(s.newest, created);
+    sessions.set(id, s);
   }
-  const gone = [...dead].filter((id) => !live.has(id));
+  return sessions;
+}
+
+/**
+ * Remove the sessions of these owners whose process is gone, at once (not after KEEP_LAB_DAYS):
+ * for owners that are never a person (verify's learners), whose fixed names a killed run would
+ * otherwise hold. A live session of theirs (another run beside this one) is never touched.
+ */
+export async function reapDeadOf(api: EngineApi, owners: string[]): Promise<string[]> {
+  const gone = [...(await labelledSessions(api))].filter(([, s]) => !s.live && owners.includes(s.owner ?? '')).map(([id]) => id);
   if (gone.length) await reapSessions(api, { which: 'everyone', only: (id) => gone.includes(id) });
   return gone;
 }

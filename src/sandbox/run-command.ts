@@ -19,18 +19,15 @@ export interface LearnerCommandOptions {
 }
 
 /** A refusal of the prompt in every language (the English texts are the message and the fix). */
-function refusal(key: StringKey, tryKey: StringKey, vars: Record<string, string> = {}): UserError {
-  const texts = (l: Lang) => ({ message: fill(l, key, vars), fix: fill(l, tryKey, vars), fixLabel: l === 'ko' ? '해 보세요' : 'Try' });
-  return new UserError(texts('en').message, texts('en').fix).inEveryLanguage({ en: texts('en'), ko: texts('ko') });
+function refusal(key: StringKey, tryKey?: StringKey, vars: Record<string, string> = {}): UserError {
+  const texts = (l: Lang) => ({ message: fill(l, key, vars), fix: tryKey ? fill(l, tryKey, vars) : '', fixLabel: fill(l, 'tryLabel') });
+  return new UserError(texts('en').message, tryKey && texts('en').fix).inEveryLanguage({ en: texts('en'), ko: texts('ko') });
 }
 
 /** Turn what the learner typed into argv, refusing what we cannot run without a shell. */
 export function parseLearnerCommand(line: string, cwd: string): string[] {
   const argv = splitArgv(line.trim(), { PWD: cwd, HOME: homedir() });
-  if (argv.length === 0) {
-    const texts = (l: Lang) => ({ message: fill(l, 'prompt.empty'), fix: 'docker ps', fixLabel: l === 'ko' ? '해 보세요' : 'Try' });
-    throw new UserError(texts('en').message).inEveryLanguage({ en: texts('en'), ko: texts('ko') });
-  }
+  if (argv.length === 0) throw refusal('prompt.empty');
   const [prog] = argv;
   if (!ALLOWED.has(prog)) throw refusal('prompt.notDocker', prog === 'sudo' ? 'prompt.sudoTry' : 'prompt.notDockerTry', { prog });
   if (needsTerminal(argv)) throw refusal('prompt.needsTty', 'prompt.needsTtyTry', { example: withoutTerminal(argv) });
